@@ -1,0 +1,1 @@
+"""Text -> sentences -> labels with evidence -> entry summary; safety screen. Pure, offline."""

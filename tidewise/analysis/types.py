@@ -1,0 +1,168 @@
+"""The analysis result types: frozen dataclasses with a stable JSON form.
+
+`EntryAnalysis.to_dict()` is the `tidewise analyze` contract (DESIGN.md section 3)
+and the form stored in the journal; `from_dict` reads it back.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A span of the sentence (character offsets into the sentence) that carried a label."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Evidence:
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]), str(d["label"]))
+
+
+@dataclass(frozen=True)
+class SentenceAnalysis:
+    text: str
+    start: int  # offset of the sentence in the entry text
+    end: int
+    label: str
+    scores: dict[str, float]
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "scores": dict(self.scores),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> SentenceAnalysis:
+        return cls(
+            text=str(d["text"]),
+            start=int(d["start"]),
+            end=int(d["end"]),
+            label=str(d["label"]),
+            scores={str(k): float(v) for k, v in d["scores"].items()},
+            evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One place to turn to: a crisis line, a text line, a directory."""
+
+    country: str
+    name: str
+    contact: str
+    offers: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {
+            "country": self.country,
+            "name": self.name,
+            "contact": self.contact,
+            "offers": self.offers,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Resource:
+        return cls(str(d["country"]), str(d["name"]), str(d["contact"]), str(d["offers"]))
+
+
+@dataclass(frozen=True)
+class Safety:
+    """The safety screen's verdict. `screened` is False when no screen ran."""
+
+    concern: bool
+    kinds: tuple[str, ...] = ()  # any of "self_harm", "danger_from_partner"
+    resources: tuple[Resource, ...] = ()
+    screened: bool = True
+    sentences: tuple[int, ...] = ()  # indexes of the sentences that raised the concern
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "concern": self.concern,
+            "kinds": list(self.kinds),
+            "resources": [r.to_dict() for r in self.resources],
+            "screened": self.screened,
+            "sentences": list(self.sentences),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Safety:
+        return cls(
+            concern=bool(d["concern"]),
+            kinds=tuple(str(k) for k in d.get("kinds", [])),
+            resources=tuple(Resource.from_dict(r) for r in d.get("resources", [])),
+            screened=bool(d.get("screened", True)),
+            sentences=tuple(int(i) for i in d.get("sentences", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Shame:
+    """Intensity of each kind of shame in the entry, 0..1."""
+
+    attachment: float = 0.0
+    disconnection: float = 0.0
+
+    def to_dict(self) -> dict[str, float]:
+        return {"attachment": self.attachment, "disconnection": self.disconnection}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Shame:
+        return cls(float(d.get("attachment", 0.0)), float(d.get("disconnection", 0.0)))
+
+
+@dataclass(frozen=True)
+class EntryAnalysis:
+    version: str
+    sentences: tuple[SentenceAnalysis, ...]
+    movement: str  # a cycle.labels.Movement value
+    phase: str  # a cycle.labels.Label value; "neutral" when no phase shows
+    shame: Shame
+    shame_voice: tuple[str, ...]
+    distancing: str  # a cycle.labels.Distancing value
+    safety: Safety
+    label_mass: dict[str, float] = field(default_factory=dict)  # entry-level label distribution
+    note: str | None = None  # a plain message when nothing could be said (empty text, ...)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "version": self.version,
+            "sentences": [s.to_dict() for s in self.sentences],
+            "movement": self.movement,
+            "phase": self.phase,
+            "shame": self.shame.to_dict(),
+            "shame_voice": list(self.shame_voice),
+            "distancing": self.distancing,
+            "safety": self.safety.to_dict(),
+            "label_mass": dict(self.label_mass),
+            "note": self.note,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> EntryAnalysis:
+        return cls(
+            version=str(d["version"]),
+            sentences=tuple(SentenceAnalysis.from_dict(s) for s in d["sentences"]),
+            movement=str(d["movement"]),
+            phase=str(d["phase"]),
+            shame=Shame.from_dict(d["shame"]),
+            shame_voice=tuple(str(s) for s in d.get("shame_voice", [])),
+            distancing=str(d["distancing"]),
+            safety=Safety.from_dict(d["safety"]),
+            label_mass={str(k): float(v) for k, v in d.get("label_mass", {}).items()},
+            note=d.get("note"),
+        )

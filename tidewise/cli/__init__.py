@@ -1,0 +1,80 @@
+"""The command line: thin Typer commands over the Journal facade.
+
+`main()` is the single exit point: it translates TidewiseError into one line on
+stderr and an exit code (DESIGN.md section 3). Full tracebacks only with --debug,
+and never with local variables, which could hold entry text or a passphrase.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from tidewise.errors import TidewiseError
+
+app = typer.Typer(
+    name="tidewise",
+    help="A private, encrypted journal that sees the tide of reaching and pulling away.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+)
+
+# Each module registers its commands on `app` when imported. Add new ones here.
+_COMMAND_MODULES: tuple[str, ...] = (
+    "tidewise.cli.entries",
+)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    journal: Annotated[
+        Path | None,
+        typer.Option("--journal", help="Journal folder (default: TIDEWISE_HOME or your data folder)."),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")] = False,
+) -> None:
+    ctx.obj = {"journal": journal}
+    if debug:
+        os.environ["TIDEWISE_DEBUG"] = "1"
+
+
+for _name in _COMMAND_MODULES:
+    importlib.import_module(_name)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI; the one place errors become exit codes."""
+    try:
+        code = app(args=argv, standalone_mode=False)
+    except TidewiseError as err:
+        if os.environ.get("TIDEWISE_DEBUG"):
+            raise
+        print(f"tidewise: {err.message}", file=sys.stderr)
+        if err.hint:
+            print(err.hint, file=sys.stderr)
+        sys.exit(err.exit_code)
+    except typer.Abort:
+        print("tidewise: cancelled; nothing was changed.", file=sys.stderr)
+        sys.exit(1)
+    except Exception as err:  # click usage errors arrive here in non-standalone mode
+        import click
+
+        if isinstance(err, click.ClickException):
+            err.show()
+            sys.exit(1)
+        if os.environ.get("TIDEWISE_DEBUG"):
+            raise
+        # Type name only: a message or traceback could carry entry text.
+        print(f"tidewise: unexpected error ({type(err).__name__}); run with --debug for details.",
+              file=sys.stderr)
+        sys.exit(1)
+    # In non-standalone mode click returns the exit code of typer.Exit, or the command's value.
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,1 @@
+"""The model of attachment ambivalence: labels, phases, movements, decoding, loops. Pure."""

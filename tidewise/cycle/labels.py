@@ -1,0 +1,57 @@
+"""The seven sentence labels, the six cycle phases and the four movements.
+
+The order of LABELS is part of the contract: classifier weights, score vectors
+and the HMM's emission columns all use it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Label(StrEnum):
+    REACHING = "reaching"
+    ATTACHMENT_SHAME = "attachment_shame"
+    DISCONNECTION_SHAME = "disconnection_shame"
+    WITHDRAWING = "withdrawing"
+    PUNISHING = "punishing"
+    EXHAUSTION = "exhaustion"
+    NEUTRAL = "neutral"
+
+
+LABELS: tuple[Label, ...] = tuple(Label)
+LABEL_NAMES: tuple[str, ...] = tuple(str(label) for label in LABELS)
+
+# Phases of the cycle are the six labels that carry movement; `neutral` is not a phase.
+PHASES: tuple[Label, ...] = tuple(label for label in LABELS if label is not Label.NEUTRAL)
+
+SHAME_LABELS = frozenset({Label.ATTACHMENT_SHAME, Label.DISCONNECTION_SHAME})
+DISTANCING_LABELS = frozenset({Label.WITHDRAWING, Label.PUNISHING})
+TOWARD_LABELS = frozenset({Label.REACHING})
+AWAY_LABELS = DISTANCING_LABELS
+
+
+class Movement(StrEnum):
+    TOWARD = "toward"
+    AWAY = "away"
+    TORN = "torn"
+    STILL = "still"
+
+
+class Distancing(StrEnum):
+    WITHDRAWING = "withdrawing"
+    PUNISHING = "punishing"
+    BOTH = "both"
+    NONE = "none"
+
+
+# Plain words for people, used by the CLI, the web UI and the report.
+LABEL_TITLES: dict[Label, str] = {
+    Label.REACHING: "Reaching",
+    Label.ATTACHMENT_SHAME: "Shame for reaching",
+    Label.DISCONNECTION_SHAME: "Shame from the rupture",
+    Label.WITHDRAWING: "Withdrawing",
+    Label.PUNISHING: "Punishing",
+    Label.EXHAUSTION: "Worn out",
+    Label.NEUTRAL: "Telling",
+}

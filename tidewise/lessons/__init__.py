@@ -1,0 +1,1 @@
+"""The weekly lesson series, reflections and prompts (content as package data)."""

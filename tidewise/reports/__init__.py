@@ -1,0 +1,1 @@
+"""Statistics for people, charts, and the report for a therapist."""

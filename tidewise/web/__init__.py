@@ -1,0 +1,1 @@
+"""The local web UI: thin routes over the Journal facade."""
