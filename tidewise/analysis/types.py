@@ -7,7 +7,8 @@ and the form stored in the journal; `from_dict` reads it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 
 @dataclass(frozen=True)
@@ -166,3 +167,13 @@ class EntryAnalysis:
             label_mass={str(k): float(v) for k, v in d.get("label_mass", {}).items()},
             note=d.get("note"),
         )
+
+
+class Analyzer(Protocol):
+    """What the journal needs from the analysis engine (injectable, so tests can fake it)."""
+
+    version: str
+
+    def analyze(self, text: str) -> EntryAnalysis: ...
+
+    def analyze_many(self, texts: Sequence[str]) -> list[EntryAnalysis]: ...

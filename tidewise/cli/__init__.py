@@ -28,7 +28,6 @@ app = typer.Typer(
 
 # Each module registers its commands on `app` when imported. Add new ones here.
 _COMMAND_MODULES: tuple[str, ...] = (
-    "tidewise.cli.entries",
 )
 
 

@@ -1,0 +1,90 @@
+"""Journal records shared by the facade, storage, formats, web and reports.
+
+Plain frozen dataclasses: no I/O here. Times are timezone-aware datetimes; the
+zone name (IANA, or an offset like "+01:00") is kept beside the instant, and
+`zone_assumed` marks times whose zone the source did not say (jrnl, Daylio CSV).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tidewise.analysis.types import EntryAnalysis
+from tidewise.errors import InputError
+
+CLOSENESS_RANGE = (-3, 3)
+SHAME_RANGE = (0, 10)
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The optional check-in: closeness to the partner -3..+3, shame 0..10."""
+
+    closeness: int | None = None
+    shame: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.closeness is not None and not (
+            CLOSENESS_RANGE[0] <= self.closeness <= CLOSENESS_RANGE[1]
+        ):
+            raise InputError("Closeness must be a whole number from -3 to 3.")
+        if self.shame is not None and not (SHAME_RANGE[0] <= self.shame <= SHAME_RANGE[1]):
+            raise InputError("Shame must be a whole number from 0 to 10.")
+
+    @property
+    def empty(self) -> bool:
+        return self.closeness is None and self.shame is None
+
+
+@dataclass(frozen=True)
+class SourceMood:
+    """A mood carried over from another app (Daylio, ...): its label and a 1-5 score.
+
+    Never treated as closeness or shame: another app's mood is not a Tidewise check-in.
+    """
+
+    label: str
+    score: int
+
+
+@dataclass(frozen=True)
+class NewEntry:
+    """An entry about to be written (by `write` or an importer)."""
+
+    text: str
+    created: datetime
+    time_zone: str = "UTC"
+    zone_assumed: bool = False
+    checkin: CheckIn | None = None
+    tags: tuple[str, ...] = ()
+    starred: bool = False
+    import_key: str | None = None
+    source_mood: SourceMood | None = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An entry as stored, with its latest analysis when it has one."""
+
+    id: int
+    text: str
+    created: datetime
+    updated: datetime
+    time_zone: str = "UTC"
+    zone_assumed: bool = False
+    checkin: CheckIn | None = None
+    tags: tuple[str, ...] = ()
+    starred: bool = False
+    import_key: str | None = None
+    source_mood: SourceMood | None = None
+    analysis: EntryAnalysis | None = None
+    shared: bool = False  # marked by the person for a therapist report
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    skipped: int
+    dropped_fields: tuple[str, ...] = ()
