@@ -1,0 +1,121 @@
+"""Day One's JSON export: a zip with one `<Journal name>.json` per journal.
+
+`text` (Markdown with Day One's backslash escapes) is preferred over `richText`;
+times are converted with the entry's own IANA zone; location, weather, device
+and media metadata are dropped at parse time, never stored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from tidewise.errors import ImportFormatError
+from tidewise.formats.archive import field, load_json, open_zip, read_member
+from tidewise.formats.base import ImportOptions, ParsedImport
+from tidewise.formats.text import normalise
+from tidewise.formats.timezones import zone_or_none
+from tidewise.records import NewEntry
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
+_MEDIA = re.compile(r"!\[[^\]]*\]\(dayone-moment:/*[^)]*\)")
+MEDIA_PLACEHOLDER = "[a photo or file was here]"
+_KEPT = frozenset(
+    {
+        "uuid",
+        "creationDate",
+        "modifiedDate",
+        "timeZone",
+        "starred",
+        "tags",
+        "text",
+        "richText",
+        "isPinned",
+        "isAllDay",
+        "duration",
+        "editingTime",
+    }
+)
+
+
+def dayone_text(raw: str) -> str:
+    """Day One Markdown to our plain text: media placeholders, escapes removed."""
+    return normalise(_ESCAPE.sub(r"\1", _MEDIA.sub(MEDIA_PLACEHOLDER, raw)))
+
+
+class DayOneImporter:
+    name = "day-one"
+    description = "Day One JSON export (.zip)"
+
+    def sniff(self, path: Path) -> bool:
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = z.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return False
+        return (
+            any(n.endswith(".json") and "/" not in n for n in names)
+            and "backup.daylio" not in names
+        )
+
+    def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
+        where = str(path)
+        entries: list[NewEntry] = []
+        dropped: set[str] = set()
+        seen: set[str] = set()
+        with open_zip(path) as archive:
+            journals = [n for n in archive.namelist() if n.endswith(".json") and "/" not in n]
+            if not journals:
+                raise ImportFormatError(where, "file", "has no Day One journal (.json) inside")
+            for member in sorted(journals):
+                doc = load_json(read_member(archive, member, where), f"{where}:{member}")
+                journal_tag = PurePosixPath(member).stem
+                for index, item in enumerate(field(doc, "entries", list, where, member)):
+                    place = f"{member} entries[{index}]"
+                    if isinstance(item, dict):
+                        dropped.update(k for k in item if k not in _KEPT)
+                    entry = self._entry(item, journal_tag, len(journals) > 1, where, place)
+                    if entry is None:
+                        continue
+                    if entry.import_key in seen:
+                        raise ImportFormatError(where, place, "repeats a uuid")
+                    seen.add(entry.import_key or "")
+                    entries.append(entry)
+        entries.sort(key=lambda e: e.created)
+        return ParsedImport(entries, dropped_fields=tuple(sorted(dropped)))
+
+    @staticmethod
+    def _entry(
+        item: Any, journal_tag: str, tag_journal: bool, where: str, place: str
+    ) -> NewEntry | None:
+        uuid = field(item, "uuid", str, where, place)
+        stamp = field(item, "creationDate", str, where, place)
+        try:
+            instant = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+        except ValueError:
+            raise ImportFormatError(where, place, "creationDate cannot be read") from None
+        if instant.tzinfo is None:
+            instant = instant.replace(tzinfo=UTC)
+        zone_name = item.get("timeZone") if isinstance(item.get("timeZone"), str) else None
+        zone = zone_or_none(zone_name)
+        text = dayone_text(str(item.get("text") or ""))
+        if not text:
+            return None
+        tags = item.get("tags") or []
+        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+            raise ImportFormatError(where, place, "field 'tags' has the wrong type")
+        if tag_journal:
+            tags = [*tags, journal_tag]
+        return NewEntry(
+            text=text,
+            created=instant.astimezone(zone) if zone else instant.astimezone(UTC),
+            time_zone=zone_name if zone and zone_name else "UTC",
+            zone_assumed=zone is None,
+            tags=tuple(dict.fromkeys(tags)),
+            starred=bool(item.get("starred", False)),
+            import_key=f"dayone:{uuid}",
+        )
