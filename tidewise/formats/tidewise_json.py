@@ -133,15 +133,18 @@ class TidewiseJsonImporter:
             raise ImportFormatError(where, "document", "is not a Tidewise export")
         if doc.get("version") != VERSION:
             raise ImportFormatError(where, "document", "is from a newer Tidewise; update first")
-        entries, analyses, seen = [], {}, set()
+        entries: list[NewEntry] = []
+        analyses: dict[str, EntryAnalysis] = {}
+        seen: set[str] = set()
         for index, item in enumerate(field(doc, "entries", list, where, "document")):
             place = f"entries[{index}]"
             entry, analysis = entry_from_dict(item, where, place)
-            if entry.import_key in seen:
+            key = entry.import_key or ""
+            if key in seen:
                 raise ImportFormatError(where, place, "repeats an entry")
-            seen.add(entry.import_key)
+            seen.add(key)
             entries.append(entry)
             if analysis is not None:
-                analyses[entry.import_key] = analysis
-        state = doc.get("state") if isinstance(doc.get("state"), dict) else {}
+                analyses[key] = analysis
+        state = doc["state"] if isinstance(doc.get("state"), dict) else {}
         return ParsedImport(entries, analyses=analyses, state=state)
