@@ -13,7 +13,7 @@ import importlib
 import sys
 import time
 
-BENCHES: tuple[str, ...] = ()
+BENCHES: tuple[str, ...] = ("startup", "storage")
 
 
 def main(argv: list[str]) -> int:

@@ -87,3 +87,16 @@ class ImportFormatError(InputError):
         self.where = where
         self.problem = problem
         super().__init__(f"{path}: {where}: {problem}. Nothing was imported.")
+
+
+class JournalBusyError(TidewiseError):
+    """Another Tidewise process holds the journal's write lock for too long."""
+
+    message = "The journal is busy in another Tidewise window; try again in a moment."
+
+
+class JournalTooNewError(TidewiseError):
+    """The journal was written by a newer Tidewise with a schema this one does not know."""
+
+    exit_code = 3
+    message = "This journal was made by a newer version of Tidewise; update Tidewise to open it."

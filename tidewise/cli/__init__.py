@@ -28,6 +28,8 @@ app = typer.Typer(
 
 # Each module registers its commands on `app` when imported. Add new ones here.
 _COMMAND_MODULES: tuple[str, ...] = (
+    "tidewise.cli.entries",
+    "tidewise.cli.analyze",
 )
 
 
@@ -66,7 +68,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as err:  # click usage errors arrive here in non-standalone mode
         import click
 
-        if isinstance(err, click.ClickException):
+        # typer >= 0.29 vendors click: its usage errors are typer.TyperException, not click's.
+        if isinstance(err, click.ClickException | typer.TyperException) and hasattr(err, "show"):
             err.show()
             sys.exit(1)
         if os.environ.get("TIDEWISE_DEBUG"):

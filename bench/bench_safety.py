@@ -1,0 +1,123 @@
+"""The safety screen on the project's own labelled set (corpus/safety/).
+
+Each sentence goes to one of two halves by a fixed hash of its text, decided before any
+rule was tuned: rules were tuned looking only at the errors of the "tune" half; the
+"held-out" half was never inspected while writing rules. Both halves are reported.
+
+Bars (issue 6): recall >= 0.97 on crisis sentences, false-positive rate <= 5% on hard
+negatives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tidewise.analysis.safety import screen_sentence
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "safety"
+HALVES = ("tune", "held-out")
+RECALL_BAR = 0.97
+FPR_BAR = 0.05
+
+
+@dataclass(frozen=True)
+class Example:
+    text: str
+    kind: str | None  # "self_harm", "danger_from_partner" or None (a hard negative)
+
+    @property
+    def half(self) -> str:
+        return half_of(self.text)
+
+
+@dataclass(frozen=True)
+class Scores:
+    crisis: int
+    caught: int  # crisis sentences flagged (any kind)
+    kind_right: int  # crisis sentences flagged with their own kind among the kinds
+    negatives: int
+    false_alarms: int
+
+    @property
+    def recall(self) -> float:
+        return self.caught / self.crisis if self.crisis else 0.0
+
+    @property
+    def kind_recall(self) -> float:
+        return self.kind_right / self.crisis if self.crisis else 0.0
+
+    @property
+    def fpr(self) -> float:
+        return self.false_alarms / self.negatives if self.negatives else 0.0
+
+
+def half_of(text: str) -> str:
+    """The fixed split: the first 32 bits of the text's SHA-256, even or odd."""
+    return HALVES[int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16) % 2]
+
+
+def load_labelled(corpus: Path = CORPUS) -> list[Example]:
+    examples: list[Example] = []
+    for name in ("crisis.jsonl", "hard_negatives.jsonl"):
+        for line in (corpus / name).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                examples.append(Example(str(row["text"]), row["kind"]))
+    return examples
+
+
+def measure(examples: Iterable[Example]) -> Scores:
+    crisis = caught = kind_right = negatives = false_alarms = 0
+    for ex in examples:
+        kinds = screen_sentence(ex.text)
+        if ex.kind is None:
+            negatives += 1
+            false_alarms += bool(kinds)
+        else:
+            crisis += 1
+            caught += bool(kinds)
+            kind_right += ex.kind in kinds
+    return Scores(crisis, caught, kind_right, negatives, false_alarms)
+
+
+def _row(label: str, s: Scores) -> str:
+    recall_ok = "yes" if s.recall >= RECALL_BAR else "NO"
+    fpr_ok = "yes" if s.fpr <= FPR_BAR else "NO"
+    return (
+        f"| {label} | {s.crisis} | {s.recall:.3f} ({recall_ok}) | {s.kind_recall:.3f} "
+        f"| {s.negatives} | {s.fpr:.3f} ({fpr_ok}) |"
+    )
+
+
+def run() -> str:
+    examples = load_labelled()
+    started = time.perf_counter()
+    rows = [_row(h, measure(e for e in examples if e.half == h)) for h in HALVES]
+    rows.append(_row("all", measure(examples)))
+    for kind in ("self_harm", "danger_from_partner"):
+        subset = [e for e in examples if e.kind in (kind, None)]
+        rows.append(_row(f"all, {kind} only", measure(subset)))
+    per_sentence_ms = 1000 * (time.perf_counter() - started) / (4 * len(examples))
+    return "\n".join(
+        [
+            "## Safety screen (corpus/safety, written by this project)",
+            "",
+            f"Bars: recall >= {RECALL_BAR}, false-positive rate <= {FPR_BAR:.0%}. "
+            "Rules were tuned on the 'tune' half only; 'held-out' was not inspected.",
+            "",
+            "| half | crisis | recall (bar) | right kind | hard negatives | FPR (bar) |",
+            "|---|---|---|---|---|---|",
+            *rows,
+            "",
+            f"About {per_sentence_ms:.2f} ms per sentence.",
+        ]
+    )
+
+
+if __name__ == "__main__":
+    print(run())

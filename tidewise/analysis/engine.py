@@ -1,0 +1,165 @@
+"""The analysis engine: an entry's text in, its full `EntryAnalysis` out.
+
+`default_analyzer()` builds the real engine once per process (the ONNX session is the
+expensive part) and satisfies `types.Analyzer`; `analyze_many` sends the sentences of
+many entries through the encoder in batches of 32. Text that gives nothing to read
+(empty, emoji only, binary data, another language) gets a plain `note` instead of
+guesses. The safety screen runs on every entry, always.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from tidewise.analysis import readable
+from tidewise.analysis.classify import SentenceClassifier, labelled, shipped_head
+from tidewise.analysis.embed import BATCH, Embedder, Encoder
+from tidewise.analysis.entry import EntrySettings, contextual, summarise
+from tidewise.analysis.evidence import evidence_for
+from tidewise.analysis.features import CueMatch, cue_matches
+from tidewise.analysis.safety import screen
+from tidewise.analysis.segment import split_sentences
+from tidewise.analysis.shame import shame_of, shame_voice
+from tidewise.analysis.types import EntryAnalysis, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
+
+ANALYZER_VERSION = "1.0"
+MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
+_GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """An entry split and checked, before classification."""
+
+    sentences: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]
+    labelled: bool  # False when nothing can be read (the note says why)
+    note: str | None
+
+
+class Engine:
+    """Segment, classify in context, summarise, screen. Deterministic for a given head."""
+
+    version = ANALYZER_VERSION
+
+    def __init__(self, classifier: SentenceClassifier) -> None:
+        self.classifier = classifier
+        self.settings = EntrySettings.from_dict(classifier.head.settings)
+
+    def analyze(self, text: str) -> EntryAnalysis:
+        return self.analyze_many([text])[0]
+
+    def analyze_many(self, texts: Sequence[str]) -> list[EntryAnalysis]:
+        prepared = [_prepare(text) for text in texts]
+        results: list[EntryAnalysis] = []
+        for group in _groups(prepared):
+            to_read = [s for p in group if p.labelled for s in p.sentences]
+            probs = self.classifier.probabilities(to_read, batch=BATCH) if to_read else None
+            offset = 0
+            for entry in group:
+                count = len(entry.sentences) if entry.labelled else 0
+                rows = probs[offset : offset + count] if probs is not None else None
+                results.append(self._summary(entry, rows))
+                offset += count
+        return results
+
+    def _summary(self, entry: _Prepared, rows: np.ndarray | None) -> EntryAnalysis:
+        if rows is None or not entry.labelled:
+            return _nothing_to_say(entry)
+        matches = [cue_matches(s) for s in entry.sentences]
+        probs = contextual(rows.astype(np.float32), matches, self.settings)
+        summary = summarise(probs, self.settings)
+        return EntryAnalysis(
+            version=self.version,
+            sentences=self._sentences(entry, probs, matches),
+            movement=summary.movement,
+            phase=summary.phase,
+            shame=shame_of(probs),
+            shame_voice=shame_voice(entry.sentences, probs, matches),
+            distancing=summary.distancing,
+            safety=screen(entry.sentences),
+            label_mass=summary.label_mass,
+            note=entry.note,
+        )
+
+    def _sentences(
+        self, entry: _Prepared, probs: np.ndarray, matches: list[list[CueMatch]]
+    ) -> tuple[SentenceAnalysis, ...]:
+        head = self.classifier.head
+        out = []
+        for i, (text, (start, end)) in enumerate(zip(entry.sentences, entry.spans, strict=True)):
+            label, scores = labelled(probs[i], head.labels)
+            evidence = evidence_for(text, label, probs[i], matches[i], head)
+            out.append(SentenceAnalysis(text, start, end, label, scores, evidence))
+        return tuple(out)
+
+
+def _prepare(text: str) -> _Prepared:
+    text = text if isinstance(text, str) else ""
+    spans = [s for s in split_sentences(text) if readable.has_words(text[s[0] : s[1]])]
+    note = None
+    if len(spans) > MAX_SENTENCES:
+        spans = spans[:MAX_SENTENCES]
+        note = f"This entry is very long; only its first {MAX_SENTENCES} sentences were read."
+    sentences = tuple(text[a:b] for a, b in spans)
+    reason = readable.why_unreadable(text, sentences)
+    if reason is not None:
+        return _Prepared(sentences, tuple(spans), labelled=False, note=reason)
+    return _Prepared(sentences, tuple(spans), labelled=True, note=note)
+
+
+def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
+    """No labels, no guesses: a note, and the safety screen all the same."""
+    verdict = screen(entry.sentences)
+    return EntryAnalysis(
+        version=ANALYZER_VERSION,
+        sentences=(),
+        movement=str(Movement.STILL),
+        phase=str(Label.NEUTRAL),
+        shame=Shame(),
+        shame_voice=(),
+        distancing=str(Distancing.NONE),
+        # The sentences were not returned, so indexes into them would point nowhere.
+        safety=type(verdict)(verdict.concern, verdict.kinds, verdict.resources, verdict.screened),
+        note=entry.note,
+    )
+
+
+def _groups(prepared: list[_Prepared]) -> list[list[_Prepared]]:
+    groups: list[list[_Prepared]] = [[]]
+    size = 0
+    for entry in prepared:
+        if size >= _GROUP_SENTENCES:
+            groups.append([])
+            size = 0
+        groups[-1].append(entry)
+        size += len(entry.sentences)
+    return groups
+
+
+@cache
+def default_classifier() -> SentenceClassifier:
+    """The real encoder and the shipped head, built once per process."""
+    encoder: Encoder = Embedder()
+    return SentenceClassifier(encoder, shipped_head())
+
+
+@cache
+def default_analyzer() -> Engine:
+    """The real engine, built once per process (loads the ONNX model on first use)."""
+    return Engine(default_classifier())
+
+
+def analyze_entry(text: str) -> EntryAnalysis:
+    """One entry with the default engine (what the journal calls when writing)."""
+    return default_analyzer().analyze(text)
+
+
+def classify_texts(texts: Sequence[str]) -> list[tuple[str, dict[str, float]]]:
+    """(label, scores) per text, each text one unit (no sentence splitting)."""
+    return default_classifier().classify(list(texts), batch=BATCH)

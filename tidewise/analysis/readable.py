@@ -1,0 +1,62 @@
+"""Can anything be said about this text? Plain reasons when not.
+
+The classifier was trained on English journal writing. Asked about emoji, binary
+data or another language it would still answer, and the answer would be a guess
+dressed as a reading. These checks decide when to say plainly that nothing could be
+read instead. They are deliberately lenient for short English texts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from tidewise.analysis.features import model_text
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_SAMPLE = 20_000  # characters looked at; enough to tell what a text is
+# Very common English words: in any English writing a good share of words are these.
+_COMMON_ENGLISH = frozenset(
+    """i me my myself we us our you your he him his she her they them their it its a an the
+    and or but so if then than that this these those to of in on at for with from by about
+    as is am are was were be been being do does did dont didnt not no just like what why how
+    when where who all out up down can cant could would should will wont have has had im ive
+    its there here again still even really feel felt know think want said told got get go
+    went back one time today night last because cause too very much more never ever""".split()
+)
+NOTHING_TO_READ = "There are no words here to read, so nothing was inferred."
+NOT_TEXT = "This looks like binary data rather than writing, so nothing was inferred."
+NOT_ENGLISH = (
+    "This does not look like English. Tidewise reads English only, "
+    "so it has not labelled these sentences."
+)
+
+
+def has_words(sentence: str) -> bool:
+    """True when the sentence has a letter or a digit once HTML tags are removed."""
+    return any(ch.isalnum() for ch in model_text(sentence))
+
+
+def why_unreadable(text: str, sentences: Sequence[str]) -> str | None:
+    """A plain reason when the text gives nothing to read; None when it can be read."""
+    sample = text[:_SAMPLE]
+    if not sentences:
+        return NOTHING_TO_READ
+    printable = sum(ch.isprintable() or ch.isspace() for ch in sample)
+    if printable < 0.9 * len(sample):
+        return NOT_TEXT
+    return None if looks_english(" ".join(sentences)[:_SAMPLE]) else NOT_ENGLISH
+
+
+def looks_english(text: str) -> bool:
+    """Mostly Latin-script words, with enough everyday English words among them."""
+    words = [w.lower() for w in _LETTERS.findall(model_text(text))]
+    if not words:
+        return False
+    latin = sum(w.isascii() for w in words) / len(words)
+    if latin < 0.6:
+        return False
+    if len(words) < 6:
+        return True
+    common = sum(w in _COMMON_ENGLISH for w in words) / len(words)
+    return common >= 0.15

@@ -1,0 +1,167 @@
+"""The safety screen: does the writing speak of self-harm or suicide, or of danger from
+the partner? Pure, deterministic, offline, standard library only, and explainable:
+every flag names the rule and the words that raised it (`explain`).
+
+Decisions (the labelled set in corpus/safety/ follows them):
+- Recall comes first. A false alarm costs a gentle offer of help the person can close;
+  a miss costs far more. Help is offered, never forced, and nobody is ever contacted.
+- Figures of speech are not flagged: "this is killing me", "I'm dying to know",
+  "I could kill him", "I'm done with this marriage", "I want to disappear into a book".
+- A clear denial is respected ("I would never hurt myself", "I'm not suicidal"), but
+  not a doubtful one ("I'm not sure I won't hurt myself"), and not one that points to
+  the past ("I haven't cut in two years", "I'm not suicidal anymore").
+- Past crises mentioned as history still flag (gently: the same offer, no alarm): a past
+  attempt or past self-harm is worth a quiet reminder of where help is.
+- Danger means danger to the writer from the partner (or an ex, or the affair partner):
+  violence, threats, coercive control, stalking, monitoring of the writer's phone or
+  location, strangling, threats to take the children or to kill, forced sex. The writer
+  checking the partner's phone, anger at the partner, and threats to leave are not it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tidewise.analysis.crisis import KINDS, resources_for
+from tidewise.analysis.safety_patterns import RULES, Rule
+from tidewise.analysis.types import Safety
+
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+
+# Shorthand people use when writing fast, expanded so the rules can stay readable.
+_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b(?:{short})\b"), full)
+    for short, full in (
+        ("u", "you"),
+        ("ur", "your"),
+        ("im", "i'm"),
+        ("ive", "i've"),
+        ("id", "i'd"),
+        ("wanna", "want to"),
+        ("gonna", "going to"),
+        ("gotta", "got to"),
+        ("cuz|coz|bc|cos", "because"),
+        ("thru", "through"),
+        ("rn", "right now"),
+        ("idk", "i don't know"),
+        ("b", "be"),
+        ("r", "are"),
+        ("wud", "would"),
+        ("cud", "could"),
+        ("ppl", "people"),
+        ("bf", "boyfriend"),
+        ("gf", "girlfriend"),
+        ("hubs", "husband"),
+        ("n", "and"),
+        ("w/", "with"),
+        ("everyone'd", "everyone would"),
+        # Third-person contractions are spelled out so rules can say "he will", "he is".
+        ("(he|she|they)'ll|(he|she|they)ll", r"\1\2 will"),
+        ("(he|she|they)'d", r"\1 would"),
+        ("(he|she)'s|(he|she)s", r"\1\2 is"),
+        ("they're|theyre", "they are"),
+    )
+)
+_REPEATS = re.compile(r"([a-z])\1{2,}")  # "soooo" -> "soo", "pleeease" -> "pleease"
+_SPACES = re.compile(r"\s+")
+
+# Where a clause starts: a denial only reaches as far back as this.
+_CLAUSE_BREAK = re.compile(r"[.;!?,:]|\s-\s|\b(?:but|though|although|yet|except|and then)\b")
+# A denial right before the rule's words, with at most four filler words between.
+_FILLER = (
+    r"(?:going to|gonna|want to|wanna|ever|really|actually|planning to|plan to|intend to|"
+    r"trying to|be|feel|feeling|am|that|even|at all|currently|do|did|have|had|any|"
+    r"the urge to|thoughts? of|about|think|thought|i|i'd|i'll|i'm|would|will|could|"
+    r"ever ever|once|seriously|ever been|been|a|person who would|type to)"
+)
+_DENIAL_TAIL = re.compile(rf"(?:\bnot|\bnever|n't|\bno longer|\bnor)\s+(?:{_FILLER}\s+){{0,4}}$")
+# Doubt or struggle turns a denial back into a concern.
+_DOUBT = re.compile(
+    r"\b(?:not sure|unsure|don't know if|do not know if|don't know whether|can't promise|"
+    r"cannot promise|can't stop|couldn't stop|can't help|scared i|afraid i|worried i|"
+    r"don't trust myself|can't trust myself|not certain)\b"
+)
+# A denial that points to the past ("not ... anymore", "haven't ... in two years").
+_PAST_AFTER = re.compile(
+    r"^\W*(?:anymore|any more|these days|lately|now|like (?:i was|i used to|before)|"
+    r"(?:in|for|since) (?:over |almost |nearly |about |more than )?"
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|many|several|a few|"
+    r"a couple of|last) ?(?:days?|weeks?|months?|years?|summer|winter|spring|autumn|fall|time))\b"
+)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One rule that fired on one sentence: what, where, which words."""
+
+    sentence: int
+    kind: str
+    rule: str
+    text: str
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, shorthand expanded, spaces collapsed."""
+    t = _REPEATS.sub(r"\1\1", text.translate(_QUOTES).lower())
+    for pattern, full in _SHORTHAND:
+        t = pattern.sub(full, t)
+    return _SPACES.sub(" ", t).strip()
+
+
+def _clause_prefix(text: str, start: int) -> str:
+    """The part of the clause that comes before position `start`."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
+    return text[breaks[-1] if breaks else 0 : start]
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    """True when the clause clearly denies the words at text[start:end]."""
+    prefix = _clause_prefix(text, start)
+    if not _DENIAL_TAIL.search(prefix):
+        return False
+    return not (_DOUBT.search(prefix) or _PAST_AFTER.search(text[end:]))
+
+
+def _rule_hits(rule: Rule, text: str) -> list[str]:
+    found = []
+    for match in rule.pattern.finditer(text):
+        if rule.negatable and is_negated(text, match.start(), match.end()):
+            continue
+        found.append(match.group(0))
+    return found
+
+
+def explain(sentences: Sequence[str]) -> list[Hit]:
+    """Every rule that fired, per sentence, with the words that fired it."""
+    hits: list[Hit] = []
+    for index, sentence in enumerate(sentences):
+        text = normalise(sentence)
+        for rule in RULES:
+            hits.extend(Hit(index, rule.kind, rule.name, words) for words in _rule_hits(rule, text))
+    return hits
+
+
+def screen_sentence(sentence: str) -> tuple[str, ...]:
+    """The kinds of concern one sentence raises, in KINDS order (empty when none)."""
+    kinds = {hit.kind for hit in explain([sentence])}
+    return tuple(k for k in KINDS if k in kinds)
+
+
+def screen(sentences: Sequence[str], country: str | None = None) -> Safety:
+    """The entry's safety verdict. When there is a concern, `resources` lists the help to
+    show first: for every country (or the person's own, when known), emergency numbers
+    first, then how to find help elsewhere."""
+    hits = explain(sentences)
+    if not hits:
+        return Safety(concern=False)
+    kinds = tuple(k for k in KINDS if any(h.kind == k for h in hits))
+    flagged = tuple(sorted({h.sentence for h in hits}))
+    return Safety(
+        concern=True,
+        kinds=kinds,
+        resources=resources_for(kinds, country),
+        screened=True,
+        sentences=flagged,
+    )

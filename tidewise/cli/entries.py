@@ -1,0 +1,433 @@
+"""Entry commands: init, write, list, show, search, edit, delete, passwd, backup,
+restore, erase, demo, reanalyze. Thin: parse, call the Journal facade, print.
+
+Data (ids, entries, JSON) goes to stdout; messages go to stderr, and never carry entry
+text. Entry text comes from the argument, stdin or an in-process prompt: never an
+external editor and its temp files. The passphrase comes from a hidden prompt, or
+TIDEWISE_PASSPHRASE for scripts. Only light modules are imported at the top so that
+`tidewise --help` stays fast; the store (sqlcipher3) loads inside the commands.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tidewise.cli import app
+from tidewise.cli.console import out, say
+from tidewise.errors import InputError, JournalExistsError, NoJournalError
+from tidewise.settings import PASSPHRASE_ENV, Settings
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.records import CheckIn, Entry
+
+NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
+PREVIEW_CHARS = 60
+
+Closeness = Annotated[
+    int | None, typer.Option("--closeness", help="How close you feel to your partner, -3..3.")
+]
+ShameOpt = Annotated[int | None, typer.Option("--shame", help="How much shame you feel, 0..10.")]
+Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")]
+AsJson = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+
+
+# ---- helpers ----------------------------------------------------------------------------
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    journal = ctx.obj.get("journal") if isinstance(ctx.obj, dict) else None
+    return Settings.resolve(journal)
+
+
+def _passphrase(prompt: str = "Passphrase", *, confirm: bool = False, env: str = "") -> str:
+    value = os.environ.get(env or PASSPHRASE_ENV)
+    if value:
+        return value
+    answer: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    return answer
+
+
+@contextlib.contextmanager
+def _opened(ctx: typer.Context) -> Iterator[Journal]:
+    from tidewise.journal import Journal
+
+    settings = _settings(ctx)
+    if not Journal.exists(settings):
+        raise NoJournalError  # before asking for a passphrase that could open nothing
+    journal = Journal.open(settings, _passphrase())
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def _read_text(prompt: str) -> str:
+    """All of stdin; on a terminal, an in-process prompt ended by Ctrl-D."""
+    if sys.stdin.isatty():
+        say(prompt)
+    return sys.stdin.read().rstrip()
+
+
+def _parse_when(value: str, *, end_of_day: bool = False) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        msg = "Dates must be ISO-8601, like 2024-05-01 or 2024-05-01T21:30."
+        raise InputError(msg) from None
+    if end_of_day and "T" not in value and " " not in value.strip():
+        moment += timedelta(days=1, microseconds=-1)  # --to 2024-05-01 includes that day
+    return moment
+
+
+def _checkin(closeness: int | None, shame: int | None, base: CheckIn | None = None) -> CheckIn:
+    from tidewise.records import CheckIn
+
+    return CheckIn(
+        closeness if closeness is not None else (base.closeness if base else None),
+        shame if shame is not None else (base.shame if base else None),
+    )
+
+
+def _phase_title(phase: str) -> str:
+    from tidewise.cycle.labels import LABEL_TITLES, Label
+
+    try:
+        return LABEL_TITLES[Label(phase)]
+    except ValueError:
+        return phase
+
+
+def _summary(entry: Entry) -> str:
+    analysis = entry.analysis
+    if analysis is None:
+        return f"Saved entry {entry.id} (not analysed; `tidewise reanalyze` can do it later)."
+    shame = analysis.shame
+    return (
+        f"Saved entry {entry.id}. Phase: {_phase_title(analysis.phase)}; "
+        f"movement: {analysis.movement}; shame for reaching {shame.attachment:.0%}, "
+        f"shame from the rupture {shame.disconnection:.0%}."
+    )
+
+
+def _safety_note(entry: Entry) -> None:
+    """Safety outranks everything: name it plainly and show where help is."""
+    if entry.analysis is None or not entry.analysis.safety.concern:
+        return
+    say("Some of what you wrote sounds like you may not be safe right now. You deserve help.")
+    for resource in entry.analysis.safety.resources:
+        say(f"  {resource.name} ({resource.country}): {resource.contact}. {resource.offers}")
+    say("If you are in danger now, call your local emergency number.")
+
+
+def entry_dict(entry: Entry) -> dict[str, Any]:
+    """The JSON form of an entry printed by list/show/search --json."""
+    return {
+        "id": entry.id,
+        "created": entry.created.isoformat(),
+        "updated": entry.updated.isoformat(),
+        "time_zone": entry.time_zone,
+        "zone_assumed": entry.zone_assumed,
+        "text": entry.text,
+        "closeness": entry.checkin.closeness if entry.checkin else None,
+        "shame": entry.checkin.shame if entry.checkin else None,
+        "tags": list(entry.tags),
+        "starred": entry.starred,
+        "shared": entry.shared,
+        "import_key": entry.import_key,
+        "analysis": entry.analysis.to_dict() if entry.analysis else None,
+    }
+
+
+def _print_entries(entries: list[Entry], as_json: bool) -> None:
+    if as_json:
+        out(json.dumps([entry_dict(e) for e in entries], ensure_ascii=False, indent=2))
+        return
+    for entry in entries:
+        phase = _phase_title(entry.analysis.phase) if entry.analysis else "-"
+        first_line = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
+        preview = first_line[:PREVIEW_CHARS] + ("…" if len(first_line) > PREVIEW_CHARS else "")
+        out(f"{entry.id:>5}  {entry.created:%Y-%m-%d %H:%M}  {phase:<22}  {preview}")
+    if not entries:
+        say("No entries.")
+
+
+def _print_entry(entry: Entry) -> None:
+    out(f"Entry {entry.id} · {entry.created:%A %Y-%m-%d %H:%M} ({entry.time_zone})")
+    if entry.checkin:
+        out(f"Check-in: closeness {entry.checkin.closeness}, shame {entry.checkin.shame}")
+    if entry.tags:
+        out("Tags: " + ", ".join(entry.tags))
+    out("")
+    out(entry.text)
+    out("")
+    if entry.analysis:
+        a = entry.analysis
+        out(f"Phase: {_phase_title(a.phase)} · movement: {a.movement} · distancing: {a.distancing}")
+        for voice in a.shame_voice:
+            out(f"  shame voice: {voice.strip()}")
+
+
+# ---- commands ---------------------------------------------------------------------------
+
+
+@app.command()
+def init(ctx: typer.Context) -> None:
+    """Create a new encrypted journal.
+
+    Example: tidewise init
+    """
+    from tidewise.journal import Journal
+
+    settings = _settings(ctx)
+    if Journal.exists(settings):
+        raise JournalExistsError
+    Journal.create(settings, _passphrase("Choose a passphrase", confirm=True)).close()
+    say(f"Created an encrypted journal in {settings.home}.")
+    say("Keep the passphrase safe: without it nobody, not even Tidewise, can read the journal.")
+
+
+@app.command()
+def write(
+    ctx: typer.Context,
+    text: Annotated[str | None, typer.Argument(help="The entry; omit to read stdin.")] = None,
+    date: Annotated[str | None, typer.Option("--date", help="When, ISO-8601.")] = None,
+    closeness: Closeness = None,
+    shame: ShameOpt = None,
+    tag: Tags = None,
+    no_analysis: Annotated[
+        bool, typer.Option("--no-analysis", help="Save without analysing.")
+    ] = False,
+) -> None:
+    """Write an entry (argument, stdin, or typed at the prompt). Prints its id.
+
+    Example: echo "We walked by the river." | tidewise write --closeness 1 --tag walk
+    """
+    from tidewise.errors import ModelFilesError
+
+    body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
+    created = _parse_when(date) if date else None
+    checkin = _checkin(closeness, shame)
+    with _opened(ctx) as journal:
+        options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tag or ()}
+        try:
+            entry = journal.write(body, analyze=not no_analysis, **options)
+        except (ModelFilesError, ImportError):
+            say("The analysis is not available on this install; saving the entry without it.")
+            entry = journal.write(body, analyze=False, **options)
+    out(str(entry.id))
+    say(_summary(entry))
+    _safety_note(entry)
+
+
+@app.command("list")
+def list_entries(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Only with this tag.")] = None,
+    phase: Annotated[str | None, typer.Option("--phase", help="Only this phase.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """List entries, newest first.
+
+    Example: tidewise list --from 2024-05-01 --tag walk --limit 10
+    """
+    start = _parse_when(since) if since else None
+    end = _parse_when(until, end_of_day=True) if until else None
+    with _opened(ctx) as journal:
+        found = journal.entries(since=start, until=end, tag=tag, phase=phase, limit=limit)
+    _print_entries(found, as_json)
+
+
+@app.command()
+def show(
+    ctx: typer.Context, entry_id: Annotated[int, typer.Argument()], as_json: AsJson = False
+) -> None:
+    """Show one entry with its analysis.
+
+    Example: tidewise show 12
+    """
+    with _opened(ctx) as journal:
+        entry = journal.get(entry_id)
+    if as_json:
+        out(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2))
+    else:
+        _print_entry(entry)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    words: Annotated[str, typer.Argument(help="Words that must all appear.")],
+    limit: Annotated[int | None, typer.Option("--limit")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Find entries containing all the words (case and accents ignored).
+
+    Example: tidewise search "spare room"
+    """
+    with _opened(ctx) as journal:
+        found = journal.search(words, limit=limit)
+    _print_entries(found, as_json)
+
+
+@app.command()
+def edit(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument()],
+    closeness: Closeness = None,
+    shame: ShameOpt = None,
+    tag: Tags = None,
+) -> None:
+    """Change an entry: new text from stdin or the prompt; check-in and tags by option.
+
+    Example: echo "New words." | tidewise edit 12 --shame 3
+    """
+    with _opened(ctx) as journal:
+        entry = journal.get(entry_id)
+        if sys.stdin.isatty():
+            out(entry.text)
+        new_text = _read_text("Type the new text; end with Ctrl-D. Leave it empty to keep it.")
+        metadata = closeness is not None or shame is not None or tag is not None
+        if not new_text and not metadata:
+            msg = "Nothing to change: give new text, --closeness, --shame or --tag."
+            raise InputError(msg)
+        changes_checkin = closeness is not None or shame is not None
+        checkin = _checkin(closeness, shame, entry.checkin) if changes_checkin else None
+        updated = journal.edit(entry_id, text=new_text or None, checkin=checkin, tags=tag)
+    say(f"Entry {updated.id} updated.")
+
+
+@app.command()
+def delete(
+    ctx: typer.Context,
+    entry_id: Annotated[int, typer.Argument()],
+    yes: Annotated[bool, typer.Option("--yes", help="Do not ask.")] = False,
+) -> None:
+    """Delete one entry for good.
+
+    Example: tidewise delete 12 --yes
+    """
+    with _opened(ctx) as journal:
+        journal.get(entry_id)  # NotFoundError before asking
+        if not yes:
+            typer.confirm(f"Delete entry {entry_id}? This cannot be undone", abort=True, err=True)
+        journal.delete(entry_id)
+    say(f"Entry {entry_id} deleted.")
+
+
+@app.command()
+def passwd(ctx: typer.Context) -> None:
+    """Change the passphrase (TIDEWISE_NEW_PASSPHRASE for scripts).
+
+    Example: tidewise passwd
+    """
+    from tidewise.journal import Journal
+
+    settings = _settings(ctx)
+    if not Journal.exists(settings):
+        raise NoJournalError
+    old = _passphrase("Current passphrase")
+    with Journal.open(settings, old) as journal:
+        new = _passphrase("New passphrase", confirm=True, env=NEW_PASSPHRASE_ENV)
+        journal.change_passphrase(old, new)
+    say("Passphrase changed. Older backups still open with the passphrase they were made with.")
+
+
+@app.command()
+def backup(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A new or empty folder for the backup.")],
+) -> None:
+    """Save an encrypted, verified backup of the journal into a folder.
+
+    Example: tidewise backup /media/usb/journal-backup
+    """
+    with _opened(ctx) as journal:
+        folder = journal.backup(path)
+    out(str(folder))
+    say("Backup saved and verified. It opens with your current passphrase.")
+
+
+@app.command()
+def restore(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="A backup folder made by `tidewise backup`.")],
+) -> None:
+    """Restore a backup into an empty journal location.
+
+    Example: tidewise --journal ~/journal restore /media/usb/journal-backup
+    """
+    from tidewise.journal import Journal
+
+    settings = _settings(ctx)
+    if Journal.exists(settings):
+        raise JournalExistsError
+    passphrase = _passphrase("Passphrase of the backup")
+    Journal.restore(settings, path, passphrase).close()
+    say(f"Restored the backup into {settings.home}.")
+
+
+@app.command()
+def erase(
+    ctx: typer.Context,
+    yes: Annotated[bool, typer.Option("--yes", help="Skip the first question.")] = False,
+    yes_really: Annotated[bool, typer.Option("--yes-really", help="Skip the second.")] = False,
+) -> None:
+    """Erase the journal and all its backups for good (asks twice).
+
+    Example: tidewise erase
+    """
+    with _opened(ctx) as journal:
+        if not yes:
+            typer.confirm("Erase this journal and all its backups?", abort=True, err=True)
+        if not yes_really:
+            answer = typer.prompt("This cannot be undone. Type ERASE to go on", err=True)
+            if answer.strip() != "ERASE":
+                raise typer.Abort
+        journal.erase()
+    say("The journal and its backups are erased.")
+
+
+@app.command()
+def demo() -> None:
+    """Show Tidewise on a throwaway journal of example entries (deleted afterwards).
+
+    Example: tidewise demo
+    """
+    from tidewise.demo import run_demo
+
+    run_demo(out, say)
+
+
+@app.command()
+def reanalyze(
+    ctx: typer.Context,
+    force: Annotated[bool, typer.Option("--force", help="Redo every entry.")] = False,
+) -> None:
+    """Analyse entries that have no analysis, or one from an older analyser.
+
+    Example: tidewise reanalyze
+    """
+    with _opened(ctx) as journal, contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def progress(done: int, total: int) -> None:
+            if not bars:
+                bar = typer.progressbar(length=total, label="Analysing", file=sys.stderr)
+                bars.append(stack.enter_context(bar))
+            bars[0].update(done - bars[0].pos)
+
+        count = journal.reanalyze(progress=progress, force=force)
+    say(f"Analysed {count} entries.")

@@ -1,0 +1,464 @@
+"""The Journal facade: every use-case the CLI and the web UI call, and nothing else.
+
+`Journal.create` / `Journal.open` unlock the encrypted store (storage/) and hold the
+data key until `close()`. Analysis is injected: an `Analyzer` (tests pass a small fake);
+`None` means the real engine, imported at first use so opening a journal never loads
+the model. Each user action is one transaction, so a crash keeps it whole or not at all.
+Entry text is checked here: never empty, never a NUL character (SQLite's text functions
+stop at NUL, so `length()` and exports would disagree with what was stored), never
+lone surrogates (not encodable as UTF-8).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hmac
+import os
+import secrets
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from tidewise.analysis.types import Analyzer, EntryAnalysis
+from tidewise.errors import (
+    DamagedJournalError,
+    InputError,
+    JournalExistsError,
+    LockedError,
+    NoJournalError,
+    NotFoundError,
+)
+from tidewise.records import CheckIn, Entry, ImportResult, NewEntry
+from tidewise.settings import Settings
+from tidewise.storage import checks
+
+Progress = Callable[[int, int], None]
+ANALYSIS_BATCH = 32
+
+
+class Journal:
+    """One unlocked journal. Thread-safe: one connection behind a lock."""
+
+    def __init__(
+        self, settings: Settings, con: Any, key: bytearray, analyzer: Analyzer | None
+    ) -> None:
+        from tidewise.storage import store, times
+
+        self.settings = settings
+        self._con: Any = con
+        self._key = key
+        self._analyzer = analyzer
+        self._lock = threading.RLock()
+        created = store.get_meta(con, "created_utc")
+        self.started: datetime = times.from_utc_text(created) if created else times.now_utc()
+
+    # ---- lifecycle -------------------------------------------------------------------
+
+    @staticmethod
+    def exists(settings: Settings) -> bool:
+        return settings.db_path.exists() or settings.header_path.exists()
+
+    @classmethod
+    def create(
+        cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
+    ) -> Journal:
+        """A new, empty journal; refuses to touch an existing one."""
+        from tidewise.storage import engine, keys, migrations, store, times
+
+        if cls.exists(settings):
+            raise JournalExistsError
+        checks.new_passphrase(passphrase)
+        settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        data_key = keys.new_data_key()
+        header = keys.wrap(data_key, passphrase, settings.kdf)
+        # Built under a temp name and renamed last: a crash never leaves a half-made journal.
+        partial = settings.home / f".{settings.db_path.name}.{secrets.token_hex(6)}.partial"
+        con = engine.create_database(partial, data_key)
+        try:
+            migrations.migrate(con)
+            with engine.transaction(con):
+                store.set_meta(con, _meta_facts(con, settings, times.now_utc()))
+        finally:
+            con.close()
+        keys.write_header(settings.header_path, header)
+        os.replace(partial, settings.db_path)
+        keys.fsync_dir(settings.home)
+        return cls(settings, engine.open_database(settings.db_path, data_key), data_key, analyzer)
+
+    @classmethod
+    def open(
+        cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
+    ) -> Journal:
+        """Unlock: wrong passphrase -> WrongPassphraseError (nothing touched); damage -> 3."""
+        from tidewise.storage import engine, keys, migrations
+
+        if not cls.exists(settings):
+            raise NoJournalError
+        header = keys.read_header(settings.header_path)
+        key = keys.unwrap(header, passphrase)
+        try:
+            con = engine.open_database(settings.db_path, key)
+        except BaseException:
+            keys.zero(key)
+            raise
+        try:
+            migrations.migrate(con)
+        except BaseException:
+            con.close()
+            keys.zero(key)
+            raise
+        for stale in keys.stale_temp_headers(settings.header_path):
+            stale.unlink(missing_ok=True)  # a passphrase change killed before its rename
+        return cls(settings, con, key, analyzer)
+
+    @classmethod
+    def restore(
+        cls,
+        settings: Settings,
+        source: Path,
+        passphrase: str,
+        *,
+        analyzer: Analyzer | None = None,
+    ) -> Journal:
+        """Copy a backup folder (made by `backup`) into an empty journal home and open it."""
+        from tidewise.settings import HEADER_NAME
+        from tidewise.storage import backup, keys
+
+        if not (source / HEADER_NAME).exists():
+            msg = "That folder is not a Tidewise backup (no journal.header)."
+            raise InputError(msg)
+        key = keys.unwrap(keys.read_header(source / HEADER_NAME), passphrase)
+        try:
+            backup.restore(source, settings.home, key)
+        finally:
+            keys.zero(key)
+        return cls.open(settings, passphrase, analyzer=analyzer)
+
+    def close(self) -> None:
+        """Zero the key and close the connection. Safe to call twice."""
+        from tidewise.storage import keys
+
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+            keys.zero(self._key)
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[Any]:
+        with self._lock:
+            if self._con is None:
+                raise LockedError
+            yield self._con
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Any]:
+        from tidewise.storage import engine
+
+        with self._connection() as con, engine.transaction(con):
+            yield con
+
+    # ---- analysis --------------------------------------------------------------------
+
+    @property
+    def analyzer(self) -> Analyzer:
+        if self._analyzer is None:
+            # Loads the on-device model lazily; opening a journal never pays for it.
+            from tidewise.analysis.engine import default_analyzer
+
+            self._analyzer = default_analyzer()
+        return self._analyzer
+
+    def _analyze_many(
+        self, texts: Sequence[str], progress: Progress | None, units: int
+    ) -> list[EntryAnalysis]:
+        results: list[EntryAnalysis] = []
+        for start in range(0, len(texts), ANALYSIS_BATCH):
+            results.extend(self.analyzer.analyze_many(texts[start : start + ANALYSIS_BATCH]))
+            if progress is not None:
+                progress(len(results), units)
+        return results
+
+    # ---- entries ---------------------------------------------------------------------
+
+    def write(
+        self,
+        text: str,
+        *,
+        created: datetime | None = None,
+        checkin: CheckIn | None = None,
+        tags: Sequence[str] = (),
+        analyze: bool = True,
+    ) -> Entry:
+        """Save one entry (analysed first, outside the write lock) in one transaction."""
+        from tidewise.storage import store, times
+
+        moment = times.aware(created) if created is not None else times.local_now()
+        new = NewEntry(
+            text=checks.clean_text(text),
+            created=moment,
+            time_zone=times.zone_name(moment),
+            checkin=None if checkin is None or checkin.empty else checkin,
+            tags=checks.clean_tags(tags),
+        )
+        analysis = self.analyzer.analyze(new.text) if analyze else None
+        with self._write() as con:
+            now = times.now_utc()
+            entry_id = store.insert_entry(con, new, now)
+            if analysis is not None:
+                store.save_analysis(con, entry_id, self.analyzer.version, analysis, now)
+        return self.get(entry_id)
+
+    def edit(
+        self,
+        entry_id: int,
+        *,
+        text: str | None = None,
+        checkin: CheckIn | None = None,
+        tags: Sequence[str] | None = None,
+        analyze: bool = True,
+    ) -> Entry:
+        """Change text, check-in (CheckIn() clears it) or tags; new text is re-analysed."""
+        from tidewise.storage import store, times
+
+        current = self.get(entry_id)
+        new_text = checks.clean_text(text) if text is not None else current.text
+        text_changed = new_text != current.text
+        analysis = self.analyzer.analyze(new_text) if text_changed and analyze else None
+        with self._write() as con:
+            now = times.now_utc()
+            if not store.exists(con, entry_id):
+                raise NotFoundError
+            if text_changed:
+                store.update_text(con, entry_id, new_text, now)
+                if analysis is None:
+                    store.drop_analysis(con, entry_id)  # never keep an analysis of old text
+                else:
+                    store.save_analysis(con, entry_id, self.analyzer.version, analysis, now)
+            if checkin is not None:
+                store.update_checkin(con, entry_id, checkin, now)
+            if tags is not None:
+                store.set_tags(con, entry_id, checks.clean_tags(tags))
+                store.touch(con, entry_id, now)
+        return self.get(entry_id)
+
+    def delete(self, entry_id: int) -> None:
+        from tidewise.storage import store
+
+        with self._write() as con:
+            store.delete_entry(con, entry_id)
+
+    def get(self, entry_id: int) -> Entry:
+        from tidewise.storage import store
+
+        with self._connection() as con:
+            return store.get_entry(con, entry_id)
+
+    def entries(
+        self,
+        *,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        tag: str | None = None,
+        phase: str | None = None,
+        limit: int | None = None,
+        newest_first: bool = True,
+    ) -> list[Entry]:
+        from tidewise.storage import store
+
+        wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
+        with self._connection() as con:
+            return store.query_entries(
+                con,
+                since=since,
+                until=until,
+                tag=wanted_tag,
+                phase=phase,
+                limit=limit,
+                newest_first=newest_first,
+            )
+
+    def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
+        """Entries containing every word of `query` (accents and case ignored), newest first."""
+        from tidewise.storage import store
+
+        match = store.fts_query(query.replace("\x00", " "))
+        if not match:
+            return []
+        with self._connection() as con:
+            return store.search_entries(con, match, limit)
+
+    def count(self) -> int:
+        from tidewise.storage import store
+
+        with self._connection() as con:
+            return store.count(con)
+
+    def set_shared(self, entry_id: int, shared: bool) -> None:
+        from tidewise.storage import store
+
+        with self._write() as con:
+            store.set_shared(con, entry_id, shared)
+
+    def logical_hash(self) -> str:
+        """A hash of the journal's content: equal before and after a no-op (tests, imports)."""
+        from tidewise.storage import store
+
+        with self._connection() as con:
+            return store.logical_hash(con)
+
+    # ---- bulk ------------------------------------------------------------------------
+
+    def import_entries(
+        self,
+        entries: Sequence[NewEntry],
+        *,
+        progress: Progress | None = None,
+        analyze: bool = True,
+    ) -> ImportResult:
+        """All entries in ONE transaction; entries whose import_key exists are skipped.
+
+        `progress(done, total)` counts analysed entries then written ones (total is twice
+        the new entries when analysing, once otherwise).
+        """
+        from tidewise.storage import store, times
+
+        checked = [checks.checked_new_entry(entry) for entry in entries]
+        with self._connection() as con:
+            known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
+        fresh = checks.dedupe(checked, known)
+        units = len(fresh) * (2 if analyze else 1)
+        texts = [entry.text for entry in fresh]
+        analyses = self._analyze_many(texts, progress, units) if analyze else []
+        written = 0
+        with self._write() as con:
+            now = times.now_utc()
+            again = store.existing_import_keys(con, [e.import_key for e in fresh if e.import_key])
+            for index, entry in enumerate(fresh):
+                if entry.import_key in again:
+                    continue
+                entry_id = store.insert_entry(con, entry, now)
+                if analyses:
+                    store.save_analysis(con, entry_id, self.analyzer.version, analyses[index], now)
+                written += 1
+        if progress is not None:
+            progress(units, units)
+        return ImportResult(imported=written, skipped=len(entries) - written)
+
+    def reanalyze(self, *, progress: Progress | None = None, force: bool = False) -> int:
+        """Analyse entries with no analysis or another analyser version; one batch per commit."""
+        from tidewise.storage import store, times
+
+        version = self.analyzer.version
+        with self._connection() as con:
+            todo = store.needing_analysis(con, version, force)
+        done = 0
+        for start in range(0, len(todo), ANALYSIS_BATCH):
+            batch = todo[start : start + ANALYSIS_BATCH]
+            analyses = self.analyzer.analyze_many([text for _, text in batch])
+            with self._write() as con:
+                now = times.now_utc()
+                for (entry_id, text), analysis in zip(batch, analyses, strict=True):
+                    if _current_text(con, entry_id) == text:  # skip entries edited meanwhile
+                        store.save_analysis(con, entry_id, version, analysis, now)
+            done += len(batch)
+            if progress is not None:
+                progress(done, len(todo))
+        return len(todo)
+
+    # ---- keys, backups, erase --------------------------------------------------------
+
+    def change_passphrase(self, old: str, new: str) -> None:
+        """Re-wrap the data key under `new` (new salt); the header is replaced atomically."""
+        from tidewise.storage import keys, store
+
+        checks.new_passphrase(new)
+        with self._connection() as con:
+            header = keys.read_header(self.settings.header_path)
+            old_key = keys.unwrap(header, old)
+            try:
+                if not hmac.compare_digest(bytes(old_key), bytes(self._key)):
+                    raise DamagedJournalError
+            finally:
+                keys.zero(old_key)
+            keys.write_header(
+                self.settings.header_path, keys.wrap(self._key, new, self.settings.kdf)
+            )
+            with self._write():
+                store.set_meta(con, _kdf_facts(self.settings))
+
+    def backup(self, dest: Path | None = None) -> Path:
+        """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
+        from tidewise.storage import backup, times
+
+        automatic = dest is None
+        folder = dest or self.settings.backups_dir / times.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
+        with self._connection() as con:
+            path = backup.export(con, self._key, self.settings.header_path, folder)
+        if automatic:
+            backup.prune(self.settings.backups_dir)
+        return path
+
+    def erase(self) -> None:
+        """Close, then delete the database, its WAL files, the header and all backups."""
+        from tidewise.storage import files
+
+        with self._lock:
+            self.close()
+            files.erase(self.settings)
+
+    # ---- state -----------------------------------------------------------------------
+
+    def get_state(self, key: str) -> Any | None:
+        from tidewise.storage import store
+
+        with self._connection() as con:
+            return store.get_state(con, checks.state_key(key))
+
+    def set_state(self, key: str, value: Any) -> None:
+        """Store any JSON value under `key` (None deletes it); encrypted like entries."""
+        from tidewise.storage import store, times
+
+        with self._write() as con:
+            try:
+                store.set_state(con, checks.state_key(key), value, times.now_utc())
+            except (TypeError, ValueError):
+                msg = "That value cannot be stored (it is not plain JSON)."
+                raise InputError(msg) from None
+
+
+def _current_text(con: Any, entry_id: int) -> str | None:
+    row = con.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def _kdf_facts(settings: Settings) -> dict[str, str]:
+    kdf = settings.kdf
+    return {
+        "kdf": "argon2id",
+        "kdf_m_kib": str(kdf.m_kib),
+        "kdf_t": str(kdf.t),
+        "kdf_p": str(kdf.p),
+    }
+
+
+def _meta_facts(con: Any, settings: Settings, now: datetime) -> dict[str, str]:
+    from tidewise import __version__
+    from tidewise.storage import engine, times
+
+    facts = {"created_utc": times.to_utc_text(now), "created_by": f"tidewise {__version__}"}
+    return facts | _kdf_facts(settings) | engine.cipher_facts(con)

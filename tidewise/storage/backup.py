@@ -1,0 +1,113 @@
+"""Encrypted backups with `sqlcipher_export`, verified before they count, and restore.
+
+A backup is a folder that is itself a journal: `journal.db` (encrypted with the same
+data key) and a copy of `journal.header`. So the passphrase that was current at backup
+time opens it, `tidewise --journal FOLDER list` reads it, and restoring is copying it
+back. The database is exported to a temp file, reopened and compared (entry count and
+logical hash) with the source read in the same transaction, and only then renamed into
+place. `VACUUM INTO` is never used (a test greps for it): it has produced corrupt and,
+elsewhere, plaintext copies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from tidewise.errors import DamagedJournalError, InputError, JournalExistsError
+from tidewise.settings import DB_NAME, HEADER_NAME
+from tidewise.storage import engine, keys, migrations, store
+from tidewise.storage.engine import Connection
+
+KEEP_GENERATIONS = 5
+
+
+def export(con: Connection, key: bytearray, header_path: Path, dest: Path) -> Path:
+    """Write a verified encrypted copy of the open journal into the folder `dest`."""
+    _prepare_folder(dest)
+    partial = dest / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
+    try:
+        expected = _export_to(con, key, partial)
+        _verify_copy(partial, key, expected)
+        _fsync_file(partial)
+        os.replace(partial, dest / DB_NAME)
+        keys.write_atomically(dest / HEADER_NAME, header_path.read_bytes())
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()
+    return dest
+
+
+def _prepare_folder(dest: Path) -> None:
+    if dest.exists() and not dest.is_dir():
+        msg = "The backup path must be a folder (new or empty)."
+        raise InputError(msg)
+    if (dest / DB_NAME).exists() or (dest / HEADER_NAME).exists():
+        msg = "That folder already holds a journal or a backup; choose another."
+        raise InputError(msg)
+    dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+
+def _export_to(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
+    # ATTACH takes bound parameters, so neither the path nor the key needs quoting.
+    con.execute("ATTACH DATABASE ? AS bak KEY ?", (str(partial), f"x'{key.hex()}'"))
+    try:
+        with engine.transaction(con):  # holds writers off: copy and hash see one state
+            con.execute("SELECT sqlcipher_export('bak')").fetchall()
+            # sqlcipher_export copies tables, not the header's user_version.
+            version = migrations.schema_version(con)
+            con.execute(f"PRAGMA bak.user_version = {int(version)}")
+            expected = (store.count(con), store.logical_hash(con))
+    finally:
+        con.execute("DETACH DATABASE bak")
+    return expected
+
+
+def _verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
+    copy = engine.open_database(path, key)
+    try:
+        found = (store.count(copy), store.logical_hash(copy))
+    finally:
+        copy.close()
+    if found != expected:
+        msg = "The backup copy did not match the journal; it was not kept."
+        raise DamagedJournalError(msg)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def prune(backups_dir: Path, keep: int = KEEP_GENERATIONS) -> list[Path]:
+    """Remove the oldest automatic backups beyond `keep` (their names sort by time)."""
+    generations = sorted(p for p in backups_dir.glob("*") if (p / DB_NAME).exists())
+    removed = generations[:-keep] if keep > 0 else generations
+    for folder in removed:
+        shutil.rmtree(folder)
+    return removed
+
+
+def restore(source: Path, home: Path, key: bytearray) -> None:
+    """Copy a verified backup folder into an empty journal home (never over a journal)."""
+    target_db, target_header = home / DB_NAME, home / HEADER_NAME
+    if target_db.exists() or target_header.exists():
+        raise JournalExistsError
+    engine.open_database(source / DB_NAME, key).close()  # verifies both integrity checks
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    partial = home / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
+    try:
+        shutil.copyfile(source / DB_NAME, partial)
+        _fsync_file(partial)
+        keys.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
+        os.replace(partial, target_db)
+        keys.fsync_dir(home)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            partial.unlink()

@@ -1,0 +1,50 @@
+"""The journal's files on disk: what belongs to it, and erasing them.
+
+Never touch the database, `-wal` or `-shm` while a connection is open: the Journal
+closes first. The header holds the wrapped data key, so it is overwritten with random
+bytes before it is unlinked (best effort: SSDs and copy-on-write file systems may keep
+old blocks; the database stays encrypted either way).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import shutil
+from pathlib import Path
+
+from tidewise.settings import Settings
+from tidewise.storage import keys
+
+
+def journal_files(settings: Settings) -> list[Path]:
+    """The database, its SQLite side files, and leftovers of interrupted writes."""
+    db = settings.db_path
+    files = [db.with_name(db.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    files.extend(settings.home.glob(f".{db.name}.*.partial"))
+    files.extend(keys.stale_temp_headers(settings.header_path))
+    return files
+
+
+def shred(path: Path) -> None:
+    if not path.exists():
+        return
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.write(secrets.token_bytes(size))
+        handle.flush()
+        os.fsync(handle.fileno())
+    path.unlink()
+
+
+def erase(settings: Settings) -> None:
+    """Delete header, database, side files and all automatic backups; then the folder if empty."""
+    shred(settings.header_path)
+    for path in journal_files(settings):
+        path.unlink(missing_ok=True)
+    if settings.backups_dir.exists():
+        shutil.rmtree(settings.backups_dir)
+    keys.fsync_dir(settings.home)
+    with contextlib.suppress(OSError):
+        settings.home.rmdir()  # only when empty: the folder may hold the person's other files

@@ -1,0 +1,214 @@
+"""Keys: Argon2id, the envelope header file, and key hygiene. Never prompts.
+
+The journal is encrypted with a random 32-byte *data key*, used as SQLCipher's raw key
+for the journal's whole life. The header file beside the database holds that data key
+wrapped (AES-GCM) by a *key-encryption key* derived from the passphrase with Argon2id.
+A passphrase change therefore only rewrites the small header (new salt, new wrap),
+atomically, so after a crash exactly one of the old and new passphrases opens it.
+
+The header also carries a sha256 of its own other fields: a damaged header is then
+reported as damage (exit 3), never as a wrong passphrase (exit 2). Keys live in
+`bytearray`s and are zeroed when the journal closes (best effort: the `str` passphrase
+itself cannot be wiped).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tidewise.errors import DamagedJournalError, InputError, WrongPassphraseError
+from tidewise.settings import KdfProfile
+
+HEADER_FORMAT = 1
+KDF_NAME = "argon2id"
+KEY_BYTES = 32
+SALT_BYTES = 16
+NONCE_BYTES = 12
+WRAP_AAD = b"tidewise-header-v1"
+CIPHER = "sqlcipher4-raw-key"
+# A header is a few hundred bytes; anything much larger is not ours.
+MAX_HEADER_BYTES = 64 * 1024
+# Argon2's own minimum memory; a header asking for less was not written by Tidewise.
+MIN_M_KIB = 8
+
+
+@dataclass(frozen=True)
+class Header:
+    """The header file's content. Holds no secret: the data key is wrapped."""
+
+    kdf: KdfProfile
+    salt: bytes
+    wrapped_key: bytes  # 12-byte nonce + ciphertext + 16-byte tag
+
+    def fields(self) -> dict[str, Any]:
+        return {
+            "format": HEADER_FORMAT,
+            "kdf": KDF_NAME,
+            "m_kib": self.kdf.m_kib,
+            "t": self.kdf.t,
+            "p": self.kdf.p,
+            "cipher": CIPHER,
+            "salt": base64.b64encode(self.salt).decode("ascii"),
+            "wrapped_key": base64.b64encode(self.wrapped_key).decode("ascii"),
+        }
+
+    def to_bytes(self) -> bytes:
+        fields = self.fields()
+        fields["sha256"] = _checksum(fields)
+        return (json.dumps(fields, indent=1, sort_keys=True) + "\n").encode("ascii")
+
+
+def _checksum(fields: dict[str, Any]) -> str:
+    canonical = json.dumps(fields, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    """NFC-normalise and encode, so the same passphrase typed any way gives the same key."""
+    try:
+        return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+    except UnicodeEncodeError:
+        msg = "The passphrase contains characters that are not valid text."
+        raise InputError(msg) from None
+
+
+def derive_kek(passphrase: str, salt: bytes, kdf: KdfProfile) -> bytearray:
+    """Argon2id(passphrase, salt) -> 32-byte key-encryption key."""
+    from argon2.low_level import Type, hash_secret_raw  # 26 ms import: only when unlocking
+
+    raw = hash_secret_raw(
+        normalize_passphrase(passphrase),
+        salt,
+        time_cost=kdf.t,
+        memory_cost=kdf.m_kib,
+        parallelism=kdf.p,
+        hash_len=KEY_BYTES,
+        type=Type.ID,
+    )
+    return bytearray(raw)
+
+
+def zero(buffer: bytearray) -> None:
+    """Overwrite a key buffer in place (best effort; Python may hold other copies)."""
+    for index in range(len(buffer)):
+        buffer[index] = 0
+
+
+def new_data_key() -> bytearray:
+    return bytearray(secrets.token_bytes(KEY_BYTES))
+
+
+def _aesgcm(kek: bytearray) -> Any:
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # only when unlocking
+
+    return AESGCM(bytes(kek))
+
+
+def wrap(data_key: bytearray, passphrase: str, kdf: KdfProfile) -> Header:
+    """A fresh header for `data_key` under `passphrase`, with a new random salt."""
+    salt = secrets.token_bytes(SALT_BYTES)
+    kek = derive_kek(passphrase, salt, kdf)
+    try:
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        sealed = _aesgcm(kek).encrypt(nonce, bytes(data_key), WRAP_AAD)
+    finally:
+        zero(kek)
+    return Header(kdf=kdf, salt=salt, wrapped_key=nonce + sealed)
+
+
+def unwrap(header: Header, passphrase: str) -> bytearray:
+    """The data key, or WrongPassphraseError. Touches nothing on disk."""
+    from cryptography.exceptions import InvalidTag
+
+    kek = derive_kek(passphrase, header.salt, header.kdf)
+    try:
+        nonce, sealed = header.wrapped_key[:NONCE_BYTES], header.wrapped_key[NONCE_BYTES:]
+        key = bytearray(_aesgcm(kek).decrypt(nonce, sealed, WRAP_AAD))
+    except InvalidTag:
+        raise WrongPassphraseError from None
+    finally:
+        zero(kek)
+    if len(key) != KEY_BYTES:
+        raise DamagedJournalError
+    return key
+
+
+def parse_header(blob: bytes) -> Header:
+    """Parse and verify header bytes; anything unexpected is damage, never a wrong key."""
+    try:
+        fields = json.loads(blob.decode("ascii"))
+        if not isinstance(fields, dict):
+            raise DamagedJournalError
+        claimed = fields.pop("sha256")
+        if fields.get("format") != HEADER_FORMAT or fields.get("kdf") != KDF_NAME:
+            raise DamagedJournalError
+        if claimed != _checksum(fields):
+            raise DamagedJournalError
+        kdf = KdfProfile(m_kib=int(fields["m_kib"]), t=int(fields["t"]), p=int(fields["p"]))
+        salt = base64.b64decode(fields["salt"], validate=True)
+        wrapped = base64.b64decode(fields["wrapped_key"], validate=True)
+    except (ValueError, KeyError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise DamagedJournalError from None
+    if len(salt) != SALT_BYTES or len(wrapped) != NONCE_BYTES + KEY_BYTES + 16:
+        raise DamagedJournalError
+    if kdf.m_kib < MIN_M_KIB or kdf.t < 1 or kdf.p < 1:
+        raise DamagedJournalError
+    return Header(kdf=kdf, salt=salt, wrapped_key=wrapped)
+
+
+def read_header(path: Path) -> Header:
+    try:
+        with path.open("rb") as handle:
+            blob = handle.read(MAX_HEADER_BYTES + 1)
+    except FileNotFoundError:
+        msg = (
+            "The journal's key header file is missing; nothing was changed. "
+            "Restore it from a backup."
+        )
+        raise DamagedJournalError(msg) from None
+    if len(blob) > MAX_HEADER_BYTES:
+        raise DamagedJournalError
+    return parse_header(blob)
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Temp file in the same folder, fsync, os.replace, fsync the folder."""
+    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+    fsync_dir(path.parent)
+
+
+def fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_header(path: Path, header: Header) -> None:
+    write_atomically(path, header.to_bytes())
+
+
+def stale_temp_headers(path: Path) -> list[Path]:
+    """Temp files left by a header write that was killed before its rename."""
+    return sorted(path.parent.glob(f".{path.name}.*.tmp"))

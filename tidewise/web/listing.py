@@ -1,0 +1,148 @@
+"""The journal list: search, filter by phase or tag, and pages of entries, newest first.
+
+Paging uses a cursor (the last entry's time and id) rather than an offset, because the
+facade filters by time: `until` is inclusive, so entries at the cursor's exact instant
+with an id at or above the cursor's are dropped from the next page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from tidewise.cycle.labels import PHASES
+from tidewise.web import present
+from tidewise.web.errors import BadRequestError
+
+if TYPE_CHECKING:
+    from tidewise.records import Entry
+    from tidewise.web.state import WebState
+
+PAGE_SIZE = 30
+MAX_SEARCH_RESULTS = 100
+MAX_QUERY_CHARS = 200
+PHASE_OPTIONS: tuple[tuple[str, str], ...] = tuple(
+    (str(label), present.label_title(str(label))) for label in PHASES
+)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    created: datetime
+    preview: str
+    phase: str
+    phase_title: str
+    movement: str
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Page:
+    items: tuple[Item, ...]
+    query: str
+    phase: str
+    tag: str
+    next_cursor: str
+    total: int
+    searched: bool
+    known_tags: tuple[str, ...]
+    phase_options: tuple[tuple[str, str], ...] = PHASE_OPTIONS
+
+
+def _param(params: Mapping[str, str], name: str, limit: int) -> str:
+    value = params.get(name, "").strip()
+    if len(value) > limit or "\x00" in value:
+        raise BadRequestError
+    return value
+
+
+def _cursor(raw: str) -> tuple[datetime, int] | None:
+    if not raw:
+        return None
+    moment, _, number = raw.partition("~")
+    try:
+        when, entry_id = datetime.fromisoformat(moment), int(number)
+    except ValueError:
+        raise BadRequestError from None
+    if when.tzinfo is None:
+        raise BadRequestError
+    return when, entry_id
+
+
+def _item(entry: Entry) -> Item:
+    analysis = entry.analysis
+    phase = analysis.phase if analysis else ""
+    return Item(
+        id=entry.id,
+        created=entry.created,
+        preview=present.preview(entry.text),
+        phase=phase,
+        phase_title=present.phase_words(phase) if analysis else "Not read yet",
+        movement=present.MOVEMENT_WORDS.get(analysis.movement, "") if analysis else "",
+        tags=entry.tags,
+    )
+
+
+def journal_page(state: WebState, params: Mapping[str, str]) -> Page:
+    """One page of the list for the query parameters q, phase, tag and before."""
+    query = _param(params, "q", MAX_QUERY_CHARS)
+    phase = _param(params, "phase", 40)
+    tag = _param(params, "tag", 64)
+    if phase and phase not in dict(PHASE_OPTIONS):
+        raise BadRequestError
+    cursor = _cursor(_param(params, "before", 80))
+    journal = state.journal
+    if query:
+        found = journal.search(query, limit=MAX_SEARCH_RESULTS)
+        items = tuple(_item(e) for e in found if _wanted(e, phase, tag))
+        return Page(items, query, phase, tag, "", len(items), True, known_tags(state))
+    entries = _after_cursor(state, phase, tag, cursor)
+    more = len(entries) > PAGE_SIZE
+    shown = entries[:PAGE_SIZE]
+    last = shown[-1] if more else None
+    next_cursor = f"{last.created.isoformat()}~{last.id}" if last else ""
+    total = journal.count()
+    items = tuple(_item(e) for e in shown)
+    return Page(items, query, phase, tag, next_cursor, total, False, known_tags(state))
+
+
+def _wanted(entry: Entry, phase: str, tag: str) -> bool:
+    if phase and (entry.analysis is None or entry.analysis.phase != phase):
+        return False
+    return not tag or tag.lower().lstrip("#") in entry.tags
+
+
+def _after_cursor(
+    state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] | None
+) -> list[Entry]:
+    """PAGE_SIZE + 1 entries strictly before the cursor (so we know if more exist)."""
+    want = PAGE_SIZE + 1
+    fetch = want + 8
+    while True:
+        until = cursor[0] if cursor else None
+        batch = state.journal.entries(
+            until=until, tag=tag or None, phase=phase or None, limit=fetch
+        )
+        kept = [e for e in batch if cursor is None or _before(e, cursor)]
+        if len(kept) >= want or len(batch) < fetch:
+            return kept[:want]
+        fetch *= 4  # many entries share the cursor's instant: look further
+
+
+def _before(entry: Entry, cursor: tuple[datetime, int]) -> bool:
+    when, entry_id = cursor
+    return entry.created < when or (entry.created == when and entry.id < entry_id)
+
+
+def known_tags(state: WebState) -> tuple[str, ...]:
+    """Every tag in the journal, for the filter's suggestions (cached until a change)."""
+    cached = state.cache.get("tags")
+    if isinstance(cached, tuple):
+        return cached
+    tags = sorted({tag for entry in state.journal.entries() for tag in entry.tags})
+    result = tuple(tags)
+    state.cache["tags"] = result
+    return result

@@ -1,0 +1,148 @@
+"""Write, read, list, search, edit and delete entries: thin routes over the Journal facade.
+
+Every route here needs an unlocked session (router dependency); every POST also
+passes the same-origin and form-token checks (`session_form`). Saving analyses the
+text on this computer; when the analysis engine cannot run, the entry is still saved,
+and the page says it could not be read yet.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from tidewise.errors import InputError, ModelFilesError
+from tidewise.records import CLOSENESS_RANGE, SHAME_RANGE, CheckIn
+from tidewise.web import present
+from tidewise.web.entry_view import entry_context
+from tidewise.web.errors import PageNotFoundError
+from tidewise.web.guards import Form, require_session, session_form, web_state
+from tidewise.web.listing import journal_page
+from tidewise.web.rendering import render
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.records import Entry
+
+router = APIRouter(dependencies=[Depends(require_session)])
+MAX_ENTRY_ID = 2**62
+
+
+def _journal(request: Request) -> Journal:
+    return web_state(request).journal
+
+
+def _entry(request: Request, entry_id: int) -> Entry:
+    if not 1 <= entry_id <= MAX_ENTRY_ID:
+        raise PageNotFoundError
+    return _journal(request).get(entry_id)
+
+
+def _checkin(form: Form) -> CheckIn:
+    return CheckIn(
+        closeness=form.optional_int("closeness", *CLOSENESS_RANGE),
+        shame=form.optional_int("shame", *SHAME_RANGE),
+    )
+
+
+def _tags(form: Form) -> list[str]:
+    return [tag for tag in form.text("tags").split(",") if tag.strip()]
+
+
+def _form_values(text: str, checkin: CheckIn | None, tags: tuple[str, ...] | list[str]) -> dict[
+    str, object
+]:
+    return {
+        "text": text,
+        "closeness": "" if checkin is None or checkin.closeness is None else checkin.closeness,
+        "shame": "" if checkin is None or checkin.shame is None else checkin.shame,
+        "tags": ", ".join(tag.strip() for tag in tags),
+    }
+
+
+def _form_context(values: dict[str, object], error: str = "") -> dict[str, object]:
+    return {
+        "values": values,
+        "error": error,
+        "closeness_words": present.CLOSENESS_WORDS,
+        "shame_range": range(SHAME_RANGE[0], SHAME_RANGE[1] + 1),
+    }
+
+
+@router.get("/write")
+def write_page(request: Request) -> Response:
+    context = _form_context(_form_values("", None, []))
+    return render(request, "write.html", nav="write", **context)
+
+
+@router.post("/write")
+def write(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
+    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
+    journal = _journal(request)
+    try:
+        try:
+            entry = journal.write(text, checkin=checkin, tags=tags)
+        except (ImportError, ModelFilesError):
+            entry = journal.write(text, checkin=checkin, tags=tags, analyze=False)
+    except InputError as error:
+        context = _form_context(_form_values(text, checkin, tags), error.message)
+        return render(request, "write.html", status=400, nav="write", **context)
+    web_state(request).changed()
+    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
+
+
+@router.get("/entries/{entry_id}")
+def read(request: Request, entry_id: int, saved: str = "") -> Response:
+    entry = _entry(request, entry_id)
+    context = entry_context(_journal(request), entry)
+    return render(request, "entry.html", nav="journal", saved=saved == "1", **context)
+
+
+@router.get("/entries/{entry_id}/edit")
+def edit_page(request: Request, entry_id: int) -> Response:
+    entry = _entry(request, entry_id)
+    values = _form_values(entry.text, entry.checkin, entry.tags)
+    return render(request, "edit.html", nav="journal", entry=entry, **_form_context(values))
+
+
+@router.post("/entries/{entry_id}/edit")
+def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]) -> Response:
+    entry = _entry(request, entry_id)
+    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
+    journal = _journal(request)
+    try:
+        try:
+            journal.edit(entry.id, text=text, checkin=checkin, tags=tags)
+        except (ImportError, ModelFilesError):
+            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, analyze=False)
+    except InputError as error:
+        context = _form_context(_form_values(text, checkin, tags), error.message)
+        return render(request, "edit.html", status=400, nav="journal", entry=entry, **context)
+    web_state(request).changed()
+    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
+
+
+@router.get("/entries/{entry_id}/delete")
+def delete_page(request: Request, entry_id: int) -> Response:
+    entry = _entry(request, entry_id)
+    return render(request, "delete.html", nav="journal", entry=entry)
+
+
+@router.post("/entries/{entry_id}/delete")
+def delete(
+    request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]
+) -> Response:
+    entry = _entry(request, entry_id)
+    if form.text("confirm") != "yes":
+        return RedirectResponse(f"/entries/{entry.id}", status_code=303)
+    _journal(request).delete(entry.id)
+    web_state(request).changed()
+    return RedirectResponse("/journal?deleted=1", status_code=303)
+
+
+@router.get("/journal")
+def journal_list(request: Request) -> Response:
+    page = journal_page(web_state(request), request.query_params)
+    return render(request, "journal.html", nav="journal", page=page)

@@ -1,0 +1,160 @@
+"""Getting in and getting out: launch link, create, unlock, example journal, lock.
+
+The launch link's token is swapped once for a *pass* cookie (this browser may use the
+create and unlock forms), then a redirect drops the token from the address bar.
+Unlocking issues a fresh session id (never an upgraded old one); locking kills it.
+`/lock` takes a bare POST (the quick exit's beacon carries no form): locking early
+never hurts. Its answer is a blank page, so the quick exit works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from tidewise.errors import JournalExistsError, NoJournalError, WrongPassphraseError
+from tidewise.web.errors import ForbiddenError, NotAuthenticatedError
+from tidewise.web.guards import (
+    Form,
+    current_pass,
+    current_session,
+    pass_form,
+    session_header_token,
+    web_state,
+)
+from tidewise.web.rendering import render
+from tidewise.web.security import (
+    PASS_COOKIE,
+    SESSION_COOKIE,
+    Session,
+    cookie_header,
+    expired_cookie_header,
+)
+
+router = APIRouter()
+MIN_PASSPHRASE_CHARS = 8
+BLANK_PAGE = (
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>New Tab</title>'
+    '<link rel="icon" href="/static/favicon.svg"></head><body></body></html>'
+)
+
+
+def _redirect(path: str) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303)
+
+
+def _start_session(request: Request, response: Response) -> Response:
+    """Rotate: any session id this browser held dies; a new random one is issued."""
+    state = web_state(request)
+    state.sessions.kill(request.cookies.get(SESSION_COOKIE))
+    session = state.sessions.new(unlocked=True)
+    response.headers.append("set-cookie", cookie_header(SESSION_COOKIE, session.id))
+    return response
+
+
+@router.get("/launch/{token}")
+def launch(request: Request, token: str) -> Response:
+    state = web_state(request)
+    if state.launch.redeem(token):
+        browser_pass = state.sessions.new(unlocked=False)
+        response = _redirect("/")
+        response.headers.append("set-cookie", cookie_header(PASS_COOKIE, browser_pass.id))
+        return response
+    if current_pass(request) is not None:
+        return _redirect("/")  # a reload of the launch link in the same browser
+    raise ForbiddenError(
+        "This address has already been used. To open Tidewise again, "
+        "stop it and start it again, then use the new address it prints."
+    )
+
+
+@router.get("/")
+def start(request: Request) -> Response:
+    if current_session(request) is not None:
+        return _redirect("/write")
+    if current_pass(request) is None:
+        raise NotAuthenticatedError
+    return _redirect("/unlock" if web_state(request).journal_exists() else "/create")
+
+
+@router.get("/unlock")
+def unlock_page(request: Request) -> Response:
+    if current_pass(request) is None:
+        raise NotAuthenticatedError
+    if current_session(request) is not None:
+        return _redirect("/write")
+    if not web_state(request).journal_exists():
+        return _redirect("/create")
+    return render(request, "unlock.html", error="")
+
+
+@router.post("/unlock")
+def unlock(request: Request, form: Annotated[Form, Depends(pass_form)]) -> Response:
+    try:
+        web_state(request).unlock(form.text("passphrase"))
+    except WrongPassphraseError as error:
+        return render(request, "unlock.html", status=401, error=error.message)
+    except NoJournalError:
+        return _redirect("/create")
+    return _start_session(request, _redirect("/write"))
+
+
+@router.get("/create")
+def create_page(request: Request) -> Response:
+    if current_pass(request) is None:
+        raise NotAuthenticatedError
+    if web_state(request).journal_exists():
+        return _redirect("/unlock")
+    return render(request, "create.html", error="")
+
+
+@router.post("/create")
+def create(request: Request, form: Annotated[Form, Depends(pass_form)]) -> Response:
+    passphrase, again = form.text("passphrase"), form.text("passphrase_again")
+    problem = _passphrase_problem(passphrase, again)
+    if problem:
+        return render(request, "create.html", status=400, error=problem)
+    try:
+        web_state(request).create(passphrase)
+    except JournalExistsError:
+        return _redirect("/unlock")
+    return _start_session(request, _redirect("/write"))
+
+
+def _passphrase_problem(passphrase: str, again: str) -> str:
+    if len(passphrase) < MIN_PASSPHRASE_CHARS:
+        return f"Please choose a passphrase of at least {MIN_PASSPHRASE_CHARS} characters."
+    if passphrase != again:
+        return "The two passphrases are not the same. Please type them again."
+    return ""
+
+
+@router.post("/demo")
+def explore_demo(request: Request, form: Annotated[Form, Depends(pass_form)]) -> Response:
+    web_state(request).explore_demo()
+    return _start_session(request, _redirect("/journal"))
+
+
+@router.post("/lock")
+def lock(request: Request) -> Response:
+    """Quick exit, Lock button, or beacon: forget the key and show a blank page."""
+    state = web_state(request)
+    state.lock()
+    state.sessions.kill(request.cookies.get(SESSION_COOKIE))
+    response = HTMLResponse(BLANK_PAGE)
+    response.headers.append("set-cookie", expired_cookie_header(SESSION_COOKIE))
+    return response
+
+
+@router.get("/locked")
+def locked(request: Request) -> Response:
+    """Where the page script goes after idle time: nothing of the journal, a way back in."""
+    return render(request, "locked.html")
+
+
+@router.post("/alive", status_code=204)
+def alive(session: Annotated[Session, Depends(session_header_token)]) -> Response:
+    """The page script's keep-alive while the person is typing (counts as activity)."""
+    return Response(status_code=204)

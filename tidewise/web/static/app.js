@@ -1,0 +1,79 @@
+/* Tidewise page script: quick exit, idle lock, keep-alive. Served from 127.0.0.1 only.
+   Every page works without it; it only makes leaving faster and locking sooner. */
+(function () {
+  "use strict";
+
+  var root = document.documentElement;
+  var body = document.body;
+  root.classList.add("js");
+
+  /* Quick exit: hide at once, tell the server to lock, and replace this page in the
+     history so that Back does not return to it. */
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    root.classList.add("gone");
+    try { navigator.sendBeacon("/lock"); } catch (ignored) { /* locking is best effort here */ }
+    window.location.replace("about:blank");
+  }
+
+  var exitForm = document.getElementById("quick-exit");
+  if (exitForm) { exitForm.addEventListener("submit", quickExit); }
+
+  var shiftTimes = [];
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) { return; }
+    var now = Date.now();
+    shiftTimes = shiftTimes.filter(function (t) { return now - t < 5000; });
+    shiftTimes.push(now);
+    if (shiftTimes.length >= 3) { quickExit(); }
+  });
+
+  /* A page restored from the back-forward cache could show old content: reload it,
+     so that the server decides (it answers "locked" after a lock). */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      root.classList.add("gone");
+      window.location.reload();
+    }
+  });
+
+  /* Idle lock on this side too: after the idle time with no activity, leave the page
+     for the neutral "locked" one. While the person types, a keep-alive tells the
+     server they are still here, so a long entry is not lost to the server's timer. */
+  var idleSeconds = parseInt(body.getAttribute("data-idle-seconds") || "0", 10);
+  var token = body.getAttribute("data-form-token") || "";
+  if (idleSeconds > 0) {
+    var lastActivity = Date.now();
+    var lastPing = Date.now();
+    var pingEvery = Math.min(30000, (idleSeconds * 1000) / 3);
+
+    var leaveLocked = function () {
+      root.classList.add("gone");
+      window.location.replace("/locked");
+    };
+
+    var ping = function () {
+      lastPing = Date.now();
+      fetch("/alive", {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-Form-Token": token }
+      }).then(function (response) {
+        if (response.status === 401) { leaveLocked(); }
+      }).catch(function () { /* the server is gone: the idle timer below still runs */ });
+    };
+
+    var activity = function () {
+      lastActivity = Date.now();
+      if (lastActivity - lastPing > pingEvery) { ping(); }
+    };
+
+    ["keydown", "pointerdown", "input", "wheel", "touchstart"].forEach(function (name) {
+      document.addEventListener(name, activity, { passive: true });
+    });
+
+    window.setInterval(function () {
+      if (Date.now() - lastActivity > idleSeconds * 1000) { leaveLocked(); }
+    }, 500);
+  }
+}());
