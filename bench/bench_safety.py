@@ -1,11 +1,22 @@
 """The safety screen on the project's own labelled set (corpus/safety/).
 
-Each sentence goes to one of two halves by a fixed hash of its text, decided before any
-rule was tuned: rules were tuned looking only at the errors of the "tune" half; the
-"held-out" half was never inspected while writing rules. Both halves are reported.
+How the rules were made, so the figures can be read honestly:
+1. crisis.jsonl and hard_negatives.jsonl were written first and split into two halves by
+   a fixed hash of each text (`half_of`). Round 1 rules were tuned on the errors of the
+   "tune" half only. Measured then, blind, the "held-out" half gave recall 0.829 and a
+   false-positive rate of 0.044 (tune half: 1.000 and 0.000).
+2. fresh.jsonl (55 crisis, 80 hard negatives) was then written before anything else was
+   looked at. Round 2 fixed the errors of the held-out half (so from then on both halves
+   are "seen"); fresh.jsonl, still unseen, then gave recall 0.527 and FPR 0.100: the
+   phrase rules did not carry over to new wording.
+3. Round 3 added broader rules written from general categories (a wish for death near
+   the writer's own voice, a method near an intent, self-injury words near the body,
+   partner + harm verb + me). Its errors on fresh.jsonl were never printed, but the same
+   person wrote both, so the fresh figures below are no longer blind. A set written by
+   someone else is the honest next test.
 
 Bars (issue 6): recall >= 0.97 on crisis sentences, false-positive rate <= 5% on hard
-negatives.
+negatives, on the labelled set (crisis + hard negatives).
 """
 
 from __future__ import annotations
@@ -71,6 +82,12 @@ def load_labelled(corpus: Path = CORPUS) -> list[Example]:
     return examples
 
 
+def load_fresh(corpus: Path = CORPUS) -> list[Example]:
+    """The later set (fresh.jsonl): reported beside the bars, not part of them."""
+    rows = (corpus / "fresh.jsonl").read_text(encoding="utf-8").splitlines()
+    return [Example(str(r["text"]), r["kind"]) for r in map(json.loads, filter(str.strip, rows))]
+
+
 def measure(examples: Iterable[Example]) -> Scores:
     crisis = caught = kind_right = negatives = false_alarms = 0
     for ex in examples:
@@ -103,12 +120,15 @@ def run() -> str:
         subset = [e for e in examples if e.kind in (kind, None)]
         rows.append(_row(f"all, {kind} only", measure(subset)))
     per_sentence_ms = 1000 * (time.perf_counter() - started) / (4 * len(examples))
+    rows.append(_row("fresh.jsonl (not in the bars; see the module notes)", measure(load_fresh())))
     return "\n".join(
         [
             "## Safety screen (corpus/safety, written by this project)",
             "",
             f"Bars: recall >= {RECALL_BAR}, false-positive rate <= {FPR_BAR:.0%}. "
-            "Rules were tuned on the 'tune' half only; 'held-out' was not inspected.",
+            "First blind figures (held-out half, round 1): recall 0.829, FPR 0.044; "
+            "fresh.jsonl blind (round 2): recall 0.527, FPR 0.100. Both halves have been "
+            "inspected since; fresh.jsonl errors never were, but its author wrote the rules.",
             "",
             "| half | crisis | recall (bar) | right kind | hard negatives | FPR (bar) |",
             "|---|---|---|---|---|---|",

@@ -113,7 +113,10 @@ def run() -> str:
         text = "We walked by the water and it was quiet between us."
         cases = {
             "tidewise --help": (tidewise + ["--help"], tidewise_env),
-            "tidewise write (no analysis)": (tidewise + ["write", text, "--no-analysis"], tidewise_env),
+            "tidewise write (no analysis)": (
+                tidewise + ["write", text, "--no-analysis"],
+                tidewise_env,
+            ),
         }
         if jrnl is not None:
             cases["jrnl --version"] = ([str(jrnl), "--version"], jrnl_env)

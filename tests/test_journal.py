@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import FakeAnalyzer
 from tidewise.errors import (
+    DamagedJournalError,
     InputError,
     JournalExistsError,
     LockedError,
@@ -301,3 +302,39 @@ def test_naive_dates_are_local_time(fresh_journal: Journal) -> None:
     naive = datetime(2024, 2, 29, 21, 45)
     entry = fresh_journal.write("Leap day.", created=naive)
     assert entry.created == naive.astimezone()
+
+
+def test_early_unlock_is_used_only_for_its_own_header_and_passphrase(
+    fresh_journal: Journal, passphrase: str
+) -> None:
+    from tidewise.storage.keys import EarlyUnlock
+
+    settings = fresh_journal.settings
+    fresh_journal.close()
+    early = EarlyUnlock(settings.header_path, passphrase)
+    assert early.matches(settings.header_path, passphrase)
+    assert not early.matches(settings.header_path, passphrase + "x")
+    Journal.open(settings, passphrase, early=early).close()
+    # A guess made with another passphrase is ignored, and the real one still decides.
+    with pytest.raises(WrongPassphraseError):
+        Journal.open(settings, "wrong", early=EarlyUnlock(settings.header_path, passphrase))
+    Journal.open(settings, passphrase, early=EarlyUnlock(settings.header_path, "wrong")).close()
+
+
+def test_early_unlock_reports_the_same_errors(fresh_journal: Journal, passphrase: str) -> None:
+    from tidewise.storage.keys import EarlyUnlock
+
+    settings = fresh_journal.settings
+    fresh_journal.close()
+    with pytest.raises(WrongPassphraseError):
+        Journal.open(settings, "wrong", early=EarlyUnlock(settings.header_path, "wrong"))
+    early = EarlyUnlock(settings.header_path, passphrase)
+    early.key()
+    fresh = Journal.open(settings, passphrase)
+    fresh.change_passphrase(passphrase, "changed")  # the header's bytes change
+    fresh.close()
+    assert not early.matches(settings.header_path, passphrase)
+    early.discard()
+    settings.header_path.write_text("{broken")
+    with pytest.raises(DamagedJournalError):
+        EarlyUnlock(settings.header_path, passphrase).key()

@@ -100,3 +100,22 @@ class JournalTooNewError(TidewiseError):
 
     exit_code = 3
     message = "This journal was made by a newer version of Tidewise; update Tidewise to open it."
+
+
+class ExportPassphraseError(WrongPassphraseError):
+    """The passphrase given for an encrypted export does not open it. Nothing was imported."""
+
+    message = "That passphrase does not open this encrypted export; nothing was imported."
+
+
+class ContentError(TidewiseError):
+    """Built-in content (a lesson or the reflections) does not follow its format."""
+
+    exit_code = 3
+    message = "Part of Tidewise's built-in reading content is damaged; reinstall tidewise."
+
+
+class MailError(TidewiseError):
+    """The optional weekly email could not be sent (server, login or address problem)."""
+
+    message = "The email could not be sent; check the mail settings and try again."

@@ -16,11 +16,11 @@ import hmac
 import os
 import secrets
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidewise.analysis.types import Analyzer, EntryAnalysis
 from tidewise.errors import (
@@ -34,6 +34,9 @@ from tidewise.errors import (
 from tidewise.records import CheckIn, Entry, ImportResult, NewEntry
 from tidewise.settings import Settings
 from tidewise.storage import checks
+
+if TYPE_CHECKING:
+    from tidewise.storage.keys import EarlyUnlock
 
 Progress = Callable[[int, int], None]
 ANALYSIS_BATCH = 32
@@ -90,15 +93,26 @@ class Journal:
 
     @classmethod
     def open(
-        cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
+        cls,
+        settings: Settings,
+        passphrase: str,
+        *,
+        analyzer: Analyzer | None = None,
+        early: EarlyUnlock | None = None,
     ) -> Journal:
-        """Unlock: wrong passphrase -> WrongPassphraseError (nothing touched); damage -> 3."""
+        """Unlock: wrong passphrase -> WrongPassphraseError (nothing touched); damage -> 3.
+
+        `early` is a key derivation the CLI started ahead of time; it is used only when
+        it was made from this header file and this passphrase.
+        """
         from tidewise.storage import engine, keys, migrations
 
         if not cls.exists(settings):
             raise NoJournalError
-        header = keys.read_header(settings.header_path)
-        key = keys.unwrap(header, passphrase)
+        if early is not None and early.matches(settings.header_path, passphrase):
+            key = early.key()
+        else:
+            key = keys.unwrap(keys.read_header(settings.header_path), passphrase)
         try:
             con = engine.open_database(settings.db_path, key)
         except BaseException:
@@ -329,11 +343,14 @@ class Journal:
         *,
         progress: Progress | None = None,
         analyze: bool = True,
+        analyses: Mapping[str, EntryAnalysis] | None = None,
     ) -> ImportResult:
         """All entries in ONE transaction; entries whose import_key exists are skipped.
 
         `progress(done, total)` counts analysed entries then written ones (total is twice
-        the new entries when analysing, once otherwise).
+        the new entries when analysing, once otherwise). `analyses` (by import key) come
+        with Tidewise's own export: one made by the current analyser version is kept as
+        it was, so a round trip gives the same journal; any other is analysed afresh.
         """
         from tidewise.storage import store, times
 
@@ -341,9 +358,8 @@ class Journal:
         with self._connection() as con:
             known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
         fresh = checks.dedupe(checked, known)
+        results = self._import_analyses(fresh, analyses or {}, progress) if analyze else []
         units = len(fresh) * (2 if analyze else 1)
-        texts = [entry.text for entry in fresh]
-        analyses = self._analyze_many(texts, progress, units) if analyze else []
         written = 0
         with self._write() as con:
             now = times.now_utc()
@@ -352,12 +368,32 @@ class Journal:
                 if entry.import_key in again:
                     continue
                 entry_id = store.insert_entry(con, entry, now)
-                if analyses:
-                    store.save_analysis(con, entry_id, self.analyzer.version, analyses[index], now)
+                if results:
+                    version, analysis = results[index]
+                    store.save_analysis(con, entry_id, version, analysis, now)
                 written += 1
         if progress is not None:
             progress(units, units)
         return ImportResult(imported=written, skipped=len(entries) - written)
+
+    def _import_analyses(
+        self,
+        fresh: Sequence[NewEntry],
+        given: Mapping[str, EntryAnalysis],
+        progress: Progress | None,
+    ) -> list[tuple[str, EntryAnalysis]]:
+        """(version, analysis) per entry: a given one of the current version, else a new one."""
+        version = self.analyzer.version
+        kept: dict[int, EntryAnalysis] = {}
+        for i, entry in enumerate(fresh):
+            offered = given.get(entry.import_key or "")
+            if offered is not None and offered.version == version:
+                kept[i] = offered
+        todo = [i for i in range(len(fresh)) if i not in kept]
+        units = len(fresh) * 2
+        made = self._analyze_many([fresh[i].text for i in todo], progress, units)
+        kept.update(zip(todo, made, strict=True))
+        return [(version, kept[i]) for i in range(len(fresh))]
 
     def reanalyze(self, *, progress: Progress | None = None, force: bool = False) -> int:
         """Analyse entries with no analysis or another analyser version; one batch per commit."""

@@ -28,9 +28,11 @@ class CheckIn:
         if self.closeness is not None and not (
             CLOSENESS_RANGE[0] <= self.closeness <= CLOSENESS_RANGE[1]
         ):
-            raise InputError("Closeness must be a whole number from -3 to 3.")
+            msg = "Closeness must be a whole number from -3 to 3."
+            raise InputError(msg)
         if self.shame is not None and not (SHAME_RANGE[0] <= self.shame <= SHAME_RANGE[1]):
-            raise InputError("Shame must be a whole number from 0 to 10.")
+            msg = "Shame must be a whole number from 0 to 10."
+            raise InputError(msg)
 
     @property
     def empty(self) -> bool:
@@ -61,6 +63,8 @@ class NewEntry:
     starred: bool = False
     import_key: str | None = None
     source_mood: SourceMood | None = None
+    shared: bool = False  # kept by Tidewise's own export, so a round trip loses nothing
+    updated: datetime | None = None  # None: the moment it is written
 
 
 @dataclass(frozen=True)

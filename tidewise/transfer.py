@@ -9,6 +9,7 @@ a file (temp file in the same folder, fsync, rename), never half a file.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import tempfile
 from collections.abc import Callable, Iterator
@@ -17,11 +18,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
+from tidewise.errors import InputError
 from tidewise.formats import get_exporter, get_importer, guess_importer
-from tidewise.formats.base import ExportMeta, ImportOptions
+from tidewise.formats.base import ExportMeta, Importer, ImportOptions
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
+    from tidewise.settings import KdfProfile
 
 # Journal state that travels with a JSON export: what the person chose and did.
 EXPORTED_STATE = ("lessons", "safety_plan", "prefs")
@@ -47,7 +50,7 @@ def import_file(
     analyze: bool = True,
 ) -> ImportSummary:
     """Parse `path` whole, then import it in one transaction; raises before any write."""
-    importer = get_importer(fmt) if fmt else guess_importer(path)
+    importer = importer_for(path, fmt)
     parsed = importer.parse(path, options or ImportOptions())
     result = journal.import_entries(
         parsed.entries, progress=progress, analyze=analyze, analyses=parsed.analyses
@@ -64,6 +67,11 @@ def import_file(
     )
 
 
+def importer_for(path: Path, fmt: str | None = None) -> Importer:
+    """The importer named by `fmt`, or the one format that recognises the file."""
+    return get_importer(fmt) if fmt else guess_importer(path)
+
+
 def export(
     journal: Journal,
     fmt: str,
@@ -71,23 +79,52 @@ def export(
     *,
     since: datetime | None = None,
     until: datetime | None = None,
+    passphrase: str | None = None,
+    kdf: KdfProfile | None = None,
 ) -> int:
-    """Write the entries in [since, until] to `stream`; returns how many were written."""
+    """Write the entries in [since, until] to `stream`; returns how many were written.
+
+    With `passphrase`, the export is sealed (formats/sealed.py) before a byte of it
+    reaches the stream: the plaintext only ever exists in memory.
+    """
     exporter = get_exporter(fmt)
     entries = journal.entries(since=since, until=until, newest_first=False)
     state = {key: value for key in EXPORTED_STATE if (value := journal.get_state(key)) is not None}
     meta = ExportMeta(exported_at=datetime.now(UTC).isoformat(timespec="seconds"), state=state)
-    exporter.write(entries, stream, meta)
+    if passphrase is None:
+        exporter.write(entries, stream, meta)
+        return len(entries)
+    from tidewise.formats.sealed import seal
+    from tidewise.settings import DEFAULT_KDF
+
+    plain = io.StringIO()
+    exporter.write(entries, plain, meta)
+    stream.write(seal(plain.getvalue(), exporter.name, passphrase, kdf or DEFAULT_KDF))
     return len(entries)
 
 
 @contextlib.contextmanager
 def atomic_text_file(path: Path) -> Iterator[IO[str]]:
     """A text stream that becomes `path` only if the block finishes: no half-written export."""
+    with atomic_binary_file(path) as raw:
+        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        try:
+            yield stream
+        finally:
+            stream.detach()  # flushes; atomic_binary_file fsyncs and closes the file itself
+
+
+@contextlib.contextmanager
+def atomic_binary_file(path: Path) -> Iterator[IO[bytes]]:
+    """Temp file in the target folder (mode 0600), fsync, rename: the file is whole or absent."""
     path = path.expanduser()
-    fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent or Path("."))
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as stream:
+        fd, tmp = tempfile.mkstemp(prefix=".partial-", dir=path.parent or Path("."))
+    except OSError:
+        msg = "Cannot write a file in that folder (does it exist, and may you write there?)."
+        raise InputError(msg) from None
+    try:
+        with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
@@ -104,7 +141,8 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
             os.close(dir_fd)
 
 
-def default_export_name(fmt: str, now: datetime | None = None) -> str:
+def default_export_name(fmt: str, now: datetime | None = None, *, sealed: bool = False) -> str:
     """Neutral file names: `notes-2026-03.json`, nothing that says what the notes are about."""
     stamp = (now or datetime.now()).strftime("%Y-%m")
-    return f"notes-{stamp}.{get_exporter(fmt).extension}"
+    extension = "json" if sealed else get_exporter(fmt).extension
+    return f"notes-{stamp}.{extension}"

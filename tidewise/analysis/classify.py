@@ -109,7 +109,9 @@ class SentenceClassifier:
         vectors = self.encoder.embed(cleaned, batch=batch)
         return self.head.probabilities(vectors, cleaned)
 
-    def classify(self, texts: Sequence[str], batch: int = BATCH) -> list[tuple[str, dict[str, float]]]:
+    def classify(
+        self, texts: Sequence[str], batch: int = BATCH
+    ) -> list[tuple[str, dict[str, float]]]:
         """(label, {label: probability}) per text, in order."""
         probs = self.probabilities(texts, batch)
         return [labelled(row, self.head.labels) for row in probs]

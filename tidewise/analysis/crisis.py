@@ -55,7 +55,9 @@ class CrisisEntry:
         return f"{prefix}{how[0].upper()}{how[1:]}; {self.hours}. For {what}."
 
     def to_resource(self) -> Resource:
-        return Resource(country=self.country, name=self.name, contact=self.contact, offers=self.offers)
+        return Resource(
+            country=self.country, name=self.name, contact=self.contact, offers=self.offers
+        )
 
 
 def _entry(raw: dict[str, Any]) -> CrisisEntry:

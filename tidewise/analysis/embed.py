@@ -55,9 +55,7 @@ class Embedder:
         mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
         return ids, mask
 
-    def encode_tokens(
-        self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]
-    ) -> Vectors:
+    def encode_tokens(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
         """Run the encoder on one tokenised batch and pool to unit vectors."""
         feeds: dict[str, Any] = {
             "input_ids": ids,

@@ -38,9 +38,7 @@ def evidence_for(
         return ()
     spans = [(m.start, m.end) for m in matches if m.label == label]
     spans += _attributed_words(sentence, label, row, head)
-    return tuple(
-        Evidence(start, end, sentence[start:end], label) for start, end in _merged(spans)
-    )
+    return tuple(Evidence(start, end, sentence[start:end], label) for start, end in _merged(spans))
 
 
 def _attributed_words(
@@ -51,7 +49,10 @@ def _attributed_words(
     if runner_up == target:
         return []
     margin = head.sparse_coef[target] - head.sparse_coef[runner_up]
-    pushes = [(_push(m.group(), margin, head.config), m.start(), m.end()) for m in _WORD.finditer(sentence)]
+    pushes = [
+        (_push(m.group(), margin, head.config), m.start(), m.end())
+        for m in _WORD.finditer(sentence)
+    ]
     pushes = [p for p in pushes if p[0] >= MIN_PUSH]
     pushes.sort(key=lambda p: -p[0])
     return [(start, end) for _, start, end in pushes[:MAX_WORDS]]

@@ -77,6 +77,11 @@ _FILLER = (
     r"ever ever|once|seriously|ever been|been|a|person who would|type to)"
 )
 _DENIAL_TAIL = re.compile(rf"(?:\bnot|\bnever|n't|\bno longer|\bnor)\s+(?:{_FILLER}\s+){{0,4}}$")
+# A denial inside a "subject ... verb" match; "never let me" and "didn't stop" are not denials.
+_INNER_DENIAL = re.compile(
+    r"\b(?:never|no longer)\b(?! (?:let|lets|allow|allows))"
+    r"|\b(?:has|had|did|would|will|is|was|have)(?:n't| not)\b(?! (?:let|allow|stop))"
+)
 # Doubt or struggle turns a denial back into a concern.
 _DOUBT = re.compile(
     r"\b(?:not sure|unsure|don't know if|do not know if|don't know whether|can't promise|"
@@ -117,14 +122,17 @@ def _clause_prefix(text: str, start: int) -> str:
 
 
 def is_negated(text: str, start: int, end: int) -> bool:
-    """True when the clause clearly denies the words at text[start:end]."""
+    """True when the clause clearly denies the words at text[start:end], either just
+    before them ("I would never hurt myself") or inside them ("he has never hit me")."""
     prefix = _clause_prefix(text, start)
-    if not _DENIAL_TAIL.search(prefix):
+    if not (_DENIAL_TAIL.search(prefix) or _INNER_DENIAL.search(text[start:end])):
         return False
     return not (_DOUBT.search(prefix) or _PAST_AFTER.search(text[end:]))
 
 
 def _rule_hits(rule: Rule, text: str) -> list[str]:
+    if rule.unless is not None and rule.unless.search(text):
+        return []
     found = []
     for match in rule.pattern.finditer(text):
         if rule.negatable and is_negated(text, match.start(), match.end()):

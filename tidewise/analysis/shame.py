@@ -15,10 +15,10 @@ from collections.abc import Sequence
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.features import CueMatch, normalise
-from tidewise.cycle.labels import LABEL_NAMES, Label
 from tidewise.analysis import cues
+from tidewise.analysis.features import CueMatch, normalise
 from tidewise.analysis.types import Shame
+from tidewise.cycle.labels import LABEL_NAMES, Label
 
 _ATTACHMENT = LABEL_NAMES.index(Label.ATTACHMENT_SHAME)
 _DISCONNECTION = LABEL_NAMES.index(Label.DISCONNECTION_SHAME)

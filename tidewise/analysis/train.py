@@ -104,7 +104,9 @@ def cached_embeddings(
     return np.stack([known[t] for t in texts]).astype(np.float32)
 
 
-def feature_blocks(texts: list[str], vectors: npt.NDArray[np.float32], config: FeatureConfig) -> Any:
+def feature_blocks(
+    texts: list[str], vectors: npt.NDArray[np.float32], config: FeatureConfig
+) -> Any:
     """The three blocks as matrices: dense embedding, dense cues, sparse n-grams."""
     from scipy import sparse  # train-only dependency (comes with scikit-learn)
 
@@ -188,8 +190,13 @@ def select(
     return {"chosen": chosen, "trials": trials}, best[3]
 
 
-def fold_into_head(model: Any, scales: list[float], temperature: float, config: FeatureConfig,
-                   settings: EntrySettings) -> Head:
+def fold_into_head(
+    model: Any,
+    scales: list[float],
+    temperature: float,
+    config: FeatureConfig,
+    settings: EntrySettings,
+) -> Head:
     """Weights with the block scales folded in, so run time multiplies nothing extra."""
     coef = np.asarray(model.coef_, dtype=np.float64)
     emb_end = 384
@@ -233,7 +240,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
     parser.add_argument("--quick", action="store_true", help="one setting, no grid (trying out)")
     parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
+    parser.add_argument("--counts", action="store_true", help="print corpus counts and stop")
     args = parser.parse_args(argv)
+    if args.counts:
+        from tidewise.analysis.train_report import corpus_counts
+
+        print(corpus_counts(args.corpus))
+        return 0
     started = time.perf_counter()
     corpus = read_corpus(args.corpus)
     if len(set(corpus.voices)) < FOLDS:
@@ -256,11 +269,12 @@ def main(argv: list[str] | None = None) -> int:
     from tidewise.analysis.train_report import write_readme
 
     write_readme(args.out / "README.md", corpus, report, oof_logits, temperature, entry_report)
-    print(f"train: wrote {args.out / 'head.npz'} in {time.perf_counter() - started:.0f} s",
-          file=sys.stderr)
+    print(
+        f"train: wrote {args.out / 'head.npz'} in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
     return 0
 
 
 if __name__ == "__main__":
     raise SystemExit(main())
-

@@ -28,7 +28,9 @@ PHASE_FLOOR = (0.2, 0.4, 0.7)
 _Reading = tuple[npt.NDArray[np.float32], list[list[CueMatch]], str]
 
 
-def read_entries(classifier: SentenceClassifier, entries: Sequence[dict[str, Any]]) -> list[_Reading]:
+def read_entries(
+    classifier: SentenceClassifier, entries: Sequence[dict[str, Any]]
+) -> list[_Reading]:
     """Raw sentence probabilities and cue matches for each entry, with its gold phase."""
     pieces = [[s for s in split(str(e["text"])) if has_words(s)] for e in entries]
     flat = [s for piece in pieces for s in piece]

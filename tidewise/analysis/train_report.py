@@ -78,6 +78,34 @@ def write_readme(
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
+def corpus_counts(root: Path) -> str:
+    """Markdown tables of the corpus: sentences per file and label, voices, entries."""
+    import json
+
+    header = "| file | voices | " + " | ".join(LABEL_NAMES) + " | total |"
+    lines = [header, "|---" * (len(LABEL_NAMES) + 3) + "|"]
+    totals: Counter[str] = Counter()
+    all_voices: set[str] = set()
+    for path in sorted((root / "sentences").glob("*.jsonl")):
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        counts = Counter(str(r.get("label")) for r in rows)
+        voices = {str(r.get("voice")) for r in rows}
+        all_voices |= voices
+        totals.update(counts)
+        cells = " | ".join(str(counts.get(name, 0)) for name in LABEL_NAMES)
+        lines.append(f"| {path.name} | {len(voices)} | {cells} | {len(rows)} |")
+    cells = " | ".join(str(totals.get(name, 0)) for name in LABEL_NAMES)
+    lines.append(f"| **all** | {len(all_voices)} | {cells} | {sum(totals.values())} |")
+    lines += ["", "| entries file | " + " | ".join(LABEL_NAMES) + " | total |"]
+    lines.append("|---" * (len(LABEL_NAMES) + 2) + "|")
+    for path in sorted((root / "entries").glob("*.jsonl")):
+        rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+        counts = Counter(str(r.get("dominant")) for r in rows)
+        cells = " | ".join(str(counts.get(name, 0)) for name in LABEL_NAMES)
+        lines.append(f"| {path.name} | {cells} | {len(rows)} |")
+    return "\n".join(lines)
+
+
 def _folds() -> int:
     from tidewise.analysis.train import FOLDS
 

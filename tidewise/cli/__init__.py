@@ -29,7 +29,13 @@ app = typer.Typer(
 # Each module registers its commands on `app` when imported. Add new ones here.
 _COMMAND_MODULES: tuple[str, ...] = (
     "tidewise.cli.entries",
+    "tidewise.cli.lessons",
+    "tidewise.cli.safety",
     "tidewise.cli.analyze",
+    "tidewise.cli.tide",
+    "tidewise.cli.transfer",
+    "tidewise.cli.report",
+    "tidewise.cli.serve",
 )
 
 

@@ -111,7 +111,8 @@ def _read_text(file: Path | None) -> str:
     try:
         return file.read_text(encoding="utf-8", errors="replace")
     except OSError as err:
-        raise InputError("That file could not be read.") from err
+        message = "That file could not be read."
+        raise InputError(message) from err
 
 
 def _analyze_lines(analyzer: Any, file: Path | None) -> None:

@@ -29,6 +29,7 @@ from tidewise.settings import PASSPHRASE_ENV, Settings
 if TYPE_CHECKING:
     from tidewise.journal import Journal
     from tidewise.records import CheckIn, Entry
+    from tidewise.storage.keys import EarlyUnlock
 
 NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 PREVIEW_CHARS = 60
@@ -39,6 +40,44 @@ Closeness = Annotated[
 ShameOpt = Annotated[int | None, typer.Option("--shame", help="How much shame you feel, 0..10.")]
 Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for more.")]
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+
+
+# Commands that unlock the journal with the current passphrase.
+_UNLOCKING = frozenset({"write", "list", "show", "search", "edit", "delete", "backup", "erase"})
+_EARLY: list[EarlyUnlock] = []
+
+
+def _start_early_unlock(argv: list[str]) -> None:
+    """Start Argon2id in a thread while Typer starts up, for scripted commands.
+
+    Argon2id (about 150 ms) is most of a command's cost and Typer's own start-up about
+    100 ms more; argon2-cffi releases the GIL, so on two cores they overlap. Only when
+    the passphrase comes from TIDEWISE_PASSPHRASE and the command line plainly names an
+    unlocking command; `Journal.open` uses the result only for the same header and
+    passphrase, so a guess that misses costs nothing but the thread.
+    """
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    args = argv[1:]
+    journal: str | None = None
+    while args and args[0].startswith("--"):
+        if args[0] == "--journal" and len(args) > 1:
+            journal, args = args[1], args[2:]
+        elif args[0].startswith("--journal="):
+            journal, args = args[0].split("=", 1)[1], args[1:]
+        elif args[0] == "--debug":
+            args = args[1:]
+        else:
+            return
+    if not passphrase or not args or args[0] not in _UNLOCKING or "--help" in args:
+        return
+    header = Settings.resolve(Path(journal) if journal else None).header_path
+    if header.is_file():
+        from tidewise.storage.keys import EarlyUnlock
+
+        _EARLY.append(EarlyUnlock(header, passphrase))
+
+
+_start_early_unlock(sys.argv)
 
 
 # ---- helpers ----------------------------------------------------------------------------
@@ -64,7 +103,8 @@ def _opened(ctx: typer.Context) -> Iterator[Journal]:
     settings = _settings(ctx)
     if not Journal.exists(settings):
         raise NoJournalError  # before asking for a passphrase that could open nothing
-    journal = Journal.open(settings, _passphrase())
+    early = _EARLY.pop() if _EARLY else None
+    journal = Journal.open(settings, _passphrase(), early=early)
     try:
         yield journal
     finally:
@@ -164,7 +204,11 @@ def _print_entries(entries: list[Entry], as_json: bool) -> None:
 def _print_entry(entry: Entry) -> None:
     out(f"Entry {entry.id} · {entry.created:%A %Y-%m-%d %H:%M} ({entry.time_zone})")
     if entry.checkin:
-        out(f"Check-in: closeness {entry.checkin.closeness}, shame {entry.checkin.shame}")
+        parts = [("closeness", entry.checkin.closeness), ("shame", entry.checkin.shame)]
+        out(
+            "Check-in: "
+            + ", ".join(f"{name} {value}" for name, value in parts if value is not None)
+        )
     if entry.tags:
         out("Tags: " + ", ".join(entry.tags))
     out("")

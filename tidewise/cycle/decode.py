@@ -5,8 +5,11 @@ distribution from the analysis engine, taken as *soft evidence*: the likelihood 
 phase s is sum_l q(l) * C[s, l], where q is the entry's distribution and C says how
 often an entry truly in phase s reads as label l (the classifier's own confusion,
 with `neutral` equally likely under every phase, so a plain, factual entry says
-nothing about the phase). A check-in adds evidence: closeness and shame each have a
-usual value per phase (a broad Gaussian), multiplied into the likelihood.
+nothing about the phase). C is fixed (match 0.6, neutral 0.15); the text likelihood
+is raised to `evidence_weight` (2.0) because an entry's label mass averages its
+sentences and so understates how clearly the entry reads. A check-in adds evidence:
+closeness and shame each have a usual value per phase (a broad Gaussian), multiplied
+into the likelihood. Viterbi gives the phase path; forward-backward the posteriors.
 
 Transitions start from the cycle's prior (`phases.cycle_prior`) and are adapted to
 the person's own history with a few Baum-Welch (EM) iterations under a Dirichlet

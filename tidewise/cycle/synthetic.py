@@ -206,3 +206,37 @@ def _distribution(label: Label, rng: random.Random) -> tuple[float, ...]:
 
 def _clamp(value: int, low: int, high: int) -> int:
     return max(low, min(high, value))
+
+
+CODES: dict[str, Label] = {
+    "R": Label.REACHING,
+    "A": Label.ATTACHMENT_SHAME,
+    "D": Label.DISCONNECTION_SHAME,
+    "W": Label.WITHDRAWING,
+    "P": Label.PUNISHING,
+    "E": Label.EXHAUSTION,
+    "N": Label.NEUTRAL,
+}
+
+
+def from_codes(
+    codes: str,
+    *,
+    start: datetime | None = None,
+    step: timedelta = timedelta(days=1),
+    confidence: float = 0.8,
+) -> list[Observation]:
+    """A hand-built timeline: one entry per letter (R A D W P E N; spaces ignored).
+
+    Each entry puts `confidence` on its letter's label and spreads the rest evenly;
+    entries are `step` apart from `start` (2024-01-01 08:00 UTC by default).
+    """
+    moment = start or datetime(2024, 1, 1, 8, 0, tzinfo=UTC)
+    rest = (1.0 - confidence) / (len(LABELS) - 1)
+    observations = []
+    for letter in codes.replace(" ", ""):
+        label = CODES[letter]
+        probs = tuple(confidence if candidate is label else rest for candidate in LABELS)
+        observations.append(Observation(time=moment, probs=probs))
+        moment += step
+    return observations

@@ -64,13 +64,15 @@ def guess_importer(path: Path) -> Importer:
 
 def _register_builtins() -> None:
     from tidewise.formats.csv_export import CsvExporter, CsvSentencesExporter
+    from tidewise.formats.csv_import import TidewiseCsvImporter
     from tidewise.formats.day_one import DayOneImporter
     from tidewise.formats.daylio_backup import DaylioBackupImporter
     from tidewise.formats.daylio_csv import DaylioCsvImporter
     from tidewise.formats.jrnl_json import JrnlJsonImporter
     from tidewise.formats.jrnl_text import JrnlTextImporter
-    from tidewise.formats.markdown_export import MarkdownExporter
+    from tidewise.formats.markdown_export import MarkdownExporter, TidewiseMarkdownImporter
     from tidewise.formats.notes_folder import NotesFolderImporter
+    from tidewise.formats.sealed import TidewiseEncryptedImporter
     from tidewise.formats.tidewise_json import TidewiseJsonExporter, TidewiseJsonImporter
 
     for importer in (
@@ -81,6 +83,9 @@ def _register_builtins() -> None:
         DayOneImporter(),
         NotesFolderImporter(),
         TidewiseJsonImporter(),
+        TidewiseEncryptedImporter(),
+        TidewiseMarkdownImporter(),
+        TidewiseCsvImporter(),
     ):
         register_importer(importer)
     for exporter in (

@@ -32,6 +32,8 @@ class ImportOptions:
     zone: str = "UTC"
     mood_map: dict[str, int] = field(default_factory=dict)
     time_format: str | None = None  # jrnl plain text: the user's `timeformat`
+    # An encrypted Tidewise export's passphrase; kept out of repr so no traceback shows it.
+    passphrase: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

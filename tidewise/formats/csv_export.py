@@ -1,8 +1,10 @@
 """CSV export: one row per entry, or per sentence with `level="sentences"`.
 
 RFC 4180 quoting, UTF-8. Text cells that a spreadsheet would run as a formula
-(starting with = + - @ tab or CR) get a leading apostrophe; numbers are never
-touched, so a closeness of -2 stays a number.
+(starting with = + - @ tab or CR) get a leading apostrophe, and so do cells that
+already start with one, so `unsafe_cell` gives back exactly what was written;
+numbers are never touched, so a closeness of -2 stays a number. The per-entry file
+can be imported again (`tidewise-csv`, in csv_import.py).
 """
 
 from __future__ import annotations
@@ -32,7 +34,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(text: str) -> str:
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text.startswith((*_FORMULA_START, "'")) else text
+
+
+def unsafe_cell(cell: str) -> str:
+    """The text `safe_cell` was given."""
+    return cell[1:] if cell.startswith("'") else cell
 
 
 def _num(value: int | None) -> str:

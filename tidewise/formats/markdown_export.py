@@ -1,29 +1,61 @@
-"""Markdown export: for reading and printing, oldest first, one heading per entry.
+"""Markdown export (for reading and printing), and reading our own Markdown back.
 
-The notes-folder importer reads these headings back (text and dates), but the
-file is not lossless: use JSON to move a journal.
+Oldest first; one `## 2026-03-14 21:40 (Europe/London)` heading per entry, then an
+optional facts line (`closeness +1 · shame 6/10 · tags: evening`), then the text.
+A text line that starts with `#` gets a backslash (`\\#`, which Markdown shows as
+`#`), so no sentence can pose as a heading. The `tidewise-markdown` importer reads
+text, date, zone, check-in and tags back; it is not lossless (no analyses, no
+seconds): use JSON to move a journal.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
 from typing import IO
 
-from tidewise.formats.base import ExportMeta
-from tidewise.records import Entry
+from tidewise.errors import ImportFormatError, InputError
+from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_text
+from tidewise.formats.text import normalise, text_key
+from tidewise.formats.timezones import localise
+from tidewise.records import CheckIn, Entry, NewEntry
+
+TITLE = "# Journal"
+_HEADING = re.compile(r"^## (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(([^()\n]{1,64})\)$")
+_ESCAPED = re.compile(r"^(\\*)#")
+_FACT_PARTS = (
+    re.compile(r"^closeness (?P<closeness>[+-]\d)$"),
+    re.compile(r"^shame (?P<shame>\d{1,2})/10$"),
+    re.compile(r"^tags: (?P<tags>.+)$"),
+    re.compile(r"^phase: (?P<phase>[a-z ]+)$"),
+)
 
 
-def _facts(entry: Entry) -> str:
+def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None) -> str:
     parts = []
-    if entry.checkin and entry.checkin.closeness is not None:
-        parts.append(f"closeness {entry.checkin.closeness:+d}")
-    if entry.checkin and entry.checkin.shame is not None:
-        parts.append(f"shame {entry.checkin.shame}/10")
-    if entry.tags:
-        parts.append("tags: " + ", ".join(entry.tags))
-    if entry.analysis is not None and entry.analysis.phase != "neutral":
-        parts.append(f"phase: {entry.analysis.phase.replace('_', ' ')}")
+    if entry_checkin and entry_checkin.closeness is not None:
+        parts.append(f"closeness {entry_checkin.closeness:+d}")
+    if entry_checkin and entry_checkin.shame is not None:
+        parts.append(f"shame {entry_checkin.shame}/10")
+    if tags:
+        parts.append("tags: " + ", ".join(tags))
+    if phase is not None and phase != "neutral":
+        parts.append(f"phase: {phase.replace('_', ' ')}")
     return " · ".join(parts)
+
+
+def escape_lines(text: str) -> str:
+    """`#...` -> `\\#...` (and one more backslash for lines already escaped that way)."""
+    return "\n".join(_ESCAPED.sub(r"\\\1#", line) for line in text.split("\n"))
+
+
+def unescape_lines(text: str) -> str:
+    return "\n".join(
+        line[1:] if line.startswith("\\") and _ESCAPED.match(line) else line
+        for line in text.split("\n")
+    )
 
 
 class MarkdownExporter:
@@ -32,11 +64,90 @@ class MarkdownExporter:
     extension = "md"
 
     def write(self, entries: Sequence[Entry], stream: IO[str], meta: ExportMeta) -> None:
-        stream.write(f"# Journal\n\nExported {meta.exported_at}. This file is not encrypted.\n")
+        stream.write(f"{TITLE}\n\nExported {meta.exported_at}. This file is not encrypted.\n")
         for entry in sorted(entries, key=lambda e: e.created):
             stamp = entry.created.strftime("%Y-%m-%d %H:%M")
             stream.write(f"\n## {stamp} ({entry.time_zone})\n\n")
-            facts = _facts(entry)
+            phase = entry.analysis.phase if entry.analysis is not None else None
+            facts = _facts(entry.checkin, entry.tags, phase)
             if facts:
                 stream.write(f"{facts}\n\n")
-            stream.write(entry.text.rstrip() + "\n")
+            stream.write(escape_lines(entry.text.rstrip()) + "\n")
+
+
+def _parse_facts(line: str) -> dict[str, str] | None:
+    """The facts line's values, or None when the line is not a facts line."""
+    found: dict[str, str] = {}
+    for part in line.split(" · "):
+        match = next((m for p in _FACT_PARTS if (m := p.match(part))), None)
+        if match is None:
+            return None
+        found.update(match.groupdict())
+    return found
+
+
+class TidewiseMarkdownImporter:
+    name = "tidewise-markdown"
+    description = "Markdown exported by Tidewise (text, dates, check-ins, tags)"
+
+    def sniff(self, path: Path) -> bool:
+        try:
+            with path.open(encoding="utf-8-sig") as f:
+                head = f.read(200)
+        except (OSError, UnicodeDecodeError):
+            return False
+        return head.startswith(f"{TITLE}\n\nExported ") and "This file is not encrypted." in head
+
+    def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
+        where = str(path)
+        lines = normalise(read_text(path)).split("\n")
+        if not lines or lines[0] != TITLE:
+            raise ImportFormatError(where, "line 1", "is not a Tidewise Markdown export")
+        starts = [i for i, line in enumerate(lines) if _HEADING.match(line)]
+        entries = [
+            self._entry(lines, start, end, where)
+            for start, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+        ]
+        entries.sort(key=lambda e: e.created)
+        return ParsedImport(entries, notes=("Markdown holds no analyses; they are made anew",))
+
+    @staticmethod
+    def _entry(lines: list[str], start: int, end: int, where: str) -> NewEntry:
+        place = f"line {start + 1}"
+        match = _HEADING.match(lines[start])
+        assert match is not None  # `starts` holds heading lines only
+        try:
+            naive = datetime.strptime(match.group(1), "%Y-%m-%d %H:%M")
+        except ValueError:
+            raise ImportFormatError(where, place, "the date cannot be read") from None
+        body = lines[start + 1 : end]
+        while body and not body[0].strip():
+            body.pop(0)
+        facts = _parse_facts(body[0]) if body else None
+        if facts is not None:
+            body = body[1:]
+        text = normalise(unescape_lines("\n".join(body)))
+        if not text:
+            raise ImportFormatError(where, place, "has a heading with no text under it")
+        zone = match.group(2)
+        facts = facts or {}
+        return NewEntry(
+            text=text,
+            created=localise(naive, zone),
+            time_zone=zone,
+            checkin=_checkin(facts, where, place),
+            tags=tuple(t.strip() for t in facts.get("tags", "").split(", ") if t.strip()),
+            import_key=text_key("tidewise-md", naive, text),
+        )
+
+
+def _checkin(facts: dict[str, str], where: str, place: str) -> CheckIn | None:
+    if "closeness" not in facts and "shame" not in facts:
+        return None
+    try:
+        return CheckIn(
+            closeness=int(facts["closeness"]) if "closeness" in facts else None,
+            shame=int(facts["shame"]) if "shame" in facts else None,
+        )
+    except InputError:
+        raise ImportFormatError(where, place, "has a check-in out of range") from None

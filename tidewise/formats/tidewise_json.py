@@ -22,6 +22,7 @@ from tidewise.records import CheckIn, Entry, NewEntry, SourceMood
 
 FORMAT = "tidewise-export"
 VERSION = 1
+MAX_ZONE_CHARS = 64  # the longest IANA names are about 30 characters
 
 
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
@@ -64,6 +65,14 @@ class TidewiseJsonExporter:
         stream.write("\n")
 
 
+def _zone(value: Any, where: str, place: str) -> str:
+    if value is None or value == "":
+        return "UTC"
+    if not isinstance(value, str) or len(value) > MAX_ZONE_CHARS:
+        raise ImportFormatError(where, place, "field 'time_zone' has the wrong type")
+    return value
+
+
 def _own_key(item: dict[str, Any]) -> str:
     """Entries written in Tidewise have no import key; give a stable one for re-imports."""
     digest = hashlib.sha256(f"{item['created']}\n{item['text']}".encode()).hexdigest()[:16]
@@ -89,7 +98,6 @@ def entry_from_dict(item: Any, where: str, place: str) -> tuple[NewEntry, EntryA
         raise ImportFormatError(where, place, "the date cannot be read") from None
     if created.tzinfo is None:
         raise ImportFormatError(where, place, "the date has no time zone")
-    mood = item.get("source_mood")
     analysis = None
     if item.get("analysis") is not None:
         try:
@@ -102,17 +110,32 @@ def entry_from_dict(item: Any, where: str, place: str) -> tuple[NewEntry, EntryA
     entry = NewEntry(
         text=text,
         created=created,
-        time_zone=str(item.get("time_zone") or "UTC"),
+        time_zone=_zone(item.get("time_zone"), where, place),
         zone_assumed=bool(item.get("zone_assumed", False)),
         checkin=_checkin(item.get("checkin"), where, place),
         tags=tuple(tags),
         starred=bool(item.get("starred", False)),
-        import_key=item.get("import_key") or _own_key(item),
-        source_mood=SourceMood(str(mood["label"]), int(mood["score"]))
-        if isinstance(mood, dict) and "label" in mood and "score" in mood
-        else None,
+        import_key=_import_key(item, where, place),
+        source_mood=_source_mood(item.get("source_mood"), where, place),
     )
     return entry, analysis
+
+
+def _import_key(item: dict[str, Any], where: str, place: str) -> str:
+    key = item.get("import_key")
+    if key is None or key == "":
+        return _own_key(item)
+    if not isinstance(key, str):
+        raise ImportFormatError(where, place, "field 'import_key' has the wrong type")
+    return key
+
+
+def _source_mood(value: Any, where: str, place: str) -> SourceMood | None:
+    if value is None:
+        return None
+    label = field(value, "label", str, where, place)
+    score = field(value, "score", int, where, place)
+    return SourceMood(label, score)
 
 
 class TidewiseJsonImporter:
@@ -127,24 +150,28 @@ class TidewiseJsonImporter:
             return False
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
-        where = str(path)
-        doc = load_json(read_text(path), where)
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
-            raise ImportFormatError(where, "document", "is not a Tidewise export")
-        if doc.get("version") != VERSION:
-            raise ImportFormatError(where, "document", "is from a newer Tidewise; update first")
-        entries: list[NewEntry] = []
-        analyses: dict[str, EntryAnalysis] = {}
-        seen: set[str] = set()
-        for index, item in enumerate(field(doc, "entries", list, where, "document")):
-            place = f"entries[{index}]"
-            entry, analysis = entry_from_dict(item, where, place)
-            key = entry.import_key or ""
-            if key in seen:
-                raise ImportFormatError(where, place, "repeats an entry")
-            seen.add(key)
-            entries.append(entry)
-            if analysis is not None:
-                analyses[key] = analysis
-        state = doc["state"] if isinstance(doc.get("state"), dict) else {}
-        return ParsedImport(entries, analyses=analyses, state=state)
+        return parse_export_text(read_text(path), str(path))
+
+
+def parse_export_text(text: str, where: str) -> ParsedImport:
+    """A Tidewise JSON export already in memory (also the inside of an encrypted export)."""
+    doc = load_json(text, where)
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ImportFormatError(where, "document", "is not a Tidewise export")
+    if doc.get("version") != VERSION:
+        raise ImportFormatError(where, "document", "is from a newer Tidewise; update first")
+    entries: list[NewEntry] = []
+    analyses: dict[str, EntryAnalysis] = {}
+    seen: set[str] = set()
+    for index, item in enumerate(field(doc, "entries", list, where, "document")):
+        place = f"entries[{index}]"
+        entry, analysis = entry_from_dict(item, where, place)
+        key = entry.import_key or ""
+        if key in seen:
+            raise ImportFormatError(where, place, "repeats an entry")
+        seen.add(key)
+        entries.append(entry)
+        if analysis is not None:
+            analyses[key] = analysis
+    state = doc["state"] if isinstance(doc.get("state"), dict) else {}
+    return ParsedImport(entries, analyses=analyses, state=state)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
-from datetime import UTC, datetime, timedelta
+import re
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+_OFFSET = re.compile(r"^([+-])(\d{2}):(\d{2})$")
 
 
 def system_zone() -> str:
@@ -39,9 +42,18 @@ def zone_or_none(name: str | None) -> ZoneInfo | None:
     return ZoneInfo(name)
 
 
+def zone_info(name: str) -> tzinfo | None:
+    """An IANA name, "UTC" or a fixed offset like "+05:30" (our own exports) as a tzinfo."""
+    match = _OFFSET.match(name)
+    if match:
+        sign = -1 if match.group(1) == "-" else 1
+        return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3))))
+    return UTC if name in ("UTC", "Z") else zone_or_none(name)
+
+
 def localise(naive: datetime, zone: str) -> datetime:
     """Attach `zone` to a naive local time (fold=0 for the repeated autumn hour)."""
-    info = zone_or_none(zone)
+    info = zone_info(zone)
     return naive.replace(tzinfo=info if info is not None else UTC)
 
 

@@ -18,7 +18,7 @@ import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.request import pathname2url
+from urllib.parse import quote
 
 from tidewise.errors import DamagedJournalError, JournalBusyError
 
@@ -37,7 +37,7 @@ def _driver() -> Any:
 
 
 def _uri(path: Path, mode: str) -> str:
-    return f"file:{pathname2url(str(path.resolve()))}?mode={mode}"
+    return f"file:{quote(str(path.resolve()))}?mode={mode}"
 
 
 def _apply_key(con: Connection, key: bytearray) -> None:

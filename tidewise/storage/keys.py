@@ -212,3 +212,57 @@ def write_header(path: Path, header: Header) -> None:
 def stale_temp_headers(path: Path) -> list[Path]:
     """Temp files left by a header write that was killed before its rename."""
     return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+
+
+class EarlyUnlock:
+    """Unwraps the data key in a background thread, started before it is needed.
+
+    Argon2id dominates a CLI command's cost, and argon2-cffi releases the GIL, so the
+    CLI starts it while Typer is still starting up. `key()` then gives exactly what
+    `unwrap(read_header(path), passphrase)` would, errors included; `matches()` makes
+    sure the result is only used for the same header file, bytes and passphrase.
+    """
+
+    def __init__(self, header_path: Path, passphrase: str) -> None:
+        import atexit
+        import threading
+
+        self.header_path = header_path
+        self._secret = hashlib.sha256(normalize_passphrase(passphrase)).digest()
+        self._blob = b""
+        self._key: bytearray | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(passphrase,), daemon=True)
+        self._thread.start()
+        atexit.register(self.discard)
+
+    def _run(self, passphrase: str) -> None:
+        try:
+            self._blob = self.header_path.read_bytes()
+            self._key = unwrap(parse_header(self._blob), passphrase)
+        except BaseException as error:  # re-raised by key(), in the caller's thread
+            self._error = error
+
+    def matches(self, header_path: Path, passphrase: str) -> bool:
+        self._thread.join()
+        if header_path.resolve() != self.header_path.resolve():
+            return False
+        try:
+            same_header = header_path.read_bytes() == self._blob
+        except OSError:
+            return False
+        digest = hashlib.sha256(normalize_passphrase(passphrase)).digest()
+        return same_header and secrets.compare_digest(digest, self._secret)
+
+    def key(self) -> bytearray:
+        """The data key (a copy; the caller owns and zeroes it), or the unwrap's error."""
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        assert self._key is not None
+        return bytearray(self._key)
+
+    def discard(self) -> None:
+        self._thread.join()
+        if self._key is not None:
+            zero(self._key)

@@ -32,20 +32,21 @@ def insert_entry(con: Connection, new: NewEntry, now: datetime) -> int:
     mood = new.source_mood
     cursor = con.execute(
         """INSERT INTO entries (text, created_utc, time_zone, zone_assumed, updated_utc,
-            closeness, shame, starred, import_key, source_mood_label, source_mood_score)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            closeness, shame, starred, import_key, source_mood_label, source_mood_score, shared)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             new.text,
             times.to_utc_text(new.created),
             new.time_zone,
             int(new.zone_assumed),
-            times.to_utc_text(now),
+            times.to_utc_text(new.updated or now),
             checkin.closeness,
             checkin.shame,
             int(new.starred),
             new.import_key,
             mood.label if mood else None,
             mood.score if mood else None,
+            int(new.shared),
         ),
     )
     entry_id = int(cursor.lastrowid)

@@ -12,9 +12,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from fastapi import Request
+
 from tidewise.web.errors import BadRequestError, ForbiddenError, NotAuthenticatedError
 from tidewise.web.security import (
     PASS_COOKIE,
+    BodyTooLargeError,
     SESSION_COOKIE,
     Session,
     host_of,
@@ -23,8 +26,6 @@ from tidewise.web.security import (
 )
 
 if TYPE_CHECKING:
-    from fastapi import Request
-
     from tidewise.web.state import WebState
 
 FORM_TOKEN_FIELD = "form_token"
@@ -109,7 +110,7 @@ async def _read_form(request: Request) -> Form:
     """Urlencoded or multipart fields (never files), as lists of strings."""
     try:
         data = await request.form(max_files=0, max_fields=200)
-    except BadRequestError:
+    except (BadRequestError, BodyTooLargeError):
         raise
     except Exception:  # malformed bodies: the parser's message could echo input
         raise BadRequestError from None

@@ -139,10 +139,8 @@ def _before(entry: Entry, cursor: tuple[datetime, int]) -> bool:
 
 def known_tags(state: WebState) -> tuple[str, ...]:
     """Every tag in the journal, for the filter's suggestions (cached until a change)."""
-    cached = state.cache.get("tags")
-    if isinstance(cached, tuple):
-        return cached
-    tags = sorted({tag for entry in state.journal.entries() for tag in entry.tags})
-    result = tuple(tags)
-    state.cache["tags"] = result
-    return result
+
+    def collect() -> tuple[str, ...]:
+        return tuple(sorted({tag for entry in state.journal.entries() for tag in entry.tags}))
+
+    return state.cached("tags", collect)

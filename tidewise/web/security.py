@@ -13,7 +13,7 @@ web page the person visits, since a page can reach 127.0.0.1. So:
   browser first swaps the per-launch token for a *pass* (it may see and post the
   create/unlock forms); unlocking issues a fresh *session* id (rotation), and locking
   kills every session. Both kinds carry a form token for CSRF.
-- `check_origin` requires a same-origin `Origin` (or `Sec-Fetch-Site: same-origin`).
+- `same_origin` requires a same-origin `Origin` (or `Sec-Fetch-Site: same-origin`).
 """
 
 from __future__ import annotations
@@ -238,11 +238,17 @@ def expired_cookie_header(name: str) -> str:
 
 
 def same_origin(headers: Any, host: str | None) -> bool:
-    """True when the request comes from our own pages (Origin, else Sec-Fetch-Site)."""
+    """True when the request comes from our own pages.
+
+    A matching `Origin` is enough. Our pages send `Referrer-Policy: no-referrer`, under
+    which browsers send `Origin: null` on form posts; then (or with no Origin at all)
+    the browser's own `Sec-Fetch-Site` header, which no page can set, must say
+    same-origin.
+    """
     if host is None:
         return False
     origin = headers.get("origin")
-    if origin is not None:
+    if origin is not None and origin != "null":
         return hmac.compare_digest(origin.lower().encode(), f"http://{host}".encode())
     return headers.get("sec-fetch-site") == "same-origin"
 

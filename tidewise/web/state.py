@@ -17,7 +17,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewise.errors import InputError, LockedError, TidewiseError
 from tidewise.settings import Settings
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from tidewise.analysis.types import Analyzer
     from tidewise.journal import Journal
 
+T = TypeVar("T")
 AUTO_LOCK_KEY = "web.auto_lock_minutes"
 AUTO_LOCK_RANGE = (1, 30)
 DEFAULT_AUTO_LOCK_MINUTES = 5
@@ -67,6 +68,7 @@ class WebState:
         self._journal: Journal | None = None
         self._demo_home: Path | None = None
         self._guard = threading.RLock()
+        self._cache_lock = threading.RLock()  # cached values may build on each other
         self._last_activity = time.monotonic()
         self._wake = threading.Event()
         self._watchdog: threading.Thread | None = None
@@ -105,6 +107,18 @@ class WebState:
         with self._guard:
             self.revision += 1
             self.cache.clear()
+
+    def cached(self, key: str, compute: Callable[[], T]) -> T:
+        """`compute()` once per journal revision (one at a time: no stampede under load)."""
+        with self._cache_lock:
+            if key in self.cache:
+                value: T = self.cache[key]
+                return value
+            revision = self.revision
+            value = compute()
+            if revision == self.revision and self._journal is not None:
+                self.cache[key] = value
+            return value
 
     # ---- unlocking -----------------------------------------------------------------
 

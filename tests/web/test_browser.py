@@ -1,0 +1,272 @@
+"""The web UI in a real browser: Debian's chromium driven by Playwright (browser-tests.md).
+
+The app runs in-process on 127.0.0.1 with a free port and a journal in tmp_path. Every
+request the page makes is recorded and must go to 127.0.0.1. The main flow also takes
+the screenshots in docs/screenshots/. Without chromium these tests skip with a reason;
+with the environment variable CI set, a missing browser is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+
+from tests.conftest import FakeAnalyzer
+from tidewise.analysis.types import EntryAnalysis, Evidence
+from tidewise.demo import DEMO_ENTRIES
+from tidewise.records import CheckIn
+from tidewise.settings import Settings
+from tidewise.web.app import create_app
+from tidewise.web.server import BackgroundServer, bind_socket
+from tidewise.web.state import WebState
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
+LAUNCH_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+PASSPHRASE = "lanterns along the river"
+CUES = re.compile(
+    r"held|hate myself|wrong with me|self-respect|spare room|wall|exploded|tired|miss him|"
+    r"never enough|fool|laughed|sweet message|hold me",
+    re.IGNORECASE,
+)
+
+
+class CueAnalyzer(FakeAnalyzer):
+    """The fake analyser, with its cue words marked as evidence (for the highlights)."""
+
+    def analyze(self, text: str) -> EntryAnalysis:
+        result = super().analyze(text)
+        sentences = []
+        for sentence in result.sentences:
+            found = CUES.search(sentence.text) if sentence.label != "neutral" else None
+            evidence = (
+                (Evidence(found.start(), found.end(), found.group(0), sentence.label),)
+                if found
+                else ()
+            )
+            sentences.append(replace(sentence, evidence=evidence))
+        return replace(result, sentences=tuple(sentences))
+
+
+def _chromium_or_skip() -> None:
+    if CHROMIUM.exists():
+        return
+    reason = f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    _chromium_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Served:
+    app: FastAPI
+    base: str
+
+    @property
+    def state(self) -> WebState:
+        state: WebState = self.app.state.web
+        return state
+
+    @property
+    def launch(self) -> str:
+        return f"{self.base}/launch/{self.state.launch.value}"
+
+
+def _serve(settings: Settings, **kwargs: Any) -> Iterator[Served]:
+    sock = bind_socket(0)
+    port = sock.getsockname()[1]
+    app = create_app(settings, port=port, analyzer=CueAnalyzer(), **kwargs)
+    server = BackgroundServer(app, sock)
+    server.start()
+    try:
+        yield Served(app, f"http://127.0.0.1:{port}")
+    finally:
+        server.stop()
+        app.state.web.shutdown()
+
+
+@pytest.fixture
+def served(settings: Settings) -> Iterator[Served]:
+    yield from _serve(settings)
+
+
+@pytest.fixture
+def page(browser: Any, served: Served) -> Iterator[Any]:
+    yield from _page(browser, served)
+
+
+def _page(browser: Any, served: Served, **options: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, **options)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    context.close()
+    outside = [u for u in requests if not u.startswith(served.base + "/") and u != "about:blank"]
+    assert requests, "the page made requests"
+    assert outside == [], "every request goes to 127.0.0.1"
+
+
+def _create(page: Any, served: Served) -> None:
+    page.goto(served.launch)
+    assert page.url == f"{served.base}/create"
+    page.fill("#passphrase", PASSPHRASE)
+    page.fill("#passphrase_again", PASSPHRASE)
+    page.click("form[action='/create'] button[type=submit]")
+    page.wait_for_url(f"{served.base}/write")
+
+
+def _history(state: WebState) -> None:
+    """Four months of entries from the example texts, so the tide has a shape."""
+    journal = state.journal
+    start = datetime.now(UTC) - timedelta(days=120)
+    for day in range(120):
+        _, hour, closeness, shame, text = DEMO_ENTRIES[(day // 2) % len(DEMO_ENTRIES)]
+        moment = start + timedelta(days=day, hours=hour)
+        journal.write(text, created=moment, checkin=CheckIn(closeness, shame), tags=["evening"])
+    state.changed()
+
+
+def _shot(page: Any, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> None:
+    _create(page, served)
+    page.fill("#text", DEMO_ENTRIES[7][4] + " " + DEMO_ENTRIES[2][4])
+    page.click("details.checkin summary")
+    page.check("input[name=closeness][value='1']")
+    page.check("input[name=shame][value='7']")
+    page.fill("#tags", "evening, message")
+    _shot(page, "write")
+    page.click("form[action='/write'] button[type=submit]")
+    page.wait_for_url(re.compile(r".*/entries/\d+\?saved=1"))
+    chips = page.locator("#entry-text .sent .chip").all_inner_texts()
+    assert "Reaching" in chips and "Shame for reaching" in chips and "Withdrawing" in chips
+    assert page.locator("#entry-text em").count() >= 2
+    assert page.locator("section.voice blockquote").count() >= 1
+    assert page.title() == "Notes"
+    _shot(page, "entry")
+
+    _history(served.state)
+    page.goto(f"{served.base}/journal")
+    assert page.locator("#entries li").count() == 30
+    _shot(page, "journal")
+
+    page.goto(f"{served.base}/tide")
+    page.wait_for_selector("#chart-timeline .main-svg")
+    page.wait_for_selector("#chart-wheel .main-svg")
+    assert page.locator("#chart-loops .main-svg").count() >= 1
+    assert page.locator(".no-js-only").is_hidden()
+    _shot(page, "tide")
+
+    page.goto(f"{served.base}/lessons")
+    _shot(page, "lessons")
+    page.goto(f"{served.base}/help-now")
+    _shot(page, "help")
+
+    page.click("form.lock-form button")
+    page.wait_for_url("about:blank")
+    assert not served.state.unlocked
+    page.goto(f"{served.base}/unlock")
+    assert page.locator("#passphrase").is_visible()
+    _shot(page, "unlock")
+
+
+def _wait_locked(state: WebState, seconds: float = 15.0) -> bool:
+    pause = threading.Event()
+    for _ in range(int(seconds / 0.05)):
+        if not state.unlocked:
+            return True
+        pause.wait(0.05)
+    return not state.unlocked
+
+
+def test_quick_exit_blanks_locks_and_back_shows_nothing(page: Any, served: Served) -> None:
+    _create(page, served)
+    page.fill("#text", "He held my hand tonight.")
+    page.click("form[action='/write'] button[type=submit]")
+    page.wait_for_url(re.compile(r".*/entries/\d+"))
+    page.click("#quick-exit button")
+    page.wait_for_url("about:blank")
+    assert _wait_locked(served.state)
+    page.go_back()
+    page.wait_for_load_state()
+    assert "held my hand" not in page.content()
+    assert page.title() == "Notes"
+
+
+def test_shift_three_times_is_a_quick_exit(page: Any, served: Served) -> None:
+    _create(page, served)
+    page.locator("h1").click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url("about:blank")
+    assert _wait_locked(served.state)
+
+
+@pytest.fixture
+def idle_served(settings: Settings) -> Iterator[Served]:
+    yield from _serve(settings, idle_seconds=2.0)
+
+
+def test_auto_lock_leaves_the_page_and_the_server_forgets_the_key(
+    browser: Any, idle_served: Served
+) -> None:
+    for page in _page(browser, idle_served):
+        _create(page, idle_served)
+        page.wait_for_url(f"{idle_served.base}/locked")
+        assert _wait_locked(idle_served.state)
+        assert page.locator("#passphrase").is_visible()
+        page.goto(f"{idle_served.base}/write")
+        assert "Locked" in page.locator("h1").inner_text()
+
+
+def test_unlock_write_and_read_work_without_javascript(browser: Any, served: Served) -> None:
+    for page in _page(browser, served, java_script_enabled=False):
+        _create(page, served)
+        page.fill("#text", "I moved to the spare room and it felt safer.")
+        page.click("form[action='/write'] button[type=submit]")
+        page.wait_for_url(re.compile(r".*/entries/\d+"))
+        assert page.locator(".sent.lab-withdrawing .chip").inner_text() == "Withdrawing"
+        page.goto(f"{served.base}/tide")
+        assert page.locator(".no-js-only").is_visible()
+        page.click("#quick-exit button")
+        page.wait_for_load_state()
+        assert page.title() == "New Tab"
+        assert _wait_locked(served.state)
+        page.goto(f"{served.base}/unlock")
+        page.fill("#passphrase", PASSPHRASE)
+        page.click("form[action='/unlock'] button[type=submit]")
+        page.wait_for_url(f"{served.base}/write")

@@ -1,0 +1,132 @@
+"""`tidewise report`: the summary for a therapist, as HTML or PDF (tidewise/reports/).
+
+Consent first: only entries marked for sharing, or named with --share, are quoted;
+otherwise the report holds figures only. Names and places listed with --redact and
+--redact-place are replaced everywhere, and kept (encrypted, in the journal) for the
+next report. Capitalised words that might be names are suggested on stderr, never
+redacted or skipped on a guess. --preview prints exactly the text that would leave.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from tidewise.cli import app
+from tidewise.cli.console import out, say
+from tidewise.cli.entries import _opened, _parse_when
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.reports.redact import Redactions
+
+REDACTIONS_KEY = "report_redactions"
+
+
+def _kept_redactions(
+    journal: Journal, names: list[str], places: list[str], *, save: bool
+) -> Redactions:
+    """The person's list so far plus the words given now; the union is saved (not on preview)."""
+    from tidewise.reports.redact import Redactions
+
+    kept = journal.get_state(REDACTIONS_KEY)
+    kept = kept if isinstance(kept, dict) else {}
+    all_names = tuple(dict.fromkeys([*kept.get("names", []), *(n.strip() for n in names)]))
+    all_places = tuple(dict.fromkeys([*kept.get("places", []), *(p.strip() for p in places)]))
+    redactions = Redactions(
+        names=tuple(n for n in all_names if n), places=tuple(p for p in all_places if p)
+    )
+    if save and (names or places):
+        journal.set_state(
+            REDACTIONS_KEY, {"names": list(redactions.names), "places": list(redactions.places)}
+        )
+    return redactions
+
+
+def _default_name() -> Path:
+    return Path(f"summary-{datetime.now():%Y-%m-%d}.html")
+
+
+@app.command()
+def report(
+    ctx: typer.Context,
+    since: Annotated[str | None, typer.Option("--from", help="First day of the period.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Last day of the period.")] = None,
+    out_file: Annotated[
+        Path | None, typer.Option("--out", help="report.html or report.pdf (default: HTML).")
+    ] = None,
+    share: Annotated[
+        list[int] | None, typer.Option("--share", help="Quote this entry (repeat for more).")
+    ] = None,
+    redact: Annotated[
+        list[str] | None, typer.Option("--redact", help="A name to replace with [name].")
+    ] = None,
+    redact_place: Annotated[
+        list[str] | None, typer.Option("--redact-place", help="A place to replace with [place].")
+    ] = None,
+    include_safety_text: Annotated[
+        bool,
+        typer.Option("--include-safety-text", help="Show the words of flagged safety sentences."),
+    ] = False,
+    preview: Annotated[
+        bool, typer.Option("--preview", help="Print the text that would be shared; write nothing.")
+    ] = False,
+) -> None:
+    """Make a summary for your therapist: figures by default, quotes only if you choose.
+
+    Writes the report and, beside it, a .json file with the same figures.
+
+    Example: tidewise report --from 2024-01-01 --out summary.pdf --share 12 --redact Sam
+    """
+    from tidewise.reports import therapist
+
+    target = out_file or _default_name()
+    if target.suffix.lower() not in therapist.SUFFIXES:
+        from tidewise.errors import UsageError
+
+        msg = "The report file must end in .html or .pdf."
+        raise UsageError(msg)
+    with _opened(ctx) as journal:
+        request = therapist.ReportRequest(
+            since=_parse_when(since) if since else None,
+            until=_parse_when(until, end_of_day=True) if until else None,
+            share=tuple(share or ()),
+            redactions=_kept_redactions(
+                journal, redact or [], redact_place or [], save=not preview
+            ),
+            include_safety_text=include_safety_text,
+        )
+        maybe = therapist.suggestions(journal, request)
+        made = therapist.build_report(journal, request)
+        if preview:
+            _print_preview(made.data)
+        else:
+            written = therapist.write_report(made, target)
+            therapist.record_report(journal, made, target)
+    if maybe:
+        say("These words in the shared text might be names or places: " + ", ".join(maybe))
+        say("Nothing was changed for them; add --redact WORD or --redact-place WORD if you wish.")
+    if not preview:
+        quoted = [str(item["entry"]) for item in made.data["excerpts"]]
+        say(f"Wrote {' and '.join(str(p) for p in written)}.")
+        say(f"Entries quoted: {', '.join(quoted) if quoted else 'none (figures only)'}.")
+        say("The report is not encrypted: share it the way you would share a letter.")
+
+
+def _print_preview(data: dict[str, object]) -> None:
+    """Exactly the writer's words that the report would contain, redacted."""
+    excerpts = data["excerpts"]
+    safety = data["safety"]
+    assert isinstance(excerpts, list) and isinstance(safety, dict)
+    if not excerpts and not safety["text_included"]:
+        out("No words from your entries would be shared: the report holds figures only.")
+    for item in excerpts:
+        out(f"--- entry {item['entry']} · {item['date']} · {item['phase_title']}")
+        out(item["text"])
+    if safety["text_included"]:
+        for flag in safety["flags"]:
+            out(f"--- safety flag · {flag['date']}")
+            out(" ".join(flag["sentences"]) or "(no sentence recorded)")

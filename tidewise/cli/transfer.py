@@ -1,0 +1,189 @@
+"""`tidewise import` and `tidewise export`: thin commands over tidewise/transfer.py.
+
+Progress and the summary go to stderr; an export goes to stdout unless `--out`
+names a file (written atomically). Exports are plain files unless `--encrypt`
+seals them with an export passphrase (TIDEWISE_EXPORT_PASSPHRASE for scripts).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from tidewise.cli import app
+from tidewise.cli.console import say
+from tidewise.cli.entries import _opened, _parse_when, _passphrase
+from tidewise.errors import UsageError
+
+if TYPE_CHECKING:
+    from tidewise.transfer import ImportSummary
+
+EXPORT_PASSPHRASE_ENV = "TIDEWISE_EXPORT_PASSPHRASE"  # noqa: S105 (a variable name)
+NOT_ENCRYPTED = (
+    "Note: this export is not encrypted. Anyone who opens the file can read it; "
+    "keep it somewhere private and delete it when you are done (or use --encrypt)."
+)
+
+
+def parse_mood_map(value: str | None) -> dict[str, int]:
+    """`so-so=3,numb=2` -> {"so-so": 3, "numb": 2}; scores 1 (worst) to 5 (best)."""
+    mapping: dict[str, int] = {}
+    for part in (value or "").split(","):
+        if not part.strip():
+            continue
+        label, sep, score = part.rpartition("=")
+        if not sep or not label.strip() or not score.strip().isdigit():
+            msg = "--mood-map takes LABEL=SCORE pairs, like so-so=3,numb=2."
+            raise UsageError(msg)
+        if not 1 <= int(score) <= 5:
+            msg = "Mood scores in --mood-map go from 1 (worst) to 5 (best)."
+            raise UsageError(msg)
+        mapping[label.strip().lower()] = int(score)
+    return mapping
+
+
+@contextlib.contextmanager
+def progress_bar(label: str, file: IO[str] | None = None) -> Iterator[Callable[[int, int], None]]:
+    """A progress callback drawing a bar (on stderr), made when the total is first known."""
+    with contextlib.ExitStack() as stack:
+        bars: list[Any] = []
+
+        def progress(done: int, total: int) -> None:
+            if total <= 0:
+                return
+            if not bars:
+                bar = typer.progressbar(length=total, label=label, file=file or sys.stderr)
+                bars.append(stack.enter_context(bar))
+            bars[0].update(max(0, done - bars[0].pos))
+
+        yield progress
+
+
+def _say_summary(summary: ImportSummary, analysed: bool) -> None:
+    say(
+        f"Imported {summary.imported} entries ({summary.format}); "
+        f"{summary.skipped} were already in the journal and were skipped."
+    )
+    if summary.dropped_fields:
+        say("Left out and never stored: " + ", ".join(summary.dropped_fields) + ".")
+    for note in summary.notes:
+        say(f"Note: {note}.")
+    if summary.imported and not analysed:
+        say("Not analysed yet; run `tidewise reanalyze` when you want the analysis.")
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    file: Annotated[Path, typer.Argument(help="The file (or notes folder) to import.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="The format, when it cannot be guessed.")
+    ] = None,
+    zone: Annotated[
+        str | None, typer.Option("--zone", help="IANA time zone for sources without one.")
+    ] = None,
+    mood_map: Annotated[
+        str | None, typer.Option("--mood-map", help="Scores for renamed moods: so-so=3,numb=2.")
+    ] = None,
+    time_format: Annotated[
+        str | None, typer.Option("--time-format", help="jrnl's timeformat, e.g. '%Y-%m-%d %H:%M'.")
+    ] = None,
+    no_analysis: Annotated[
+        bool, typer.Option("--no-analysis", help="Import now, analyse later.")
+    ] = False,
+) -> None:
+    """Import entries from Daylio, jrnl, Day One, a notes folder or a Tidewise export.
+
+    All or nothing: a broken file changes nothing, and importing a file twice adds
+    nothing the second time.
+
+    Example: tidewise import daylio_export.csv --zone Europe/London --mood-map so-so=3
+    """
+    from tidewise.formats.base import ImportOptions
+    from tidewise.formats.sealed import TidewiseEncryptedImporter
+    from tidewise.formats.timezones import system_zone, zone_info
+    from tidewise.transfer import import_file, importer_for
+
+    if zone is not None and zone_info(zone) is None:
+        msg = "--zone takes an IANA time zone name, like Europe/London or America/Chicago."
+        raise UsageError(msg)
+    importer = importer_for(file, fmt)
+    secret = None
+    if importer.name == TidewiseEncryptedImporter.name:
+        secret = _passphrase("Export passphrase", env=EXPORT_PASSPHRASE_ENV)
+    options = ImportOptions(
+        zone=zone or system_zone(),
+        mood_map=parse_mood_map(mood_map),
+        time_format=time_format,
+        passphrase=secret,
+    )
+    with _opened(ctx) as journal, progress_bar("Importing") as progress:
+        summary = import_file(
+            journal,
+            file,
+            fmt=importer.name,
+            options=options,
+            progress=progress,
+            analyze=not no_analysis,
+        )
+    _say_summary(summary, analysed=not no_analysis)
+
+
+def _export_passphrase() -> str:
+    value = os.environ.get(EXPORT_PASSPHRASE_ENV)
+    if value:
+        return value
+    say("Choose a passphrase for this export (not your journal passphrase, ideally).")
+    answer: str = typer.prompt(
+        "Export passphrase", hide_input=True, confirmation_prompt=True, err=True
+    )
+    return answer
+
+
+@app.command("export")
+def export_(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str, typer.Option("--format", help="json, markdown, csv or csv-sentences.")
+    ] = "json",
+    out_file: Annotated[
+        Path | None,
+        typer.Option("--out", help="Write to this file (or into this folder); '-' is stdout."),
+    ] = None,
+    since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
+    until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
+    encrypt: Annotated[
+        bool, typer.Option("--encrypt", help="Seal the export with its own passphrase.")
+    ] = False,
+) -> None:
+    """Export entries: JSON (lossless, importable again), Markdown or CSV.
+
+    Example: tidewise export --format markdown --out notes.md --from 2024-01-01
+    """
+    from tidewise.formats import get_exporter
+    from tidewise.transfer import atomic_text_file, default_export_name, export
+
+    get_exporter(fmt)  # an unknown format fails before the passphrase prompt
+    start = _parse_when(since) if since else None
+    end = _parse_when(until, end_of_day=True) if until else None
+    secret = _export_passphrase() if encrypt else None
+    target = None if out_file is None or str(out_file) == "-" else out_file
+    if target is not None and target.is_dir():
+        target = target / default_export_name(fmt, sealed=encrypt)
+    with _opened(ctx) as journal:
+        if target is None:
+            count = export(journal, fmt, sys.stdout, since=start, until=end, passphrase=secret)
+            sys.stdout.flush()
+        else:
+            with atomic_text_file(target) as stream:
+                count = export(journal, fmt, stream, since=start, until=end, passphrase=secret)
+    where = "" if target is None else f" to {target}"
+    say(f"Exported {count} entries{where}.")
+    if not encrypt:
+        say(NOT_ENCRYPTED)

@@ -1,0 +1,136 @@
+"""The report's first page in words: the few figures a busy clinician reads first.
+
+Pure: reads the report's JSON appendix (therapist.build_report) and returns
+plain sentences, shared by the HTML and the PDF so both say exactly the same.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tidewise.cycle.labels import LABEL_TITLES, Label
+
+KIND_TITLES = {
+    "self_harm": "self-harm or suicide",
+    "danger_from_partner": "danger from the partner",
+}
+PRECURSOR_TITLES = {
+    "attachment_shame": "shame for reaching",
+    "reminder": "a reminder of the affair",
+    "fight": "a fight",
+}
+
+
+def phase_name(name: str | None) -> str:
+    try:
+        return LABEL_TITLES[Label(name or "")]
+    except ValueError:
+        return "none"
+
+
+def pct(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.0%}"
+
+
+def _days(value: float | None) -> str:
+    if value is None:
+        return "no completed loop"
+    return f"{value:.1f} days" if value < 10 else f"{value:.0f} days"
+
+
+def kinds_text(kinds: list[str]) -> str:
+    return ", ".join(KIND_TITLES.get(kind, kind.replace("_", " ")) for kind in kinds)
+
+
+def most_time(tide: dict[str, Any]) -> str:
+    shares = {k: v for k, v in tide["time_in_phase"].items() if v is not None}
+    if not shares:
+        return "n/a"
+    phase = max(shares, key=lambda k: shares[k])
+    return f"{phase_name(phase)} ({pct(shares[phase])} of the time)"
+
+
+def turns_after_shame(tide: dict[str, Any]) -> str:
+    turns = tide["turns"]
+    if not turns:
+        return "no turn away yet"
+    count = tide["precursor_counts"].get("attachment_shame", 0)
+    return f"{count} of {turns} turns away ({pct(count / turns)})"
+
+
+def distancing(tide: dict[str, Any]) -> str:
+    d = tide["distancing"]
+    if not d["away_entries"]:
+        return "no distancing entries"
+    return (
+        f"{d['usual'] or 'mixed'} (withdrawing {pct(d['withdrawing'])}, "
+        f"punishing {pct(d['punishing'])})"
+    )
+
+
+def swings(tide: dict[str, Any]) -> str:
+    width = tide["swings"]["closeness"]
+    if width["getting_smaller"] is None:
+        return "not enough months of check-ins to tell"
+    return "getting smaller" if width["getting_smaller"] else "not getting smaller"
+
+
+def highlights(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(label, value) pairs for the first page, in reading order."""
+    tide, shame, checks = data["tide"], data["shame"], data["checkins"]
+    loops = tide["loops"]
+    current = tide["current_phase"]
+    return [
+        ("Entries in the period", str(data["entries"])),
+        ("Completed loops (away and back)", str(loops["count"])),
+        ("Median loop length", _days(loops["median_days"])),
+        ("Most time in", most_time(tide)),
+        ("Usual way of distancing", distancing(tide)),
+        ("Turns away right after shame for reaching", turns_after_shame(tide)),
+        ("Swings in closeness (month by month)", swings(tide)),
+        (
+            "Shame trend, week by week",
+            f"for reaching: {shame['attachment']['trend']}; "
+            f"from the rupture: {shame['disconnection']['trend']}",
+        ),
+        ("Inner-critic (shame voice) sentences", str(shame["shame_voice_sentences"])),
+        (
+            "Check-ins (closeness, shame)",
+            f"{checks['checkins']} given; closeness {checks['closeness']['trend']}, "
+            f"shame {checks['shame']['trend']}",
+        ),
+        ("Phase of the latest entries", phase_name(current["phase"]) if current else "n/a"),
+    ]
+
+
+def safety_line(data: dict[str, Any]) -> str:
+    flags = data["safety"]["flags"]
+    if not flags:
+        return "No safety concern was flagged in this period."
+    dates = "; ".join(f"{f['date']} ({kinds_text(f['kinds'])})" for f in flags)
+    return f"Safety concerns were flagged on {len(flags)} day(s): {dates}."
+
+
+def left_out_lines(data: dict[str, Any]) -> list[str]:
+    left = data["left_out"]
+    lines = [
+        f"{left['entries_not_shared']} of {data['entries']} entries in the period are "
+        "not quoted: the writer did not choose them for sharing; they count in the figures only.",
+    ]
+    if left["entries_before_period"] or left["entries_after_period"]:
+        lines.append(
+            f"{left['entries_before_period']} entries before and "
+            f"{left['entries_after_period']} after the period are not included."
+        )
+    if left["entries_not_analysed"]:
+        lines.append(f"{left['entries_not_analysed']} entries had no analysis and are not counted.")
+    if left["safety_text"]:
+        lines.append("The wording of flagged safety sentences is left out (dates and kinds only).")
+    redacted = data["redacted"]
+    if redacted["names"] or redacted["places"]:
+        lines.append(
+            f"Names ({redacted['names']}) and places ({redacted['places']}) chosen by the "
+            "writer are replaced by [name] and [place]."
+        )
+    lines.append("Tags, check-in notes and all other text stay in the writer's journal.")
+    return lines

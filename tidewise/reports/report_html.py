@@ -1,0 +1,84 @@
+"""The report as ONE self-contained HTML file: inline CSS and SVG, no script, no URL.
+
+Charts come from reports/charts.py as SVG; each is cleaned before it is inlined:
+no XML prolog, DOCTYPE or metadata (they carry w3.org and purl.org addresses),
+no namespace attributes (HTML5 gives inline <svg> its namespace), and element ids
+prefixed per chart so two charts can never share an id. The template is escaped
+by Jinja2's autoescape; every piece of entry text in it is already redacted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+
+from tidewise.reports import glance
+
+if TYPE_CHECKING:
+    from tidewise.reports.therapist import Report
+
+_PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<metadata>.*?</metadata>", re.DOTALL)
+_XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+_IDS = re.compile(r'(\bid=")|(url\(#)|(href="#)')
+
+
+def inline_svg(svg: bytes, prefix: str) -> str:
+    """An SVG chart ready to sit inside HTML: no prolog, no namespaces, unique ids."""
+    text = _XMLNS.sub("", _PROLOG.sub("", svg.decode("utf-8")))
+    text = _IDS.sub(lambda m: f"{m.group(0)}{prefix}-", text)
+    return text.strip()
+
+
+def _charts(report: Report) -> dict[str, str]:
+    if not report.tide.entries:
+        return {}
+    from tidewise.reports import charts
+
+    drawn = {
+        "timeline": charts.tide_timeline(report.tide, "svg"),
+        "phases": charts.time_in_phase(report.tide, "svg"),
+        "loops": charts.loops_per_month(report.tide, "svg"),
+        "wheel": charts.cycle_wheel(report.tide, "svg"),
+    }
+    return {name: inline_svg(svg, f"c-{name}") for name, svg in drawn.items()}
+
+
+def _phase_rows(data: dict[str, Any]) -> list[tuple[str, str, str]]:
+    tide = data["tide"]
+    return [
+        (
+            glance.phase_name(phase),
+            glance.pct(tide["time_in_phase"][phase]),
+            glance.pct(tide["entries_in_phase"][phase]),
+        )
+        for phase in tide["time_in_phase"]
+    ]
+
+
+def render_html(report: Report, appendix_name: str) -> str:
+    """The whole report page as a string."""
+    import jinja2  # only when a report is made
+
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("tidewise.reports", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    data = report.data
+    template = env.get_template("report.html")
+    return template.render(
+        data=data,
+        highlights=glance.highlights(data),
+        safety_line=glance.safety_line(data),
+        left_out=glance.left_out_lines(data),
+        phase_rows=_phase_rows(data),
+        precursors=[
+            (glance.PRECURSOR_TITLES.get(kind, kind), count)
+            for kind, count in data["tide"]["precursor_counts"].items()
+            if kind in glance.PRECURSOR_TITLES
+        ],
+        kinds_text=glance.kinds_text,
+        swings=glance.swings(data["tide"]),
+        charts=_charts(report),
+        appendix_name=appendix_name,
+    )

@@ -1,0 +1,280 @@
+"""The report for a therapist: consent first, redacted, aggregates by default.
+
+`build_report` gathers everything from the journal into one JSON-ready dict (the
+appendix) plus the Tide for the charts. Only entries the person marked for sharing
+(`Entry.shared`, or ids passed for this report) appear as excerpts, each redacted
+and with its phase; every other entry contributes numbers only. Safety flags show as
+dates and kinds; the flagged sentences only when the person asks for them. Names
+and places on the person's list are replaced in every piece of text that leaves.
+
+`write_report` renders HTML (one self-contained file: inline CSS and SVG, no
+script, no external asset) or PDF (fpdf2, report_pdf.py) by the file's suffix, and
+always writes the appendix beside it as `<name>.json` with the same numbers.
+`record_report` keeps, in the journal's encrypted state, which entries went into
+which report and when.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.errors import UsageError
+from tidewise.reports import stats
+from tidewise.reports.redact import Redactions, suggest_names
+
+if TYPE_CHECKING:
+    from tidewise.cycle.tide import Tide
+    from tidewise.journal import Journal
+    from tidewise.records import Entry
+
+FORMAT = "tidewise-report"
+VERSION = 1
+STATE_KEY = "reports"
+SUFFIXES = (".html", ".pdf")
+NOT_A_DIAGNOSIS = (
+    "This is not a diagnosis or a clinical assessment. It was made by a journaling app "
+    "from the writer's own words; its labels are automatic estimates and can be wrong."
+)
+METHOD = (
+    "Each sentence is labelled on the writer's own computer by a small classifier "
+    "(a MiniLM sentence embedding with a logistic-regression head, trained only on "
+    "sentences written for this project) as reaching, shame for reaching, shame from "
+    "the rupture, withdrawing, punishing, worn out, or none of these. Each entry's "
+    "labels are then read as a sequence by a hidden Markov model whose transitions "
+    "follow the cycle of reaching, shame, distancing and exhaustion, which gives each "
+    "entry a phase; loops, turns and shares are counted from those phases."
+)
+_F1 = re.compile(r"macro-F1 (\d\.\d+)")
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    since: datetime | None = None
+    until: datetime | None = None
+    share: tuple[int, ...] = ()  # entry ids chosen for this report, besides marked ones
+    redactions: Redactions = field(default_factory=Redactions)
+    include_safety_text: bool = False
+
+
+@dataclass(frozen=True)
+class Report:
+    data: dict[str, Any]  # the JSON appendix; everything the report shows is in it
+    tide: Tide
+
+
+def phase_title(name: str) -> str:
+    try:
+        return LABEL_TITLES[Label(name)]
+    except ValueError:
+        return "no clear phase"
+
+
+def measured_macro_f1() -> float | None:
+    """The classifier's macro-F1 as recorded beside its weights, or None when not measured."""
+    try:
+        text = resources.files("tidewise.analysis").joinpath("data/README.md").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    match = _F1.search(text)
+    return float(match.group(1)) if match else None
+
+
+def _aware(moment: datetime | None) -> datetime | None:
+    """A date typed without a zone means the machine's local time (as in `tidewise tide`)."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.astimezone()
+
+
+def _in_period(entries: list[Entry], since: datetime | None, until: datetime | None) -> list[Entry]:
+    return [
+        e
+        for e in entries
+        if (since is None or e.created >= since) and (until is None or e.created < until)
+    ]
+
+
+def _shared(in_period: list[Entry], request: ReportRequest) -> list[Entry]:
+    chosen = set(request.share)
+    known = {e.id for e in in_period}
+    missing = sorted(chosen - known)
+    if missing:
+        msg = f"Entry {missing[0]} is not in the report's period, so it cannot be shared in it."
+        raise UsageError(msg)
+    return [e for e in in_period if e.shared or e.id in chosen]
+
+
+def _tide(entries: list[Entry], request: ReportRequest, in_period: list[Entry]) -> Tide:
+    # The same path as `tidewise tide`: observations from every entry, then the range.
+    from tidewise.cycle.tide import analyze_tide
+    from tidewise.reports.observations import collect_observations
+
+    collected = collect_observations(entries)
+    tide = analyze_tide(collected.observations, since=request.since, until=request.until)
+    usable = len(collect_observations(in_period).observations)
+    return replace(tide, unanalysed=len(in_period) - usable)
+
+
+def _excerpt(entry: Entry, redactions: Redactions) -> dict[str, Any]:
+    phase = entry.analysis.phase if entry.analysis is not None else "neutral"
+    return {
+        "entry": entry.id,
+        "date": entry.created.strftime("%Y-%m-%d %H:%M"),
+        "phase": phase,
+        "phase_title": phase_title(phase),
+        "text": redactions.apply(entry.text),
+    }
+
+
+def _safety(in_period: list[Entry], request: ReportRequest) -> dict[str, Any]:
+    flags = stats.safety_flags(in_period)
+    section: dict[str, Any] = {"flags": flags, "text_included": request.include_safety_text}
+    if request.include_safety_text:
+        by_id = {e.id: e for e in in_period}
+        for flag in flags:
+            sentences = stats.safety_sentences(by_id[flag["entry"]])
+            flag["sentences"] = [request.redactions.apply(s) for s in sentences]
+    return section
+
+
+def _lessons(journal: Journal, now: datetime) -> dict[str, Any]:
+    from tidewise.lessons.model import statuses
+
+    items = statuses(journal, now)
+    return {
+        "total": len(items),
+        "released": sum(1 for s in items if s.unlocked),
+        "opened": sum(1 for s in items if s.opened is not None),
+        "completed": [
+            {
+                "week": s.lesson.week,
+                "title": s.lesson.title,
+                "date": s.completed.date().isoformat(),
+            }
+            for s in items
+            if s.completed is not None
+        ],
+    }
+
+
+def _period(in_period: list[Entry], request: ReportRequest, now: datetime) -> dict[str, str | None]:
+    first = request.since or (in_period[0].created if in_period else None)
+    last = request.until or now
+    return {
+        "from": first.date().isoformat() if first else None,
+        "to": last.date().isoformat(),
+    }
+
+
+def build_report(
+    journal: Journal, request: ReportRequest, *, now: datetime | None = None
+) -> Report:
+    """Every number and consented excerpt of the report, gathered once."""
+    now = now or datetime.now(UTC)
+    request = replace(request, since=_aware(request.since), until=_aware(request.until))
+    entries = journal.entries(newest_first=False)
+    in_period = _in_period(entries, request.since, request.until)
+    shared = _shared(in_period, request)
+    tide = _tide(entries, request, in_period)
+    f1 = measured_macro_f1()
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "made_at": now.isoformat(timespec="seconds"),
+        "period": _period(in_period, request, now),
+        "entries": len(in_period),
+        "left_out": {
+            "entries_before_period": sum(
+                1 for e in entries if request.since and e.created < request.since
+            ),
+            "entries_after_period": sum(
+                1 for e in entries if request.until and e.created >= request.until
+            ),
+            "entries_not_analysed": tide.unanalysed,
+            "entries_not_shared": len(in_period) - len(shared),
+            "safety_text": not request.include_safety_text,
+        },
+        "not_a_diagnosis": NOT_A_DIAGNOSIS,
+        "tide": tide.to_dict(),
+        "shame": stats.shame_by_week(in_period),
+        "checkins": stats.checkins_by_week(in_period),
+        "safety": _safety(in_period, request),
+        "lessons": _lessons(journal, now),
+        "excerpts": [_excerpt(e, request.redactions) for e in shared],
+        "redacted": {
+            "names": len(request.redactions.names),
+            "places": len(request.redactions.places),
+        },
+        "method": {
+            "labels": METHOD,
+            "macro_f1": f1,
+            "macro_f1_note": "cross-validated, grouped by writer, on the project's own "
+            "labelled sentences"
+            if f1 is not None
+            else "not measured",
+        },
+    }
+    return Report(data=data, tide=tide)
+
+
+def suggestions(journal: Journal, request: ReportRequest) -> list[str]:
+    """Capitalised words in the shared text that the person may want to redact too."""
+    request = replace(request, since=_aware(request.since), until=_aware(request.until))
+    entries = _in_period(journal.entries(newest_first=False), request.since, request.until)
+    texts = [e.text for e in _shared(entries, request)]
+    if request.include_safety_text:
+        texts += [s for e in entries for s in stats.safety_sentences(e)]
+    listed = (*request.redactions.names, *request.redactions.places)
+    return suggest_names(texts, known=listed)
+
+
+def appendix_path(path: Path) -> Path:
+    return path.with_suffix(".json")
+
+
+def write_report(report: Report, path: Path) -> list[Path]:
+    """Write the report (HTML or PDF by suffix) and its JSON appendix, each atomically."""
+    from tidewise.transfer import atomic_binary_file, atomic_text_file
+
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        msg = "The report file must end in .html or .pdf."
+        raise UsageError(msg)
+    appendix = appendix_path(path)
+    if suffix == ".html":
+        from tidewise.reports.report_html import render_html
+
+        with atomic_text_file(path) as stream:
+            stream.write(render_html(report, appendix.name))
+    else:
+        from tidewise.reports.report_pdf import render_pdf
+
+        with atomic_binary_file(path) as raw:
+            raw.write(render_pdf(report, appendix.name))
+    with atomic_text_file(appendix) as stream:
+        json.dump(report.data, stream, ensure_ascii=False, indent=1)
+        stream.write("\n")
+    return [path, appendix]
+
+
+def record_report(journal: Journal, report: Report, path: Path) -> None:
+    """Remember which entries went into which report file, and when (state "reports")."""
+    made = journal.get_state(STATE_KEY)
+    history = list(made) if isinstance(made, list) else []
+    history.append(
+        {
+            "made_at": report.data["made_at"],
+            "file": path.name,
+            "period": report.data["period"],
+            "entries_shared": [item["entry"] for item in report.data["excerpts"]],
+            "safety_text": report.data["safety"]["text_included"],
+        }
+    )
+    journal.set_state(STATE_KEY, history)

@@ -1,0 +1,77 @@
+"""Everything the saved-entry page shows, gathered from the entry and the lessons package.
+
+The reply after an entry comes from `lessons.reflections.choose_reflection`: when the
+analysis raises a safety concern that reply is the help reply, and the page puts it
+first, above the entry itself.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from tidewise.errors import TidewiseError
+from tidewise.web import present
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.lessons.reflections import Reply
+    from tidewise.records import Entry
+
+
+def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
+    """Template context for one saved entry."""
+    analysis = entry.analysis
+    context: dict[str, Any] = {
+        "entry": entry,
+        "analysis": analysis,
+        "segments": present.segments(entry),
+        "legend": present.labels_present(entry),
+        "checkin_words": _checkin_words(entry),
+        "safety": None,
+        "resources": (),
+        "help_text": "",
+        "reflection": None,
+        "movement_words": "",
+        "phase_words": "",
+        "distancing_words": "",
+        "shame_voice": (),
+    }
+    if analysis is None:
+        return context
+    reply = _reply(entry)
+    context |= {
+        "movement_words": present.MOVEMENT_WORDS.get(analysis.movement, analysis.movement),
+        "phase_words": present.phase_words(analysis.phase),
+        "distancing_words": present.DISTANCING_WORDS.get(analysis.distancing, ""),
+        "shame_voice": analysis.shame_voice,
+        "safety": analysis.safety,
+    }
+    if reply is not None and reply.kind == "safety":
+        context |= {"resources": reply.resources, "help_text": reply.text}
+    elif reply is not None:
+        context["reflection"] = reply
+    if analysis.safety.concern and not context["resources"]:
+        context["resources"] = analysis.safety.resources
+    return context
+
+
+def _reply(entry: Entry) -> Reply | None:
+    from tidewise.lessons.reflections import choose_reflection
+
+    assert entry.analysis is not None
+    try:
+        return choose_reflection(entry.analysis, seed=entry.id)
+    except TidewiseError:
+        return None  # missing or broken content: the entry page still shows
+
+
+def _checkin_words(entry: Entry) -> str:
+    checkin = entry.checkin
+    if checkin is None or checkin.empty:
+        return ""
+    parts = []
+    if checkin.closeness is not None:
+        parts.append(f"closeness {present.CLOSENESS_WORDS[checkin.closeness].lower()}")
+    if checkin.shame is not None:
+        parts.append(f"shame {checkin.shame} of 10")
+    return ", ".join(parts).capitalize()

@@ -1,0 +1,126 @@
+/* The tide page's charts: reads the JSON block the server wrote and draws with the
+   plotly.js bundle served by this computer (never a CDN). No entry text is charted. */
+(function () {
+  "use strict";
+
+  var source = document.getElementById("tide-data");
+  if (!source || typeof window.Plotly === "undefined") { return; }
+  var data = JSON.parse(source.textContent || "{}");
+  var style = window.getComputedStyle(document.body);
+  var ink = style.color;
+  var font = { family: style.fontFamily, size: 14, color: ink };
+  var config = {
+    displaylogo: false,
+    responsive: true,
+    modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]
+  };
+
+  function layout(extra) {
+    var base = {
+      font: font,
+      paper_bgcolor: "rgba(0,0,0,0)",
+      plot_bgcolor: "rgba(0,0,0,0)",
+      margin: { l: 60, r: 20, t: 20, b: 50 },
+      showlegend: false
+    };
+    Object.keys(extra).forEach(function (key) { base[key] = extra[key]; });
+    return base;
+  }
+
+  function draw(id, traces, extra) {
+    var element = document.getElementById(id);
+    if (!element) { return null; }
+    window.Plotly.newPlot(element, traces, layout(extra), config);
+    return element;
+  }
+
+  var timeline = data.timeline || { series: [] };
+  var timelineTraces = timeline.series.map(function (series) {
+    return {
+      type: "scatter",
+      mode: "markers",
+      name: series.title,
+      x: series.x,
+      y: series.y,
+      customdata: series.id,
+      marker: { color: data.colours[series.phase], size: 7, opacity: 0.85 },
+      hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "<extra></extra>"
+    };
+  });
+  var timelineChart = draw("chart-timeline", timelineTraces, {
+    showlegend: true,
+    legend: { orientation: "h", y: -0.2 },
+    margin: { l: 70, r: 20, t: 10, b: 80 },
+    yaxis: {
+      range: [-1.1, 1.1],
+      tickvals: [-1, 0, 1],
+      ticktext: ["Away", "Between", "Toward"],
+      zeroline: true,
+      gridcolor: "rgba(128,128,128,0.2)"
+    },
+    xaxis: { type: "date", gridcolor: "rgba(128,128,128,0.2)" }
+  });
+  if (timelineChart) {
+    timelineChart.on("plotly_click", function (event) {
+      var point = event.points && event.points[0];
+      if (point && point.customdata) { window.location.href = "/entries/" + point.customdata; }
+    });
+  }
+
+  var wheel = data.wheel;
+  if (wheel) {
+    draw("chart-wheel", [{
+      type: "barpolar",
+      r: wheel.share.map(function (s) { return Math.round(s * 1000) / 10; }),
+      theta: wheel.titles,
+      marker: {
+        color: wheel.phases.map(function (p) { return data.colours[p]; }),
+        line: {
+          color: wheel.phases.map(function (p) { return p === wheel.current ? ink : "rgba(0,0,0,0)"; }),
+          width: 3
+        }
+      },
+      hovertemplate: "%{theta}: %{r}% of the time<extra></extra>"
+    }], {
+      margin: { l: 40, r: 40, t: 30, b: 30 },
+      polar: {
+        bgcolor: "rgba(0,0,0,0)",
+        angularaxis: { direction: "clockwise", rotation: 90 },
+        radialaxis: { ticksuffix: "%", angle: 90, gridcolor: "rgba(128,128,128,0.3)" }
+      }
+    });
+  }
+
+  var loops = data.loops;
+  if (loops) {
+    draw("chart-loops", [{
+      type: "bar",
+      x: loops.months,
+      y: loops.counts,
+      marker: { color: "#1f5f63" },
+      hovertemplate: "%{x}: %{y} loops<extra></extra>"
+    }], {
+      yaxis: { rangemode: "tozero", dtick: 1, gridcolor: "rgba(128,128,128,0.2)" },
+      xaxis: { type: "category" }
+    });
+  }
+
+  var precursors = data.precursors;
+  if (precursors && precursors.turns > 0) {
+    draw("chart-precursors", [{
+      type: "bar",
+      orientation: "h",
+      x: precursors.share.map(function (s) { return Math.round(s * 100); }),
+      y: precursors.titles,
+      marker: { color: ["#5e3f8f", "#3d5677", "#8a4a12", "#6b645a"] },
+      hovertemplate: "%{y}: %{x}% of turns<extra></extra>"
+    }], {
+      margin: { l: 170, r: 20, t: 10, b: 40 },
+      xaxis: { range: [0, 100], ticksuffix: "%", gridcolor: "rgba(128,128,128,0.2)" },
+      yaxis: { autorange: "reversed" }
+    });
+  } else {
+    var empty = document.getElementById("chart-precursors");
+    if (empty) { empty.textContent = "No turns away yet."; empty.classList.remove("chart"); }
+  }
+}());

@@ -1,0 +1,238 @@
+"""The tide page's data: the cycle statistics (tidewise/cycle), chart series and plain words.
+
+The Tide is computed the way `tidewise tide` computes it: journal entries ->
+observations (reports/observations.py, numbers only, no text) -> `analyze_tide`. It is
+cached per journal revision: the 3,650-entry journal of the benchmark decodes once,
+then every view of the page reads the cache. Chart data carries no entry text; a point
+links to its entry by id.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
+
+if TYPE_CHECKING:
+    from tidewise.cycle.tide import Tide
+    from tidewise.web.state import WebState
+
+# Around the wheel in the cycle's own order (DESIGN.md section 1.3).
+WHEEL_ORDER: tuple[Label, ...] = (
+    Label.REACHING,
+    Label.ATTACHMENT_SHAME,
+    Label.WITHDRAWING,
+    Label.PUNISHING,
+    Label.EXHAUSTION,
+    Label.DISCONNECTION_SHAME,
+)
+PHASE_COLOURS: dict[str, str] = {
+    "reaching": "#1f6b5c",
+    "attachment_shame": "#5e3f8f",
+    "disconnection_shame": "#8f3349",
+    "withdrawing": "#3d5677",
+    "punishing": "#8a4a12",
+    "exhaustion": "#5f5436",
+}
+FALLBACK_CHARTS = ("timeline", "wheel", "loops", "phases")
+PRECURSOR_WORDS = {
+    "attachment_shame": "Shame for reaching",
+    "reminder": "A reminder",
+    "fight": "A fight",
+    "none_found": "Nothing we could see",
+}
+
+
+@dataclass(frozen=True)
+class TideView:
+    entries: int
+    unanalysed: int
+    message: str | None
+    summary: tuple[str, ...]
+    charts: dict[str, Any]
+    charts_json: str  # safe inside <script type="application/json">
+    loops: int
+    median_loop_days: float | None
+    turns: int
+    shame_first_share: float | None
+    current_title: str | None
+
+
+def tide_view(state: WebState) -> TideView:
+    """The page's data for the unlocked journal, computed once per revision."""
+    return state.cached("tide-view", lambda: _compute(state))
+
+
+def tide_of(state: WebState) -> Tide:
+    """The Tide of the whole journal, computed once per revision."""
+    return state.cached("tide", lambda: compute_tide(state))
+
+
+def compute_tide(state: WebState) -> Tide:
+    """Entries -> observations -> the Tide, as `tidewise tide` does."""
+    from dataclasses import replace
+
+    from tidewise.cycle.tide import analyze_tide
+    from tidewise.reports.observations import collect_observations
+
+    collected = collect_observations(state.journal.entries(newest_first=False))
+    tide = analyze_tide(collected.observations)
+    return replace(tide, unanalysed=collected.skipped)
+
+
+def chart_svg(state: WebState, name: str) -> bytes | None:
+    """A static chart from reports/charts.py (the page's no-JavaScript fallback)."""
+    from tidewise.reports.charts import chart_names
+
+    draw = chart_names().get(name)
+    if draw is None or name not in FALLBACK_CHARTS:
+        return None
+    return state.cached(f"svg:{name}", lambda: draw(tide_of(state), "svg"))
+
+
+def _compute(state: WebState) -> TideView:
+    tide = tide_of(state)
+    shares = tide.precursors.shares()
+    current = tide.current
+    charts = chart_data(tide)
+    return TideView(
+        entries=tide.entries,
+        unanalysed=tide.unanalysed,
+        message=tide.message,
+        summary=tuple(summary_sentences(tide)),
+        charts=charts,
+        charts_json=script_json(charts),
+        loops=len(tide.loops),
+        median_loop_days=tide.median_loop_days,
+        turns=tide.precursors.turns,
+        shame_first_share=shares.get("attachment_shame"),
+        current_title=LABEL_TITLES[current.phase] if current else None,
+    )
+
+
+def script_json(data: Any) -> str:
+    """JSON that cannot end its <script> element or open a comment."""
+    text = json.dumps(data, separators=(",", ":"), allow_nan=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def chart_data(tide: Tide) -> dict[str, Any]:
+    return {
+        "timeline": _timeline(tide),
+        "wheel": _wheel(tide),
+        "loops": _loops(tide),
+        "precursors": _precursors(tide),
+        "colours": PHASE_COLOURS,
+    }
+
+
+def _timeline(tide: Tide) -> dict[str, Any]:
+    """Per phase: when, how far toward (+1) or away (-1) the words leaned, entry id."""
+    from tidewise.cycle.decode import label_matrix
+    from tidewise.cycle.phases import movement_score
+
+    observations = list(tide.timeline.observations)
+    if not observations:
+        return {"series": []}
+    scores = movement_score(label_matrix(observations))
+    series: dict[str, dict[str, list[Any]]] = {
+        str(p): {"x": [], "y": [], "id": []} for p in PHASES
+    }
+    for index, (observation, phase) in enumerate(zip(observations, tide.timeline.phases, strict=True)):
+        bucket = series[str(phase)]
+        bucket["x"].append(observation.time.isoformat(timespec="minutes"))
+        bucket["y"].append(round(float(scores[index]), 3))
+        bucket["id"].append(observation.ref)
+    return {
+        "series": [
+            {"phase": name, "title": LABEL_TITLES[Label(name)], **points}
+            for name, points in series.items()
+            if points["x"]
+        ]
+    }
+
+
+def _wheel(tide: Tide) -> dict[str, Any]:
+    current = str(tide.current.phase) if tide.current else None
+    return {
+        "phases": [str(p) for p in WHEEL_ORDER],
+        "titles": [LABEL_TITLES[p] for p in WHEEL_ORDER],
+        "share": [round(tide.time_in_phase.get(p, 0.0), 4) for p in WHEEL_ORDER],
+        "current": current,
+    }
+
+
+def _loops(tide: Tide) -> dict[str, Any]:
+    per_month = tide.loops_per_month()
+    return {"months": list(per_month), "counts": list(per_month.values())}
+
+
+def _precursors(tide: Tide) -> dict[str, Any]:
+    shares = tide.precursors.shares()
+    kinds = [k for k in PRECURSOR_WORDS if k in shares]
+    return {
+        "turns": tide.precursors.turns,
+        "titles": [PRECURSOR_WORDS[k] for k in kinds],
+        "share": [round(shares[k] or 0.0, 4) for k in kinds],
+    }
+
+
+def _percent(share: float | None) -> str:
+    return f"{round((share or 0.0) * 100)}%"
+
+
+def summary_sentences(tide: Tide) -> list[str]:
+    """The tide in plain words: a few sentences, no judgement, nothing to fix."""
+    if tide.entries == 0:
+        return [tide.message or "No entries yet."]
+    words = [f"Tidewise has read {tide.entries} of your entries."]
+    if tide.current is not None:
+        words.append(
+            f"Lately your entries sit mostly in {LABEL_TITLES[tide.current.phase].lower()} "
+            f"({tide.current.entries} in a row)."
+        )
+    if tide.time_in_phase:
+        top = max(tide.time_in_phase, key=lambda p: tide.time_in_phase[p])
+        words.append(
+            f"Most of your time was spent in {LABEL_TITLES[top].lower()} "
+            f"({_percent(tide.time_in_phase[top])})."
+        )
+    words.extend(_loop_words(tide))
+    words.extend(_precursor_words(tide))
+    words.extend(_distancing_words(tide))
+    if tide.swings.text.getting_smaller:
+        words.append("Your swings have been getting smaller over the months.")
+    return words
+
+
+def _loop_words(tide: Tide) -> list[str]:
+    if not tide.loops:
+        return [tide.message] if tide.message else []
+    days = tide.median_loop_days or 0.0
+    count = len(tide.loops)
+    loops = "loop" if count == 1 else "loops"
+    return [
+        f"You came back toward your partner after pulling away {count} times: "
+        f"{count} completed {loops}, usually about {days:.0f} days each."
+    ]
+
+
+def _precursor_words(tide: Tide) -> list[str]:
+    turns = tide.precursors.turns
+    if not turns:
+        return []
+    shame = tide.precursors.counts.get("attachment_shame", 0)
+    return [
+        f"Of {turns} turns away, {shame} ({_percent(shame / turns)}) came right after "
+        "shame for reaching: the inner critic speaking up after a step toward."
+    ]
+
+
+def _distancing_words(tide: Tide) -> list[str]:
+    usual = tide.distancing.usual
+    if usual not in ("withdrawing", "punishing"):
+        return []
+    share = tide.distancing.withdrawing if usual == "withdrawing" else tide.distancing.punishing
+    return [f"When you pulled away, it was mostly by {usual} ({_percent(share)})."]
