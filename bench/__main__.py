@@ -13,7 +13,7 @@ import importlib
 import sys
 import time
 
-BENCHES: tuple[str, ...] = ("startup", "storage", "analysis", "safety", "tide", "formats")
+BENCHES: tuple[str, ...] = ("startup", "storage", "analysis", "safety", "tide", "formats", "web")
 
 
 def main(argv: list[str]) -> int:

@@ -12,6 +12,7 @@ last 365 of those entries, as HTML and as PDF.
 from __future__ import annotations
 
 import csv
+import os
 import random
 import tempfile
 import time
@@ -154,4 +155,10 @@ def run() -> str:
         f"| report for a year of entries, {kind} (+ JSON appendix) | 365 days | {t:.1f} | <= 10 |"
         for kind, t in reports
     ]
+    load = os.getloadavg()[0]
+    lines.append("")
+    lines.append(
+        f"_Load average when done: {load:.1f} on {os.cpu_count()} cores; the import time is "
+        "mostly the analysis engine (see the analysis table)._"
+    )
     return "\n".join(lines)

@@ -53,6 +53,7 @@ def test_a_sample_of_broken_files_leaves_the_journal_untouched(
 def _own_broken_files(root: Path) -> list[tuple[str, Path]]:
     """Broken files in the formats Tidewise writes itself (markdown, CSV, encrypted)."""
     root.mkdir()
+    top = "# Journal\n\nExported now. This file is not encrypted.\n\n"
     header = "id,created,time_zone,closeness,shame,tags,starred,phase,movement,text"
     files = {
         "tidewise-csv": [
@@ -65,10 +66,9 @@ def _own_broken_files(root: Path) -> list[tuple[str, Path]]:
             "id,created,text\r\n1,2025-01-01T10:00:00+00:00,Wrong header",
         ],
         "tidewise-markdown": [
-            "# Journal\n\nExported now. This file is not encrypted.\n\n## 2025-13-01 10:00 (UTC)\n\nx",
-            "# Journal\n\nExported now. This file is not encrypted.\n\n## 2025-01-01 10:00 (UTC)\n\n",
-            "# Journal\n\nExported now. This file is not encrypted.\n\n"
-            "## 2025-01-01 10:00 (UTC)\n\ncloseness +9\n\nText",
+            top + "## 2025-13-01 10:00 (UTC)\n\nx",
+            top + "## 2025-01-01 10:00 (UTC)\n\n",
+            top + "## 2025-01-01 10:00 (UTC)\n\ncloseness +9\n\nText",
             "Not our export at all",
         ],
         "tidewise-encrypted": [

@@ -122,9 +122,7 @@ def _lossless_view(entry: Entry) -> tuple[Any, ...]:
     )
 
 
-RELAXED = settings(
-    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+RELAXED = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @RELAXED
@@ -206,7 +204,9 @@ def test_importing_the_same_export_twice_adds_nothing(fmt: str) -> None:
 
 def test_encrypted_export_round_trips_with_its_passphrase() -> None:
     with two_journals() as (source, target, root):
-        source.import_entries([NewEntry(text="Only for me.", created=datetime(2025, 2, 1, tzinfo=UTC))])
+        source.import_entries(
+            [NewEntry(text="Only for me.", created=datetime(2025, 2, 1, tzinfo=UTC))]
+        )
         path = _export_to(
             source, "json", root / "sealed.json", passphrase="export words", kdf=TEST_KDF
         )
@@ -227,7 +227,9 @@ def test_tampered_encrypted_export_is_refused_and_writes_nothing() -> None:
     import json
 
     with two_journals() as (source, target, root):
-        source.import_entries([NewEntry(text="Quiet day.", created=datetime(2025, 2, 1, tzinfo=UTC))])
+        source.import_entries(
+            [NewEntry(text="Quiet day.", created=datetime(2025, 2, 1, tzinfo=UTC))]
+        )
         path = _export_to(source, "json", root / "s.json", passphrase="pw words", kdf=TEST_KDF)
         doc = json.loads(path.read_text("utf-8"))
         doc["content"] = "markdown"  # bound into the associated data: must not verify

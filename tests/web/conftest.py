@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
+import httpx2 as httpx  # what Starlette's TestClient returns
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient

@@ -23,7 +23,9 @@ class Node:
             if isinstance(child, Node):
                 yield from child.walk()
 
-    def find_all(self, tag: str | None = None, *, cls: str | None = None, **attrs: str) -> list[Node]:
+    def find_all(
+        self, tag: str | None = None, *, cls: str | None = None, **attrs: str
+    ) -> list[Node]:
         found = []
         for node in self.walk():
             if tag is not None and node.tag != tag:

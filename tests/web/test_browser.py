@@ -42,6 +42,11 @@ LAUNCH_ARGS = [
     "--no-first-run",
 ]
 PASSPHRASE = "lanterns along the river"
+FIRST_ENTRY = (
+    "We made pancakes this morning and he held my hand across the table. "
+    "An hour later a voice in my head asked what is wrong with me, going soft so fast. "
+    "By the evening I had carried my pillow back into the spare room."
+)
 CUES = re.compile(
     r"held|hate myself|wrong with me|self-respect|spare room|wall|exploded|tired|miss him|"
     r"never enough|fool|laughed|sweet message|hold me",
@@ -157,14 +162,14 @@ def _history(state: WebState) -> None:
     state.changed()
 
 
-def _shot(page: Any, name: str) -> None:
+def _shot(page: Any, name: str, *, full_page: bool = True) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
 
 
 def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> None:
     _create(page, served)
-    page.fill("#text", DEMO_ENTRIES[7][4] + " " + DEMO_ENTRIES[2][4])
+    page.fill("#text", FIRST_ENTRY)
     page.click("details.checkin summary")
     page.check("input[name=closeness][value='1']")
     page.check("input[name=shame][value='7']")
@@ -172,7 +177,7 @@ def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> 
     _shot(page, "write")
     page.click("form[action='/write'] button[type=submit]")
     page.wait_for_url(re.compile(r".*/entries/\d+\?saved=1"))
-    chips = page.locator("#entry-text .sent .chip").all_inner_texts()
+    chips = page.locator("#entry-text .sent .chip").all_text_contents()
     assert "Reaching" in chips and "Shame for reaching" in chips and "Withdrawing" in chips
     assert page.locator("#entry-text em").count() >= 2
     assert page.locator("section.voice blockquote").count() >= 1
@@ -182,7 +187,7 @@ def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> 
     _history(served.state)
     page.goto(f"{served.base}/journal")
     assert page.locator("#entries li").count() == 30
-    _shot(page, "journal")
+    _shot(page, "journal", full_page=False)
 
     page.goto(f"{served.base}/tide")
     page.wait_for_selector("#chart-timeline .main-svg")
@@ -194,10 +199,10 @@ def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> 
     page.goto(f"{served.base}/lessons")
     _shot(page, "lessons")
     page.goto(f"{served.base}/help-now")
-    _shot(page, "help")
+    _shot(page, "help", full_page=False)
 
     page.click("form.lock-form button")
-    page.wait_for_url("about:blank")
+    page.wait_for_url(f"{served.base}/locked")
     assert not served.state.unlocked
     page.goto(f"{served.base}/unlock")
     assert page.locator("#passphrase").is_visible()
@@ -259,7 +264,7 @@ def test_unlock_write_and_read_work_without_javascript(browser: Any, served: Ser
         page.fill("#text", "I moved to the spare room and it felt safer.")
         page.click("form[action='/write'] button[type=submit]")
         page.wait_for_url(re.compile(r".*/entries/\d+"))
-        assert page.locator(".sent.lab-withdrawing .chip").inner_text() == "Withdrawing"
+        assert page.locator(".sent.lab-withdrawing .chip").text_content() == "Withdrawing"
         page.goto(f"{served.base}/tide")
         assert page.locator(".no-js-only").is_visible()
         page.click("#quick-exit button")

@@ -133,7 +133,13 @@ def test_empty_text_is_refused_with_the_form_kept(unlocked_web: Web) -> None:
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("closeness", "4"), ("closeness", "-4"), ("closeness", "x"), ("shame", "11"), ("shame", "1.5")],
+    [
+        ("closeness", "4"),
+        ("closeness", "-4"),
+        ("closeness", "x"),
+        ("shame", "11"),
+        ("shame", "1.5"),
+    ],
 )
 def test_malformed_check_in_fields_are_400_and_nothing_is_written(
     unlocked_web: Web, field: str, value: str

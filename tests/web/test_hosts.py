@@ -39,20 +39,74 @@ def refused_variants() -> list[str]:
     suffix hosts, userinfo, schemes, padding and garbage: each must be refused."""
     rng = random.Random(2)
     bases = [
-        "127.0.0.1", "localhost", "LOCALHOST", "127.0.0.2", "127.1", "127.0.1", "0.0.0.0",
-        "2130706433", "0x7f000001", "0177.0.0.1", "0x7f.0.0.1", "127.000.000.001",
-        "[::1]", "[::ffff:127.0.0.1]", "[0:0:0:0:0:0:0:1]", "[::]", "::1",
-        "localhost.", "127.0.0.1.", "localhost..", "local-host", "localhost.localdomain",
-        "localhost.evil.com", "evil.localhost", "127.0.0.1.nip.io", "127.0.0.1.evil.com",
-        "evil.com", "xlocalhost", "localhostx", "localhos", "1ocalhost", "locaIhost",
-        "127.0.0.10", "127.0.0.11", "10.0.0.1", "192.168.1.1", "example.com",
-        "localtest.me", "lvh.me", "7f000001.nip.io", "localhost%2e", "127%2e0%2e0%2e1",
+        "127.0.0.1",
+        "localhost",
+        "LOCALHOST",
+        "127.0.0.2",
+        "127.1",
+        "127.0.1",
+        "0.0.0.0",
+        "2130706433",
+        "0x7f000001",
+        "0177.0.0.1",
+        "0x7f.0.0.1",
+        "127.000.000.001",
+        "[::1]",
+        "[::ffff:127.0.0.1]",
+        "[0:0:0:0:0:0:0:1]",
+        "[::]",
+        "::1",
+        "localhost.",
+        "127.0.0.1.",
+        "localhost..",
+        "local-host",
+        "localhost.localdomain",
+        "localhost.evil.com",
+        "evil.localhost",
+        "127.0.0.1.nip.io",
+        "127.0.0.1.evil.com",
+        "evil.com",
+        "xlocalhost",
+        "localhostx",
+        "localhos",
+        "1ocalhost",
+        "locaIhost",
+        "127.0.0.10",
+        "127.0.0.11",
+        "10.0.0.1",
+        "192.168.1.1",
+        "example.com",
+        "localtest.me",
+        "lvh.me",
+        "7f000001.nip.io",
+        "localhost%2e",
+        "127%2e0%2e0%2e1",
     ]
     ports = [
-        "", ":", f":{PORT + 1}", f":{PORT - 1}", ":80", ":443", ":0", ":65535", ":8080",
-        f":0{PORT}", f":{PORT}0", f":{str(PORT)[:-1]}", f":+{PORT}", f": {PORT}",
-        f":{PORT} ", f":{PORT}:{PORT}", f":{PORT}.", f":{PORT}/", f":{PORT}#",
-        f":{PORT}@evil.com", f":{PORT}.evil.com", f":-{PORT}", f":{PORT}\t", f":{PORT}x",
+        "",
+        ":",
+        f":{PORT + 1}",
+        f":{PORT - 1}",
+        ":80",
+        ":443",
+        ":0",
+        ":65535",
+        ":8080",
+        f":0{PORT}",
+        f":{PORT}0",
+        f":{str(PORT)[:-1]}",
+        f":+{PORT}",
+        f": {PORT}",
+        f":{PORT} ",
+        f":{PORT}:{PORT}",
+        f":{PORT}.",
+        f":{PORT}/",
+        f":{PORT}#",
+        f":{PORT}@evil.com",
+        f":{PORT}.evil.com",
+        f":-{PORT}",
+        f":{PORT}\t",
+        f":{PORT}x",
     ]
     found: set[str] = set()
     for base, port in itertools.product(bases, ports):
@@ -61,12 +115,23 @@ def refused_variants() -> list[str]:
             found.add(host)
     for allowed in ALLOWED:
         found |= {
-            " " + allowed, allowed + " ", allowed + ".", "." + allowed, "x" + allowed,
-            allowed + "x", f"user@{allowed}", f"http://{allowed}", f"{allowed}/",
-            f"evil.com:{PORT}/{allowed}", allowed.replace(":", "::"), allowed + "\x00",
+            " " + allowed,
+            allowed + " ",
+            allowed + ".",
+            "." + allowed,
+            "x" + allowed,
+            allowed + "x",
+            f"user@{allowed}",
+            f"http://{allowed}",
+            f"{allowed}/",
+            f"evil.com:{PORT}/{allowed}",
+            allowed.replace(":", "::"),
+            allowed + "\x00",
         }
     found.add("")
-    extra = [f"{rng.choice(['127.0.0.1', 'localhost'])}:{rng.randrange(1, 65536)}" for _ in range(300)]
+    extra = [
+        f"{rng.choice(['127.0.0.1', 'localhost'])}:{rng.randrange(1, 65536)}" for _ in range(300)
+    ]
     found |= {h for h in extra if h.lower() not in ALLOWED}
     return sorted(found)
 
@@ -108,6 +173,8 @@ def test_the_host_is_checked_before_routing(web_app: FastAPI) -> None:
     assert web_app.state.web.sessions.count(unlocked=False) == 0
 
 
-@pytest.mark.parametrize("host", [b"evil.com", b"localhost", b"[::1]:8765", f"127.0.0.1:{PORT}.".encode()])
+@pytest.mark.parametrize(
+    "host", [b"evil.com", b"localhost", b"[::1]:8765", f"127.0.0.1:{PORT}.".encode()]
+)
 def test_websockets_with_a_wrong_host_are_closed(web_app: FastAPI, host: bytes) -> None:
     assert asyncio.run(websocket_close_code(web_app, host)) == 1008

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2 as httpx  # what Starlette's TestClient returns
 import pytest
 from fastapi import FastAPI
 from fastapi.routing import APIRoute
@@ -32,6 +32,7 @@ PUBLIC = {
     ("GET", "/help-now"),
     ("POST", "/lock"),
     ("GET", "/static/plotly.min.js"),
+    ("GET", "/static/plotly.css"),
     ("GET", "/favicon.ico"),
 }
 SENSITIVE_WORDS = ("affair", "cheat", "betray", "infidelity", "divorce", "therapy", "shame")
@@ -69,7 +70,9 @@ def endpoints(app: FastAPI) -> list[Endpoint]:
 def _request(client: httpx.Client | object, endpoint: Endpoint, **kwargs: object) -> httpx.Response:
     assert hasattr(client, "request")
     headers = {"origin": ORIGIN} if endpoint.method == "POST" else {}
-    response: httpx.Response = client.request(endpoint.method, endpoint.path, headers=headers, **kwargs)
+    response: httpx.Response = client.request(
+        endpoint.method, endpoint.path, headers=headers, **kwargs
+    )
     return response
 
 
@@ -91,8 +94,14 @@ def test_every_non_public_route_is_401_without_a_session(web_app: FastAPI) -> No
 
 
 def test_a_pass_alone_opens_only_the_ways_in(web: Web) -> None:
-    ways_in = {("GET", "/"), ("GET", "/unlock"), ("POST", "/unlock"), ("GET", "/create"),
-               ("POST", "/create"), ("POST", "/demo")}
+    ways_in = {
+        ("GET", "/"),
+        ("GET", "/unlock"),
+        ("POST", "/unlock"),
+        ("GET", "/create"),
+        ("POST", "/create"),
+        ("POST", "/demo"),
+    }
     for endpoint in endpoints(web.app):
         key = (endpoint.method, endpoint.template)
         if key in PUBLIC or key in ways_in:
@@ -105,7 +114,11 @@ def test_after_lock_every_private_route_is_401(unlocked_web: Web) -> None:
     unlocked_web.post("/lock", token=False)
     for endpoint in endpoints(unlocked_web.app):
         if (endpoint.method, endpoint.template) in PUBLIC or endpoint.template in {
-            "/", "/unlock", "/create", "/demo"}:
+            "/",
+            "/unlock",
+            "/create",
+            "/demo",
+        }:
             continue
         assert _request(unlocked_web.client, endpoint).status_code == 401, endpoint
 
@@ -135,8 +148,9 @@ def test_cross_site_form_posts_are_403_and_change_nothing(
         if endpoint.method != "POST" or endpoint.template == "/lock":
             continue
         data = {"form_token": token, "text": "forged", "confirm": "yes", "passphrase": PASSPHRASE}
-        response = web.client.post(endpoint.path.replace("/1/", f"/{entry_id}/"), data=data,
-                                   headers=headers)
+        response = web.client.post(
+            endpoint.path.replace("/1/", f"/{entry_id}/"), data=data, headers=headers
+        )
         assert response.status_code == 403, (endpoint, headers)
     assert web.state.journal.count() == 1
     assert web.state.journal.get(entry_id).text == "Keep me."
@@ -280,7 +294,9 @@ def test_errors_leak_no_entry_text_or_passphrase(
     response = web.post("/write", {"text": "secret CANARY words"})
     assert response.status_code == 500
     assert "CANARY" not in response.text
-    wrong = web.post("/settings/passphrase", {"current": "PASSCANARY", "new": "x", "new_again": "x"})
+    wrong = web.post(
+        "/settings/passphrase", {"current": "PASSCANARY", "new": "x", "new_again": "x"}
+    )
     assert "PASSCANARY" not in wrong.text
     logged = "\n".join(f"{r.getMessage()} {r.exc_text or ''}" for r in caplog.records)
     assert "RuntimeError" in logged

@@ -166,3 +166,15 @@ def test_stopping_the_server_locks(settings: Settings) -> None:
         state.create(PASSPHRASE)
         assert state.unlocked
     assert not state.unlocked, "the lifespan's shutdown locked the journal"
+
+
+def test_the_lock_button_leads_to_the_neutral_locked_page(unlocked_web: Web) -> None:
+    response = unlocked_web.client.post(
+        "/lock", data={"then": "locked"}, headers={"origin": "http://127.0.0.1:8765"}
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/locked"
+    assert not unlocked_web.state.unlocked
+    page = parse(unlocked_web.get("/locked").text)
+    assert page.find("h1").text == "Locked"
+    assert page.find("form", action="/unlock")

@@ -88,7 +88,7 @@ class Engine:
         )
 
     def _sentences(
-        self, entry: _Prepared, probs: np.ndarray, matches: list[list[CueMatch]]
+        self, entry: _Prepared, probs: np.ndarray, matches: Sequence[Sequence[CueMatch]]
     ) -> tuple[SentenceAnalysis, ...]:
         head = self.classifier.head
         out = []

@@ -2,7 +2,7 @@
 
 Two sources, both cheap: the cue matches that speak for the label, and the words
 whose hashed n-gram weights pushed the linear head toward that label more than
-toward the runner-up. A word's push is its own n-grams scored alone against the
+toward the runner-up. A word's push is the weight of its own unigram bucket on the
 margin between the two labels: a cheap stand-in for leaving the word out, which
 would mean re-hashing (and, for the embedding's share, re-encoding) the sentence
 once per word and multiply the cost of an entry by its length.
@@ -17,7 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from tidewise.analysis.classify import Head
-from tidewise.analysis.features import CueMatch, FeatureConfig, ngram_features
+from tidewise.analysis.features import CueMatch, FeatureConfig, unigram_bucket
 from tidewise.analysis.types import Evidence
 from tidewise.cycle.labels import Label
 
@@ -59,9 +59,8 @@ def _attributed_words(
 
 
 def _push(word: str, margin: npt.NDArray[np.float32], config: FeatureConfig) -> float:
-    """How much this word alone moves the target-minus-runner-up margin (its own n-grams)."""
-    idx, val = ngram_features(word, config)
-    return float(margin[idx] @ val)
+    """How much this word's unigram weight moves the target-minus-runner-up margin."""
+    return float(margin[unigram_bucket(word, config)])
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

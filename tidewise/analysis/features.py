@@ -18,6 +18,7 @@ import re
 import zlib
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -68,8 +69,9 @@ def normalise(sentence: str) -> str:
     return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
 
 
-def cue_matches(sentence: str) -> list[CueMatch]:
-    """Every cue match in the sentence, in order of position."""
+@lru_cache(maxsize=4096)
+def cue_matches(sentence: str) -> tuple[CueMatch, ...]:
+    """Every cue match in the sentence, in order of position (cached: asked for twice)."""
     text = normalise(sentence)
     found = [
         CueMatch(cue.name, cue.label, m.start(), m.end())
@@ -77,7 +79,7 @@ def cue_matches(sentence: str) -> list[CueMatch]:
         for m in cue.pattern.finditer(text)
         if m.end() > m.start()
     ]
-    return sorted(found, key=lambda match: (match.start, match.end))
+    return tuple(sorted(found, key=lambda match: (match.start, match.end)))
 
 
 STRUCTURE_NAMES: tuple[str, ...] = (
@@ -140,6 +142,12 @@ def ngram_features(
     word_idx, word_val = _hashed(word_grams, config.word_buckets, 0)
     char_idx, char_val = _hashed(char_grams, config.char_buckets, config.word_buckets)
     return np.concatenate([word_idx, char_idx]), np.concatenate([word_val, char_val])
+
+
+def unigram_bucket(word: str, config: FeatureConfig) -> int:
+    """The bucket of one word's unigram, hashed exactly as in `ngram_features`."""
+    token = normalise(word).replace("'", "")
+    return zlib.crc32(token.encode("utf-8")) % config.word_buckets
 
 
 def _hashed(

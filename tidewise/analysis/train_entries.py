@@ -25,7 +25,7 @@ SMOOTHING = (0.0, 0.15, 0.3, 0.5)
 UNCERTAIN_BELOW = (0.5, 0.7, 1.01)
 PHASE_FLOOR = (0.2, 0.4, 0.7)
 
-_Reading = tuple[npt.NDArray[np.float32], list[list[CueMatch]], str]
+_Reading = tuple[npt.NDArray[np.float32], list[tuple[CueMatch, ...]], str]
 
 
 def read_entries(

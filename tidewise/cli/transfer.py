@@ -12,7 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -49,7 +49,7 @@ def parse_mood_map(value: str | None) -> dict[str, int]:
 
 
 @contextlib.contextmanager
-def progress_bar(label: str, file: IO[str] | None = None) -> Iterator[Callable[[int, int], None]]:
+def progress_bar(label: str, file: TextIO | None = None) -> Iterator[Callable[[int, int], None]]:
     """A progress callback drawing a bar (on stderr), made when the total is first known."""
     with contextlib.ExitStack() as stack:
         bars: list[Any] = []

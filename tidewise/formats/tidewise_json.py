@@ -115,6 +115,7 @@ def entry_from_dict(item: Any, where: str, place: str) -> tuple[NewEntry, EntryA
         checkin=_checkin(item.get("checkin"), where, place),
         tags=tuple(tags),
         starred=bool(item.get("starred", False)),
+        shared=bool(item.get("shared", False)),
         import_key=_import_key(item, where, place),
         source_mood=_source_mood(item.get("source_mood"), where, place),
     )

@@ -31,7 +31,7 @@ def inline_svg(svg: bytes, prefix: str) -> str:
 
 def _charts(report: Report) -> dict[str, str]:
     if not report.tide.entries:
-        return {}
+        return dict.fromkeys(("timeline", "phases", "loops", "wheel"), "")
     from tidewise.reports import charts
 
     drawn = {

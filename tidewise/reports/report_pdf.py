@@ -98,6 +98,9 @@ def _box(pdf: FPDF, text: str, fill: tuple[int, int, int]) -> None:
 def _table(pdf: FPDF, rows: Sequence[tuple[str, ...]], widths: tuple[int, ...], head: bool) -> None:
     pdf.set_font("dejavu", "", 9)
     pdf.set_text_color(*INK)
+    pdf.set_fill_color(255, 255, 255)  # no leftover fill from the boxes
+    pdf.set_draw_color(200, 205, 209)
+    pdf.set_line_width(0.2)
     with pdf.table(
         col_widths=widths,
         width=WIDTH,

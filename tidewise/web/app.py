@@ -27,13 +27,6 @@ STATIC_DIR = Path(__file__).parent / "static"
 ROUTE_MODULES = ("session", "entries", "tide", "lessons", "help", "export", "settings")
 
 
-def plotly_bundle() -> Path:
-    """plotly.js as shipped inside the installed plotly package: never fetched from a host."""
-    import plotly  # only to find its package folder
-
-    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-
-
 def create_app(
     settings: Settings,
     *,
@@ -75,9 +68,7 @@ def create_app(
         yield
         state.shutdown()  # `serve` stops: forget the key
 
-    app = FastAPI(
-        debug=False, docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
-    )
+    app = FastAPI(debug=False, docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.web = state
     app.state.templates = make_templates()
     errors.install(app)
@@ -94,8 +85,10 @@ def create_app(
 
 
 def _add_static(app: FastAPI) -> None:
-    from fastapi.responses import FileResponse
+    from fastapi.responses import FileResponse, Response
     from fastapi.staticfiles import StaticFiles
+
+    from tidewise.web.plotly_assets import plotly_bundle, plotly_css
 
     bundle = plotly_bundle()
 
@@ -103,9 +96,12 @@ def _add_static(app: FastAPI) -> None:
     def plotly_js() -> FileResponse:
         return FileResponse(bundle, media_type="text/javascript")
 
+    @app.get("/static/plotly.css", include_in_schema=False)
+    def plotly_styles() -> Response:
+        return Response(plotly_css(), media_type="text/css")
+
     @app.get("/favicon.ico", include_in_schema=False)
     def favicon() -> FileResponse:
         return FileResponse(STATIC_DIR / "favicon.svg", media_type="image/svg+xml")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-

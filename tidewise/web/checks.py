@@ -14,7 +14,8 @@ STATIC_FILES = ("app.css", "app.js", "tide.js", "favicon.svg")
 
 
 def check_assets(settings: Settings) -> list[str]:
-    from tidewise.web.app import STATIC_DIR, create_app, plotly_bundle
+    from tidewise.web.app import STATIC_DIR, create_app
+    from tidewise.web.plotly_assets import plotly_bundle, plotly_css
 
     problems: list[str] = []
     app = create_app(settings, port=1)
@@ -22,13 +23,17 @@ def check_assets(settings: Settings) -> list[str]:
     for name in env.list_templates():
         try:
             env.get_template(name)
-        except Exception as error:  # noqa: BLE001 - any template error is a packaging problem
+        except Exception as error:
             problems.append(f"template {name} does not load ({type(error).__name__})")
     if not env.list_templates():
         problems.append("no templates were found")
-    problems += [f"static file {n} is missing" for n in STATIC_FILES if not (STATIC_DIR / n).is_file()]
+    problems += [
+        f"static file {n} is missing" for n in STATIC_FILES if not (STATIC_DIR / n).is_file()
+    ]
     if not plotly_bundle().is_file():
         problems.append("plotly.min.js is missing from the plotly package")
+    elif ".main-svg" not in plotly_css():
+        problems.append("plotly.js's stylesheet could not be read from its bundle")
     problems += _content_problems()
     return problems
 

@@ -149,7 +149,7 @@ class CatchAll:
         except BodyTooLargeError:
             if not started:
                 await _send_plain(send, 413)
-        except Exception as error:  # noqa: BLE001 - the edge: log the type only, answer 500
+        except Exception as error:
             LOG.error("unexpected error: %s", type(error).__name__)
             if not started:
                 await _send_plain(send, 500)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 PAGE_SIZE = 30
 MAX_SEARCH_RESULTS = 100
 MAX_QUERY_CHARS = 200
+MAX_CACHED_PAGES = 64  # list pages kept per journal revision (the cache empties on change)
 PHASE_OPTIONS: tuple[tuple[str, str], ...] = tuple(
     (str(label), present.label_title(str(label))) for label in PHASES
 )
@@ -93,12 +94,21 @@ def journal_page(state: WebState, params: Mapping[str, str]) -> Page:
     tag = _param(params, "tag", 64)
     if phase and phase not in dict(PHASE_OPTIONS):
         raise BadRequestError
-    cursor = _cursor(_param(params, "before", 80))
-    journal = state.journal
+    before = _param(params, "before", 80)
+    cursor = _cursor(before)
     if query:
-        found = journal.search(query, limit=MAX_SEARCH_RESULTS)
+        found = state.journal.search(query, limit=MAX_SEARCH_RESULTS)
         items = tuple(_item(e) for e in found if _wanted(e, phase, tag))
         return Page(items, query, phase, tag, "", len(items), True, known_tags(state))
+    key = f"page:{phase}|{tag}|{before}"
+    if len(state.cache) > MAX_CACHED_PAGES:
+        return _browse(state, phase, tag, cursor)
+    return state.cached(key, lambda: _browse(state, phase, tag, cursor))
+
+
+def _browse(state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] | None) -> Page:
+    """A page of the list without a search (cached per journal revision by the caller)."""
+    journal = state.journal
     entries = _after_cursor(state, phase, tag, cursor)
     more = len(entries) > PAGE_SIZE
     shown = entries[:PAGE_SIZE]
@@ -106,7 +116,7 @@ def journal_page(state: WebState, params: Mapping[str, str]) -> Page:
     next_cursor = f"{last.created.isoformat()}~{last.id}" if last else ""
     total = journal.count()
     items = tuple(_item(e) for e in shown)
-    return Page(items, query, phase, tag, next_cursor, total, False, known_tags(state))
+    return Page(items, "", phase, tag, next_cursor, total, False, known_tags(state))
 
 
 def _wanted(entry: Entry, phase: str, tag: str) -> bool:
@@ -120,7 +130,7 @@ def _after_cursor(
 ) -> list[Entry]:
     """PAGE_SIZE + 1 entries strictly before the cursor (so we know if more exist)."""
     want = PAGE_SIZE + 1
-    fetch = want + 8
+    fetch = want + 1
     while True:
         until = cursor[0] if cursor else None
         batch = state.journal.entries(

@@ -70,6 +70,4 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         "nav": context.pop("nav", ""),
     }
     templates: Jinja2Templates = request.app.state.templates
-    return templates.TemplateResponse(
-        request, template, {**shared, **context}, status_code=status
-    )
+    return templates.TemplateResponse(request, template, {**shared, **context}, status_code=status)

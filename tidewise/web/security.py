@@ -33,7 +33,7 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 SESSION_COOKIE = "tw_session"
-PASS_COOKIE = "tw_pass"
+PASS_COOKIE = "tw_pass"  # noqa: S105 - a cookie name, not a secret
 MAX_BODY_BYTES = 1024 * 1024
 LOOPBACK = "127.0.0.1"
 
@@ -222,7 +222,9 @@ class LaunchToken:
 
     def redeem(self, offered: str) -> bool:
         with self._lock:
-            if self._token is None or not hmac.compare_digest(offered.encode(), self._token.encode()):
+            if self._token is None or not hmac.compare_digest(
+                offered.encode(), self._token.encode()
+            ):
                 return False
             self._token = None
             return True
@@ -250,7 +252,7 @@ def same_origin(headers: Any, host: str | None) -> bool:
     origin = headers.get("origin")
     if origin is not None and origin != "null":
         return hmac.compare_digest(origin.lower().encode(), f"http://{host}".encode())
-    return headers.get("sec-fetch-site") == "same-origin"
+    return bool(headers.get("sec-fetch-site") == "same-origin")
 
 
 def tokens_match(offered: str | None, expected: str) -> bool:

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 def check_host(host: str) -> str:
     """Only 127.0.0.1 may be bound: the journal is never served beyond this computer."""
     if host != LOOPBACK:
-        raise UsageError("Tidewise serves only this computer (127.0.0.1); nothing else is allowed.")
+        msg = "Tidewise serves only this computer (127.0.0.1); nothing else is allowed."
+        raise UsageError(msg)
     return host
 
 
@@ -32,13 +33,15 @@ def bind_socket(port: int = 0, host: str = LOOPBACK) -> socket.socket:
     """A listening socket on 127.0.0.1 (port 0 = a free one chosen by the system)."""
     check_host(host)
     if not 0 <= port <= 65535:
-        raise UsageError("The port must be a number from 1 to 65535.")
+        msg = "The port must be a number from 1 to 65535."
+        raise UsageError(msg)
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     try:
         sock.bind((host, port))
     except OSError:
         sock.close()
-        raise UsageError("That port is already in use; choose another with --port.") from None
+        msg = "That port is already in use; choose another with --port."
+        raise UsageError(msg) from None
     sock.listen(128)
     return sock
 

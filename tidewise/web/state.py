@@ -31,6 +31,7 @@ T = TypeVar("T")
 AUTO_LOCK_KEY = "web.auto_lock_minutes"
 AUTO_LOCK_RANGE = (1, 30)
 DEFAULT_AUTO_LOCK_MINUTES = 5
+CACHE_SECONDS = 60.0
 
 
 def valid_minutes(value: Any) -> int | None:
@@ -109,15 +110,20 @@ class WebState:
             self.cache.clear()
 
     def cached(self, key: str, compute: Callable[[], T]) -> T:
-        """`compute()` once per journal revision (one at a time: no stampede under load)."""
+        """`compute()` once per journal revision, one at a time (no stampede under load).
+
+        Values also expire after CACHE_SECONDS: another process (the CLI) may write to
+        the same journal, and this server would not hear of it otherwise.
+        """
         with self._cache_lock:
-            if key in self.cache:
-                value: T = self.cache[key]
+            hit = self.cache.get(key)
+            if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
+                value: T = hit[1]
                 return value
             revision = self.revision
             value = compute()
             if revision == self.revision and self._journal is not None:
-                self.cache[key] = value
+                self.cache[key] = (time.monotonic(), value)
             return value
 
     # ---- unlocking -----------------------------------------------------------------
@@ -169,7 +175,8 @@ class WebState:
 
     def save_minutes(self, minutes: int) -> None:
         if valid_minutes(minutes) is None:
-            raise InputError("Auto-lock must be between 1 and 30 minutes.")
+            msg = "Auto-lock must be between 1 and 30 minutes."
+            raise InputError(msg)
         self.journal.set_state(AUTO_LOCK_KEY, minutes)
         self.idle_minutes = minutes
 

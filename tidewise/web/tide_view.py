@@ -137,10 +137,10 @@ def _timeline(tide: Tide) -> dict[str, Any]:
     if not observations:
         return {"series": []}
     scores = movement_score(label_matrix(observations))
-    series: dict[str, dict[str, list[Any]]] = {
-        str(p): {"x": [], "y": [], "id": []} for p in PHASES
-    }
-    for index, (observation, phase) in enumerate(zip(observations, tide.timeline.phases, strict=True)):
+    series: dict[str, dict[str, list[Any]]] = {str(p): {"x": [], "y": [], "id": []} for p in PHASES}
+    for index, (observation, phase) in enumerate(
+        zip(observations, tide.timeline.phases, strict=True)
+    ):
         bucket = series[str(phase)]
         bucket["x"].append(observation.time.isoformat(timespec="minutes"))
         bucket["y"].append(round(float(scores[index]), 3))

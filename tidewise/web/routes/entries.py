@@ -8,7 +8,7 @@ and the page says it could not be read yet.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
@@ -51,9 +51,9 @@ def _tags(form: Form) -> list[str]:
     return [tag for tag in form.text("tags").split(",") if tag.strip()]
 
 
-def _form_values(text: str, checkin: CheckIn | None, tags: tuple[str, ...] | list[str]) -> dict[
-    str, object
-]:
+def _form_values(
+    text: str, checkin: CheckIn | None, tags: tuple[str, ...] | list[str]
+) -> dict[str, object]:
     return {
         "text": text,
         "closeness": "" if checkin is None or checkin.closeness is None else checkin.closeness,
@@ -62,7 +62,7 @@ def _form_values(text: str, checkin: CheckIn | None, tags: tuple[str, ...] | lis
     }
 
 
-def _form_context(values: dict[str, object], error: str = "") -> dict[str, object]:
+def _form_context(values: dict[str, object], error: str = "") -> dict[str, Any]:
     return {
         "values": values,
         "error": error,

@@ -65,9 +65,7 @@ def plan_page(request: Request) -> Response:
 def save_plan(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
     from tidewise.lessons import safety_plan
 
-    items = {
-        section.key: form.text(section.key).splitlines() for section in safety_plan.SECTIONS
-    }
+    items = {section.key: form.text(section.key).splitlines() for section in safety_plan.SECTIONS}
     safety_plan.save_plan(web_state(request).journal, items, datetime.now(UTC))
     return RedirectResponse("/help-now?saved=1", status_code=303)
 

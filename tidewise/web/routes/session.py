@@ -13,6 +13,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tidewise.errors import JournalExistsError, NoJournalError, WrongPassphraseError
 from tidewise.web.errors import ForbiddenError, NotAuthenticatedError
@@ -64,10 +65,11 @@ def launch(request: Request, token: str) -> Response:
         return response
     if current_pass(request) is not None:
         return _redirect("/")  # a reload of the launch link in the same browser
-    raise ForbiddenError(
+    msg = (
         "This address has already been used. To open Tidewise again, "
         "stop it and start it again, then use the new address it prints."
     )
+    raise ForbiddenError(msg)
 
 
 @router.get("/")
@@ -138,12 +140,17 @@ def explore_demo(request: Request, form: Annotated[Form, Depends(pass_form)]) ->
 
 
 @router.post("/lock")
-def lock(request: Request) -> Response:
-    """Quick exit, Lock button, or beacon: forget the key and show a blank page."""
+async def lock(request: Request) -> Response:
+    """Quick exit, Lock button, or beacon: forget the key, then a blank page.
+
+    The Lock button asks (`then=locked`) for the neutral "Locked" page instead. Nothing
+    else in the body is read: locking needs no token, it never hurts.
+    """
     state = web_state(request)
-    state.lock()
+    await run_in_threadpool(state.lock)
     state.sessions.kill(request.cookies.get(SESSION_COOKIE))
-    response = HTMLResponse(BLANK_PAGE)
+    wants_locked_page = b"then=locked" in (await request.body())[:64]
+    response: Response = _redirect("/locked") if wants_locked_page else HTMLResponse(BLANK_PAGE)
     response.headers.append("set-cookie", expired_cookie_header(SESSION_COOKIE))
     return response
 

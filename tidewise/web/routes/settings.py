@@ -64,7 +64,8 @@ def change_passphrase(request: Request, form: Annotated[Form, Depends(session_fo
 def auto_lock(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
     minutes = form.optional_int("minutes", *AUTO_LOCK_RANGE)
     if minutes is None:
-        raise InputError("Auto-lock must be between 1 and 30 minutes.")
+        msg = "Auto-lock must be between 1 and 30 minutes."
+        raise InputError(msg)
     web_state(request).save_minutes(minutes)
     return RedirectResponse("/settings?done=minutes", status_code=303)
 

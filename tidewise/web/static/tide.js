@@ -9,11 +9,8 @@
   var style = window.getComputedStyle(document.body);
   var ink = style.color;
   var font = { family: style.fontFamily, size: 14, color: ink };
-  var config = {
-    displaylogo: false,
-    responsive: true,
-    modeBarButtonsToRemove: ["select2d", "lasso2d", "toImage"]
-  };
+  /* No mode bar: fewer controls, a quieter page. Drag to zoom, double-click to reset. */
+  var config = { displaylogo: false, displayModeBar: false, responsive: true };
 
   function layout(extra) {
     var base = {
@@ -72,7 +69,9 @@
     draw("chart-wheel", [{
       type: "barpolar",
       r: wheel.share.map(function (s) { return Math.round(s * 1000) / 10; }),
-      theta: wheel.titles,
+      theta: wheel.titles.map(function (title, i) {
+        return title + " " + Math.round(wheel.share[i] * 100) + "%";
+      }),
       marker: {
         color: wheel.phases.map(function (p) { return data.colours[p]; }),
         line: {
@@ -80,13 +79,13 @@
           width: 3
         }
       },
-      hovertemplate: "%{theta}: %{r}% of the time<extra></extra>"
+      hovertemplate: "%{theta} of the time<extra></extra>"
     }], {
       margin: { l: 40, r: 40, t: 30, b: 30 },
       polar: {
         bgcolor: "rgba(0,0,0,0)",
         angularaxis: { direction: "clockwise", rotation: 90 },
-        radialaxis: { ticksuffix: "%", angle: 90, gridcolor: "rgba(128,128,128,0.3)" }
+        radialaxis: { showticklabels: false, ticks: "", gridcolor: "rgba(128,128,128,0.3)" }
       }
     });
   }

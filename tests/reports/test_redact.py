@@ -1,0 +1,52 @@
+"""Redaction: listed names and places go everywhere, whole words, any case; guesses are offered."""
+
+from __future__ import annotations
+
+import pytest
+
+from tidewise.reports.redact import Redactions, suggest_names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sam came home late.", "[name] came home late."),
+        ("I told SAM and sam's sister.", "I told [name] and [name]'s sister."),
+        ("Samantha is not Sam.", "Samantha is not [name]."),  # whole words only
+        ("We drove to Brighton, then Hove.", "We drove to [place], then [place]."),
+        ("Mary Ann called; Mary did not.", "[name] called; [name] did not."),
+        ("Nothing to hide here.", "Nothing to hide here."),
+    ],
+)
+def test_listed_words_are_replaced(text: str, expected: str) -> None:
+    redactions = Redactions(names=("sam", "Mary", "Mary Ann"), places=("Brighton", "Hove"))
+    assert redactions.apply(text) == expected
+
+
+def test_longer_names_win_over_their_parts() -> None:
+    assert Redactions(names=("Ann", "Mary Ann")).apply("Mary Ann") == "[name]"
+
+
+def test_blank_and_special_entries_are_harmless() -> None:
+    redactions = Redactions(names=("", "  ", "a.b", "(x)"))
+    assert (
+        redactions.apply("a.b and axb and (x) stay apart") == "[name] and axb and [name] stay apart"
+    )
+
+
+def test_suggestions_skip_sentence_starts_common_words_and_known_names() -> None:
+    texts = [
+        "Yesterday Jordan said sorry. Then we walked to Millbrook Park.",
+        "On Monday I saw Jordan again. I felt calm.",
+    ]
+    found = suggest_names(texts, known=("millbrook park",))
+    assert found[0] == "Jordan"  # most frequent first
+    assert "Yesterday" not in found and "Then" not in found and "Monday" not in found
+    assert "Millbrook Park" not in found
+    assert "I" not in found
+
+
+def test_suggestions_are_limited() -> None:
+    names = ("Avery", "Blake", "Casey", "Drew", "Emery", "Finley", "Gray", "Harper")
+    text = "we met " + " and ".join(names) + " today."
+    assert suggest_names([text], limit=5) == list(names[:5])
