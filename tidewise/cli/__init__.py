@@ -46,7 +46,9 @@ def _root(
     ctx: typer.Context,
     journal: Annotated[
         Path | None,
-        typer.Option("--journal", help="Journal folder (default: TIDEWISE_HOME or your data folder)."),
+        typer.Option(
+            "--journal", help="Journal folder (default: TIDEWISE_HOME or your data folder)."
+        ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show full tracebacks.")] = False,
 ) -> None:
@@ -61,6 +63,9 @@ for _name in _COMMAND_MODULES:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; the one place errors become exit codes."""
+    from tidewise.cli.session import start_early_unlock
+
+    start_early_unlock(sys.argv if argv is None else ["tidewise", *argv])
     try:
         code = app(args=argv, standalone_mode=False)
     except TidewiseError as err:
@@ -83,8 +88,10 @@ def main(argv: list[str] | None = None) -> None:
         if os.environ.get("TIDEWISE_DEBUG"):
             raise
         # Type name only: a message or traceback could carry entry text.
-        print(f"tidewise: unexpected error ({type(err).__name__}); run with --debug for details.",
-              file=sys.stderr)
+        print(
+            f"tidewise: unexpected error ({type(err).__name__}); run with --debug for details.",
+            file=sys.stderr,
+        )
         sys.exit(1)
     # In non-standalone mode click returns the exit code of typer.Exit, or the command's value.
     sys.exit(code if isinstance(code, int) else 0)

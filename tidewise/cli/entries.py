@@ -12,24 +12,18 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import sys
-from collections.abc import Iterator
-from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import out, say
 from tidewise.errors import InputError, JournalExistsError, NoJournalError
-from tidewise.settings import PASSPHRASE_ENV, Settings
 
 if TYPE_CHECKING:
-    from tidewise.journal import Journal
     from tidewise.records import CheckIn, Entry
-    from tidewise.storage.keys import EarlyUnlock
 
 NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 PREVIEW_CHARS = 60
@@ -42,91 +36,11 @@ Tags = Annotated[list[str] | None, typer.Option("--tag", help="A tag; repeat for
 AsJson = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
 
 
-# Commands that unlock the journal with the current passphrase.
-_UNLOCKING = frozenset({"write", "list", "show", "search", "edit", "delete", "backup", "erase"})
-_EARLY: list[EarlyUnlock] = []
-
-
-def _start_early_unlock(argv: list[str]) -> None:
-    """Start Argon2id in a thread while Typer starts up, for scripted commands.
-
-    Argon2id (about 150 ms) is most of a command's cost and Typer's own start-up about
-    100 ms more; argon2-cffi releases the GIL, so on two cores they overlap. Only when
-    the passphrase comes from TIDEWISE_PASSPHRASE and the command line plainly names an
-    unlocking command; `Journal.open` uses the result only for the same header and
-    passphrase, so a guess that misses costs nothing but the thread.
-    """
-    passphrase = os.environ.get(PASSPHRASE_ENV)
-    args = argv[1:]
-    journal: str | None = None
-    while args and args[0].startswith("--"):
-        if args[0] == "--journal" and len(args) > 1:
-            journal, args = args[1], args[2:]
-        elif args[0].startswith("--journal="):
-            journal, args = args[0].split("=", 1)[1], args[1:]
-        elif args[0] == "--debug":
-            args = args[1:]
-        else:
-            return
-    if not passphrase or not args or args[0] not in _UNLOCKING or "--help" in args:
-        return
-    header = Settings.resolve(Path(journal) if journal else None).header_path
-    if header.is_file():
-        from tidewise.storage.keys import EarlyUnlock
-
-        _EARLY.append(EarlyUnlock(header, passphrase))
-
-
-_start_early_unlock(sys.argv)
-
-
-# ---- helpers ----------------------------------------------------------------------------
-
-
-def _settings(ctx: typer.Context) -> Settings:
-    journal = ctx.obj.get("journal") if isinstance(ctx.obj, dict) else None
-    return Settings.resolve(journal)
-
-
-def _passphrase(prompt: str = "Passphrase", *, confirm: bool = False, env: str = "") -> str:
-    value = os.environ.get(env or PASSPHRASE_ENV)
-    if value:
-        return value
-    answer: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
-    return answer
-
-
-@contextlib.contextmanager
-def _opened(ctx: typer.Context) -> Iterator[Journal]:
-    from tidewise.journal import Journal
-
-    settings = _settings(ctx)
-    if not Journal.exists(settings):
-        raise NoJournalError  # before asking for a passphrase that could open nothing
-    early = _EARLY.pop() if _EARLY else None
-    journal = Journal.open(settings, _passphrase(), early=early)
-    try:
-        yield journal
-    finally:
-        journal.close()
-
-
 def _read_text(prompt: str) -> str:
     """All of stdin; on a terminal, an in-process prompt ended by Ctrl-D."""
     if sys.stdin.isatty():
         say(prompt)
     return sys.stdin.read().rstrip()
-
-
-def _parse_when(value: str, *, end_of_day: bool = False) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        msg = "Dates must be ISO-8601, like 2024-05-01 or 2024-05-01T21:30."
-        raise InputError(msg) from None
-    if end_of_day and "T" not in value and " " not in value.strip():
-        moment += timedelta(days=1, microseconds=-1)  # --to 2024-05-01 includes that day
-    return moment
 
 
 def _checkin(closeness: int | None, shame: int | None, base: CheckIn | None = None) -> CheckIn:
@@ -163,10 +77,14 @@ def _safety_note(entry: Entry) -> None:
     """Safety outranks everything: name it plainly and show where help is."""
     if entry.analysis is None or not entry.analysis.safety.concern:
         return
-    say("Some of what you wrote sounds like you may not be safe right now. You deserve help.")
+    say(
+        "What you wrote sounds like a lot of pain, and you may not be safe right now. "
+        "You do not have to hold this alone."
+    )
+    say("If you are in danger now, call your local emergency number.")
     for resource in entry.analysis.safety.resources:
         say(f"  {resource.name} ({resource.country}): {resource.contact}. {resource.offers}")
-    say("If you are in danger now, call your local emergency number.")
+    say("Tidewise has not told anyone. Your own safety plan: tidewise help-now --plan")
 
 
 def entry_dict(entry: Entry) -> dict[str, Any]:
@@ -232,10 +150,10 @@ def init(ctx: typer.Context) -> None:
     """
     from tidewise.journal import Journal
 
-    settings = _settings(ctx)
+    settings = session.settings_for(ctx)
     if Journal.exists(settings):
         raise JournalExistsError
-    Journal.create(settings, _passphrase("Choose a passphrase", confirm=True)).close()
+    Journal.create(settings, session.passphrase("Choose a passphrase", confirm=True)).close()
     say(f"Created an encrypted journal in {settings.home}.")
     say("Keep the passphrase safe: without it nobody, not even Tidewise, can read the journal.")
 
@@ -259,9 +177,9 @@ def write(
     from tidewise.errors import ModelFilesError
 
     body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
-    created = _parse_when(date) if date else None
+    created = session.parse_when(date) if date else None
     checkin = _checkin(closeness, shame)
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tag or ()}
         try:
             entry = journal.write(body, analyze=not no_analysis, **options)
@@ -269,8 +187,8 @@ def write(
             say("The analysis is not available on this install; saving the entry without it.")
             entry = journal.write(body, analyze=False, **options)
     out(str(entry.id))
+    _safety_note(entry)  # help comes before any figures
     say(_summary(entry))
-    _safety_note(entry)
 
 
 @app.command("list")
@@ -287,9 +205,9 @@ def list_entries(
 
     Example: tidewise list --from 2024-05-01 --tag walk --limit 10
     """
-    start = _parse_when(since) if since else None
-    end = _parse_when(until, end_of_day=True) if until else None
-    with _opened(ctx) as journal:
+    start = session.parse_when(since) if since else None
+    end = session.parse_when(until, end_of_day=True) if until else None
+    with session.opened(ctx) as journal:
         found = journal.entries(since=start, until=end, tag=tag, phase=phase, limit=limit)
     _print_entries(found, as_json)
 
@@ -302,7 +220,7 @@ def show(
 
     Example: tidewise show 12
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         entry = journal.get(entry_id)
     if as_json:
         out(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2))
@@ -321,7 +239,7 @@ def search(
 
     Example: tidewise search "spare room"
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         found = journal.search(words, limit=limit)
     _print_entries(found, as_json)
 
@@ -338,7 +256,7 @@ def edit(
 
     Example: echo "New words." | tidewise edit 12 --shame 3
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         entry = journal.get(entry_id)
         if sys.stdin.isatty():
             out(entry.text)
@@ -363,7 +281,7 @@ def delete(
 
     Example: tidewise delete 12 --yes
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         journal.get(entry_id)  # NotFoundError before asking
         if not yes:
             typer.confirm(f"Delete entry {entry_id}? This cannot be undone", abort=True, err=True)
@@ -379,12 +297,12 @@ def passwd(ctx: typer.Context) -> None:
     """
     from tidewise.journal import Journal
 
-    settings = _settings(ctx)
+    settings = session.settings_for(ctx)
     if not Journal.exists(settings):
         raise NoJournalError
-    old = _passphrase("Current passphrase")
+    old = session.passphrase("Current passphrase")
     with Journal.open(settings, old) as journal:
-        new = _passphrase("New passphrase", confirm=True, env=NEW_PASSPHRASE_ENV)
+        new = session.passphrase("New passphrase", confirm=True, env=NEW_PASSPHRASE_ENV)
         journal.change_passphrase(old, new)
     say("Passphrase changed. Older backups still open with the passphrase they were made with.")
 
@@ -398,7 +316,7 @@ def backup(
 
     Example: tidewise backup /media/usb/journal-backup
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         folder = journal.backup(path)
     out(str(folder))
     say("Backup saved and verified. It opens with your current passphrase.")
@@ -415,10 +333,10 @@ def restore(
     """
     from tidewise.journal import Journal
 
-    settings = _settings(ctx)
+    settings = session.settings_for(ctx)
     if Journal.exists(settings):
         raise JournalExistsError
-    passphrase = _passphrase("Passphrase of the backup")
+    passphrase = session.passphrase("Passphrase of the backup")
     Journal.restore(settings, path, passphrase).close()
     say(f"Restored the backup into {settings.home}.")
 
@@ -433,7 +351,7 @@ def erase(
 
     Example: tidewise erase
     """
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         if not yes:
             typer.confirm("Erase this journal and all its backups?", abort=True, err=True)
         if not yes_really:
@@ -464,7 +382,7 @@ def reanalyze(
 
     Example: tidewise reanalyze
     """
-    with _opened(ctx) as journal, contextlib.ExitStack() as stack:
+    with session.opened(ctx) as journal, contextlib.ExitStack() as stack:
         bars: list[Any] = []
 
         def progress(done: int, total: int) -> None:

@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.cli.entries import _opened
 from tidewise.errors import MailError
 
 if TYPE_CHECKING:
@@ -62,7 +61,7 @@ def lessons_list(ctx: typer.Context, as_json: AsJson = False) -> None:
         return
     from tidewise.lessons.model import statuses
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         rows = statuses(journal, _now())
         _send_due_quietly(journal)
     if as_json:
@@ -78,7 +77,7 @@ def lessons_read(ctx: typer.Context, week: Week, as_json: AsJson = False) -> Non
     """Print a reading and note that you opened it."""
     from tidewise.lessons.model import open_lesson
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         row = open_lesson(journal, week, _now())
         _send_due_quietly(journal)
     lesson = row.lesson
@@ -98,7 +97,7 @@ def lessons_done(ctx: typer.Context, week: Week) -> None:
     """Mark a reading as done (the first time counts)."""
     from tidewise.lessons.model import complete_lesson
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         row = complete_lesson(journal, week, _now())
     day = row.completed.date().isoformat() if row.completed else "today"
     say(f"Reading {week} marked done on {day}.")
@@ -124,7 +123,7 @@ def email_setup(
     TIDEWISE_SMTP_PASSWORD when mail is sent; it is never stored."""
     from tidewise.lessons.mail import SmtpSettings, configure
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         configure(journal, SmtpSettings(host, port, starttls, user, from_address))
     say("Mail settings saved. Next: tidewise lessons email subscribe ADDRESS")
 
@@ -136,7 +135,7 @@ def email_subscribe(
     """Send a confirmation code to ADDRESS (nothing else is sent until you confirm)."""
     from tidewise.lessons.mail import subscribe
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         subscribe(journal, address, _now())
     say("A confirmation code is on its way. Then: tidewise lessons email confirm CODE")
 
@@ -148,7 +147,7 @@ def email_confirm(
     """Turn the weekly note on with the code you received."""
     from tidewise.lessons.mail import confirm
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         confirm(journal, code, _now())
     say("Confirmed. A short note will arrive when each new reading is ready.")
 
@@ -158,7 +157,7 @@ def email_unsubscribe(ctx: typer.Context) -> None:
     """Stop the weekly note and forget the address. One step."""
     from tidewise.lessons.mail import unsubscribe
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         had = unsubscribe(journal)
     say("Unsubscribed; no more emails will be sent." if had else "There was no subscription.")
 
@@ -168,7 +167,7 @@ def email_send_due(ctx: typer.Context) -> None:
     """Send the weekly note now if one is due (Tidewise also does this when it runs)."""
     from tidewise.lessons.mail import send_due
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         week = send_due(journal, _now())
     say(f"Sent the note for reading {week}." if week else "Nothing is due.")
 
@@ -178,7 +177,7 @@ def email_status(ctx: typer.Context, as_json: AsJson = False) -> None:
     """Whether the weekly note is set up, waiting for a code, or on."""
     from tidewise.lessons.mail import status
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         info = status(journal)
     if as_json:
         out(json.dumps(info, ensure_ascii=False))

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.cli.entries import _opened, _parse_when
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -89,10 +88,10 @@ def report(
 
         msg = "The report file must end in .html or .pdf."
         raise UsageError(msg)
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         request = therapist.ReportRequest(
-            since=_parse_when(since) if since else None,
-            until=_parse_when(until, end_of_day=True) if until else None,
+            since=session.parse_when(since) if since else None,
+            until=session.parse_when(until, end_of_day=True) if until else None,
             share=tuple(share or ()),
             redactions=_kept_redactions(
                 journal, redact or [], redact_place or [], save=not preview

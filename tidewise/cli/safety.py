@@ -17,9 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.cli.entries import _opened, _settings
 from tidewise.errors import TidewiseError
 from tidewise.settings import PASSPHRASE_ENV
 
@@ -40,12 +39,12 @@ def _journal_if_possible(ctx: typer.Context, ask: bool) -> Iterator[Journal | No
     """The journal when it can be opened without delay, else None (help never waits on it)."""
     from tidewise.journal import Journal
 
-    settings = _settings(ctx)
+    settings = session.settings_for(ctx)
     if not Journal.exists(settings) or not (ask or os.environ.get(PASSPHRASE_ENV)):
         yield None
         return
     try:
-        opened = _opened(ctx)
+        opened = session.opened(ctx)
         journal = opened.__enter__()
     except TidewiseError as err:
         say(f"(Could not open your journal: {err.message} Showing help without it.)")
@@ -124,7 +123,7 @@ def plan_show(ctx: typer.Context, as_json: AsJson = False) -> None:
         return
     from tidewise.lessons.safety_plan import load_plan
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         safety_plan = load_plan(journal)
     out(
         json.dumps(safety_plan.to_dict(), ensure_ascii=False, indent=2)
@@ -158,7 +157,7 @@ def plan_edit(ctx: typer.Context) -> None:
     """Fill in or change your safety plan, one section at a time."""
     from tidewise.lessons.safety_plan import SECTIONS, load_plan, save_plan
 
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         current = load_plan(journal)
         say("Your safety plan: six short sections, in your own words. It stays in your journal.")
         items = {s.key: _ask_section(s.title, s.prompt, current.section(s.key)) for s in SECTIONS}

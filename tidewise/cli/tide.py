@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.cli.entries import _opened, _parse_when
 
 if TYPE_CHECKING:
     from tidewise.cycle.tide import Tide
@@ -54,9 +53,9 @@ def tide(
 
     Example: tidewise tide --from 2024-01-01 --png tide.png
     """
-    start = _aware(_parse_when(since)) if since else None
-    end = _aware(_parse_when(until, end_of_day=True)) if until else None
-    with _opened(ctx) as journal:
+    start = _aware(session.parse_when(since)) if since else None
+    end = _aware(session.parse_when(until, end_of_day=True)) if until else None
+    with session.opened(ctx) as journal:
         entries = journal.entries(newest_first=False)
     result = _tide_of(entries, start, end)
     out(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else summary(result))
@@ -206,7 +205,7 @@ def _style_lines(result: Tide) -> list[str]:
     swing = result.swings.closeness
     if swing.getting_smaller is not None:
         line += " Check-in swings are " + (
-            "getting smaller." if swing.getting_smaller else "not getting smaller yet."
+            "getting smaller." if swing.getting_smaller else "not getting smaller."
         )
     return [line]
 

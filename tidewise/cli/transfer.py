@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
-from tidewise.cli import app
+from tidewise.cli import app, session
 from tidewise.cli.console import say
-from tidewise.cli.entries import _opened, _parse_when, _passphrase
 from tidewise.errors import UsageError
 
 if TYPE_CHECKING:
@@ -116,14 +115,14 @@ def import_(
     importer = importer_for(file, fmt)
     secret = None
     if importer.name == TidewiseEncryptedImporter.name:
-        secret = _passphrase("Export passphrase", env=EXPORT_PASSPHRASE_ENV)
+        secret = session.passphrase("Export passphrase", env=EXPORT_PASSPHRASE_ENV)
     options = ImportOptions(
         zone=zone or system_zone(),
         mood_map=parse_mood_map(mood_map),
         time_format=time_format,
         passphrase=secret,
     )
-    with _opened(ctx) as journal, progress_bar("Importing") as progress:
+    with session.opened(ctx) as journal, progress_bar("Importing") as progress:
         summary = import_file(
             journal,
             file,
@@ -170,13 +169,13 @@ def export_(
     from tidewise.transfer import atomic_text_file, default_export_name, export
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
-    start = _parse_when(since) if since else None
-    end = _parse_when(until, end_of_day=True) if until else None
+    start = session.parse_when(since) if since else None
+    end = session.parse_when(until, end_of_day=True) if until else None
     secret = _export_passphrase() if encrypt else None
     target = None if out_file is None or str(out_file) == "-" else out_file
     if target is not None and target.is_dir():
         target = target / default_export_name(fmt, sealed=encrypt)
-    with _opened(ctx) as journal:
+    with session.opened(ctx) as journal:
         if target is None:
             count = export(journal, fmt, sys.stdout, since=start, until=end, passphrase=secret)
             sys.stdout.flush()

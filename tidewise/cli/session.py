@@ -1,0 +1,97 @@
+"""Opening the journal from the command line: where it is, the passphrase, dates.
+
+Every command module opens the journal through `opened(ctx)`, so the passphrase
+prompt, TIDEWISE_PASSPHRASE and the "no journal here" check behave the same
+everywhere.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+
+from tidewise.errors import InputError, NoJournalError
+from tidewise.settings import PASSPHRASE_ENV, Settings
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.storage.keys import EarlyUnlock
+
+# Commands that unlock the journal with the current passphrase.
+_UNLOCKING = frozenset({"write", "list", "show", "search", "edit", "delete", "backup", "erase"})
+_EARLY: list[EarlyUnlock] = []
+
+
+def start_early_unlock(argv: list[str]) -> None:
+    """Start Argon2id in a thread while Typer starts up, for scripted commands.
+
+    Argon2id (about 150 ms) is most of a command's cost and Typer's own start-up about
+    100 ms more; argon2-cffi releases the GIL, so on two cores they overlap. Only when
+    the passphrase comes from TIDEWISE_PASSPHRASE and the command line plainly names an
+    unlocking command; `Journal.open` uses the result only for the same header and
+    passphrase, so a guess that misses costs nothing but the thread.
+    """
+    passphrase = os.environ.get(PASSPHRASE_ENV)
+    args = argv[1:]
+    journal: str | None = None
+    while args and args[0].startswith("--"):
+        if args[0] == "--journal" and len(args) > 1:
+            journal, args = args[1], args[2:]
+        elif args[0].startswith("--journal="):
+            journal, args = args[0].split("=", 1)[1], args[1:]
+        elif args[0] == "--debug":
+            args = args[1:]
+        else:
+            return
+    if not passphrase or not args or args[0] not in _UNLOCKING or "--help" in args:
+        return
+    header = Settings.resolve(Path(journal) if journal else None).header_path
+    if header.is_file():
+        from tidewise.storage.keys import EarlyUnlock
+
+        _EARLY.append(EarlyUnlock(header, passphrase))
+
+
+def settings_for(ctx: typer.Context) -> Settings:
+    journal = ctx.obj.get("journal") if isinstance(ctx.obj, dict) else None
+    return Settings.resolve(journal)
+
+
+def passphrase(prompt: str = "Passphrase", *, confirm: bool = False, env: str = "") -> str:
+    value = os.environ.get(env or PASSPHRASE_ENV)
+    if value:
+        return value
+    answer: str = typer.prompt(prompt, hide_input=True, confirmation_prompt=confirm, err=True)
+    return answer
+
+
+@contextlib.contextmanager
+def opened(ctx: typer.Context) -> Iterator[Journal]:
+    from tidewise.journal import Journal
+
+    settings = settings_for(ctx)
+    if not Journal.exists(settings):
+        raise NoJournalError  # before asking for a passphrase that could open nothing
+    early = _EARLY.pop() if _EARLY else None
+    journal = Journal.open(settings, passphrase(), early=early)
+    try:
+        yield journal
+    finally:
+        journal.close()
+
+
+def parse_when(value: str, *, end_of_day: bool = False) -> datetime:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        msg = "Dates must be ISO-8601, like 2024-05-01 or 2024-05-01T21:30."
+        raise InputError(msg) from None
+    if end_of_day and "T" not in value and " " not in value.strip():
+        moment += timedelta(days=1, microseconds=-1)  # --to 2024-05-01 includes that day
+    return moment
