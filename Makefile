@@ -15,7 +15,7 @@ $(STAMP): $(BIN)/python pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/tidewise demo
+	$(BIN)/tidewise serve --open
 
 lint: $(STAMP)
 	$(BIN)/ruff check tidewise tests bench

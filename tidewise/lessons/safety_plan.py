@@ -43,7 +43,7 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "professionals",
         "Professionals and lines I can contact",
-        "My therapist or doctor, a crisis line, and how to reach them.",
+        "My counsellor or doctor, a crisis line, and how to reach them.",
     ),
     Section(
         "safer_space",
@@ -90,7 +90,10 @@ class SafetyPlan:
     def render(self) -> str:
         """Plain text for a terminal or a printout."""
         if self.empty:
-            return "Your safety plan is empty. Fill it in with: tidewise safety-plan edit"
+            return (
+                "Your safety plan has nothing in it yet. Whenever you are ready, you can "
+                "write it with: tidewise safety-plan edit"
+            )
         lines = ["Your safety plan", ""]
         for s in SECTIONS:
             lines.append(s.title)
