@@ -20,9 +20,10 @@ import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.errors import InputError, JournalExistsError, NoJournalError
+from tidewise.errors import InputError, JournalExistsError, NoJournalError, TidewiseError
 
 if TYPE_CHECKING:
+    from tidewise.journal import Journal
     from tidewise.records import CheckIn, Entry
 
 NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
@@ -186,9 +187,28 @@ def write(
         except (ModelFilesError, ImportError):
             say("The analysis is not available on this install; saving the entry without it.")
             entry = journal.write(body, analyze=False, **options)
+        from tidewise.replies import reply_for  # numpy-backed: not on the --help path
+
+        reply = reply_for(journal, entry)
+        _send_weekly_reading(journal)
     out(str(entry.id))
     _safety_note(entry)  # help comes before any figures
     say(_summary(entry))
+    if reply is not None and reply.kind == "reflection":
+        say("")
+        say(reply.text)
+
+
+def _send_weekly_reading(journal: Journal) -> None:
+    """The opt-in weekly note goes out when Tidewise runs and one is due; never fatal."""
+    from datetime import UTC, datetime
+
+    from tidewise.lessons.mail import send_due
+
+    try:
+        send_due(journal, datetime.now(UTC))
+    except TidewiseError:
+        say("The weekly reading e-mail could not be sent; it will be tried next time.")
 
 
 @app.command("list")

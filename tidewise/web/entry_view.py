@@ -1,6 +1,6 @@
 """Everything the saved-entry page shows, gathered from the entry and the lessons package.
 
-The reply after an entry comes from `lessons.reflections.choose_reflection`: when the
+The reply after an entry comes from `replies.reply_for` (shared with the CLI): when the
 analysis raises a safety concern that reply is the help reply, and the page puts it
 first, above the entry itself.
 """
@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from tidewise.errors import TidewiseError
+from tidewise.replies import reply_for
 from tidewise.web import present
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
-    from tidewise.lessons.reflections import Reply
     from tidewise.records import Entry
 
 
@@ -38,7 +37,7 @@ def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
     }
     if analysis is None:
         return context
-    reply = _reply(entry)
+    reply = reply_for(journal, entry)
     context |= {
         "movement_words": present.MOVEMENT_WORDS.get(analysis.movement, analysis.movement),
         "phase_words": present.phase_words(analysis.phase),
@@ -53,16 +52,6 @@ def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
     if analysis.safety.concern and not context["resources"]:
         context["resources"] = analysis.safety.resources
     return context
-
-
-def _reply(entry: Entry) -> Reply | None:
-    from tidewise.lessons.reflections import choose_reflection
-
-    assert entry.analysis is not None
-    try:
-        return choose_reflection(entry.analysis, seed=entry.id)
-    except TidewiseError:
-        return None  # missing or broken content: the entry page still shows
 
 
 def _checkin_words(entry: Entry) -> str:

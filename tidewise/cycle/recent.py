@@ -1,0 +1,40 @@
+"""The turn a person has just made, read from their latest few entries.
+
+Reflections can speak to it ("you have just turned away after a warm day"), so it
+must be conservative: only entries on the toward or away side count (the two
+shames and exhaustion are passages between them), and a turn is named only when
+the newest entry is itself on one side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from tidewise.cycle.labels import Label
+from tidewise.cycle.phases import SIDE_OF, Side
+
+TOWARD_TO_AWAY = "toward_to_away"
+AWAY_TO_TOWARD = "away_to_toward"
+REPEATED_SWING = "repeated_swing"
+# Three changes of side among the latest entries is a swing back and forth, not one turn.
+SWING_CHANGES = 3
+
+
+def _side(phase: str) -> Side | None:
+    try:
+        return SIDE_OF.get(Label(phase))
+    except ValueError:
+        return None
+
+
+def recent_turn(phases: Sequence[str]) -> str | None:
+    """`phases` are the dominant phases of the latest entries, oldest first, newest last."""
+    if not phases or _side(phases[-1]) in (None, Side.BETWEEN):
+        return None
+    sides = [s for s in (_side(p) for p in phases) if s in (Side.TOWARD, Side.AWAY)]
+    changes = sum(1 for a, b in zip(sides, sides[1:], strict=False) if a != b)
+    if changes >= SWING_CHANGES:
+        return REPEATED_SWING
+    if len(sides) >= 2 and sides[-2] != sides[-1]:
+        return TOWARD_TO_AWAY if sides[-1] is Side.AWAY else AWAY_TO_TOWARD
+    return None
