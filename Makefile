@@ -35,6 +35,7 @@ bench: $(STAMP)
 train: $(STAMP)
 	$(BIN)/pip install --quiet -e '.[test,train]'
 	$(BIN)/python -m tidewise.analysis.train
+	$(BIN)/python -m tidewise.analysis.train_safety
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -118,3 +118,11 @@ def test_the_shame_voice_is_the_critic_speaking_not_every_shame_sentence() -> No
     )
     voice = shame_voice(sentences, probs, [cue_matches(s) for s in sentences])
     assert voice == (sentences[0], sentences[2])
+
+
+def test_shame_about_closeness_can_outweigh_the_closeness_itself() -> None:
+    probs = _probs(
+        _row(reaching=0.9), _row(reaching=0.5, attachment_shame=0.4), _row(attachment_shame=0.9)
+    )
+    assert summarise(probs, EntrySettings(attachment_weight=1.0)).phase == "reaching"
+    assert summarise(probs, EntrySettings(attachment_weight=1.25)).phase == "attachment_shame"

@@ -21,10 +21,9 @@ from tidewise.analysis.embed import BATCH, Embedder, Encoder
 from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.evidence import evidence_for
 from tidewise.analysis.features import CueMatch, cue_matches
-from tidewise.analysis.safety import screen
 from tidewise.analysis.segment import split_sentences
 from tidewise.analysis.shame import shame_of, shame_voice
-from tidewise.analysis.types import EntryAnalysis, SentenceAnalysis, Shame
+from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
 from tidewise.cycle.labels import Distancing, Label, Movement
 
 ANALYZER_VERSION = "1.0"
@@ -82,7 +81,7 @@ class Engine:
             shame=shame_of(probs),
             shame_voice=shame_voice(entry.sentences, probs, matches),
             distancing=summary.distancing,
-            safety=screen(entry.sentences),
+            safety=_screen(entry.sentences),
             label_mass=summary.label_mass,
             note=entry.note,
         )
@@ -115,7 +114,7 @@ def _prepare(text: str) -> _Prepared:
 
 def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
     """No labels, no guesses: a note, and the safety screen all the same."""
-    verdict = screen(entry.sentences)
+    verdict = _screen(entry.sentences)
     return EntryAnalysis(
         version=ANALYZER_VERSION,
         sentences=(),
@@ -128,6 +127,13 @@ def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
         safety=type(verdict)(verdict.concern, verdict.kinds, verdict.resources, verdict.screened),
         note=entry.note,
     )
+
+
+def _screen(sentences: Sequence[str]) -> Safety:
+    # Imported here: its patterns take ~50 ms to compile, and `classify` never needs them.
+    from tidewise.analysis.safety import screen
+
+    return screen(sentences)
 
 
 def _groups(prepared: list[_Prepared]) -> list[list[_Prepared]]:

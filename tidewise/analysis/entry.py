@@ -40,6 +40,8 @@ class EntrySettings:
     uncertain_below: float = 0.55
     phase_floor: float = 0.4  # summed probability a phase needs to be the entry's phase
     present_at: float = 0.5  # a side is present when one sentence reads it this strongly
+    # The first tie rule at entry level: shame about closeness outweighs the closeness.
+    attachment_weight: float = 1.0
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EntrySettings:
@@ -112,6 +114,7 @@ def _phase(probs: Matrix, settings: EntrySettings) -> str:
     if not len(probs):
         return str(Label.NEUTRAL)
     totals = probs.sum(axis=0)
+    totals[_COL[Label.ATTACHMENT_SHAME]] *= settings.attachment_weight
     totals[_COL[Label.NEUTRAL]] = -1.0
     best = int(np.argmax(totals))
     return LABEL_NAMES[best] if totals[best] >= settings.phase_floor else str(Label.NEUTRAL)

@@ -1,6 +1,13 @@
 """The safety screen: does the writing speak of self-harm or suicide, or of danger from
-the partner? Pure, deterministic, offline, standard library only, and explainable:
-every flag names the rule and the words that raised it (`explain`).
+the partner? Pure, deterministic, offline, and explainable: every flag names the rule
+and the words that raised it, or says the learned layer raised it and how sure it was
+(`explain`).
+
+Two layers. The phrase rules (standard library only) always run. The learned layer
+(`safety_model`: a softmax over the sentence embeddings the engine already computes)
+runs when `vectors` are passed; it catches new wording the rules miss. A sentence
+raises a concern when either layer flags it; the learned layer never removes a rule
+hit, and its kind is used only for sentences no rule flagged.
 
 Decisions (the labelled set in corpus/safety/ follows them):
 - Recall comes first. A false alarm costs a gentle offer of help the person can close;
@@ -23,10 +30,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import KINDS, resources_for
 from tidewise.analysis.safety_patterns import RULES, Rule
 from tidewise.analysis.types import Safety
+
+if TYPE_CHECKING:  # numpy and the head load only when vectors are given
+    import numpy as np
+    import numpy.typing as npt
+
+    from tidewise.analysis.safety_model import SafetyHead
+
+LEARNED_LAYER = "learned layer"  # the `rule` of a hit that came from the learned layer
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -99,12 +115,20 @@ _PAST_AFTER = re.compile(
 
 @dataclass(frozen=True)
 class Hit:
-    """One rule that fired on one sentence: what, where, which words."""
+    """One rule that fired on one sentence: what, where, which words. For the learned
+    layer, `rule` is LEARNED_LAYER, `text` the whole sentence and `probability` set."""
 
     sentence: int
     kind: str
     rule: str
     text: str
+    probability: float | None = None
+
+    def describe(self) -> str:
+        """A plain line: which layer or rule, and why."""
+        if self.probability is not None:
+            return f"{self.rule}, probability {self.probability:.2f}"
+        return f'rule "{self.rule}": "{self.text}"'
 
 
 def normalise(text: str) -> str:
@@ -141,14 +165,42 @@ def _rule_hits(rule: Rule, text: str) -> list[str]:
     return found
 
 
-def explain(sentences: Sequence[str]) -> list[Hit]:
-    """Every rule that fired, per sentence, with the words that fired it."""
+def explain(
+    sentences: Sequence[str],
+    vectors: npt.NDArray[np.float32] | None = None,
+    head: SafetyHead | None = None,
+) -> list[Hit]:
+    """Every rule that fired, per sentence, with the words that fired it; then, when the
+    sentence embeddings are given, the learned layer's flags on the sentences no rule
+    flagged (`head` defaults to the shipped one)."""
     hits: list[Hit] = []
     for index, sentence in enumerate(sentences):
         text = normalise(sentence)
         for rule in RULES:
             hits.extend(Hit(index, rule.kind, rule.name, words) for words in _rule_hits(rule, text))
+    if vectors is not None:
+        hits.extend(_learned_hits(sentences, vectors, head, {h.sentence for h in hits}))
     return hits
+
+
+def _learned_hits(
+    sentences: Sequence[str],
+    vectors: npt.NDArray[np.float32],
+    head: SafetyHead | None,
+    already: set[int],
+) -> list[Hit]:
+    from tidewise.analysis.features import model_text
+    from tidewise.analysis.safety_model import check_vectors, shipped_safety_head
+
+    chosen = head if head is not None else shipped_safety_head()
+    checked = check_vectors(vectors, len(sentences))
+    # The engine embeds model_text(sentence); the word features must read the same text.
+    cleaned = [model_text(s) for s in sentences]
+    return [
+        Hit(flag.sentence, flag.kind, LEARNED_LAYER, sentences[flag.sentence], flag.probability)
+        for flag in chosen.flags(checked, cleaned)
+        if flag.sentence not in already
+    ]
 
 
 def screen_sentence(sentence: str) -> tuple[str, ...]:
@@ -157,11 +209,19 @@ def screen_sentence(sentence: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if k in kinds)
 
 
-def screen(sentences: Sequence[str], country: str | None = None) -> Safety:
+def screen(
+    sentences: Sequence[str],
+    country: str | None = None,
+    vectors: npt.NDArray[np.float32] | None = None,
+    head: SafetyHead | None = None,
+) -> Safety:
     """The entry's safety verdict. When there is a concern, `resources` lists the help to
     show first: for every country (or the person's own, when known), emergency numbers
-    first, then how to find help elsewhere."""
-    hits = explain(sentences)
+    first, then how to find help elsewhere.
+
+    `vectors`: the (len(sentences), 384) unit-length embeddings of the sentences, as the
+    engine computes them; with None the learned layer is skipped (rules only)."""
+    hits = explain(sentences, vectors, head)
     if not hits:
         return Safety(concern=False)
     kinds = tuple(k for k in KINDS if any(h.kind == k for h in hits))

@@ -23,7 +23,8 @@ from tidewise.analysis.segment import sentences as split
 
 SMOOTHING = (0.0, 0.15, 0.3, 0.5)
 UNCERTAIN_BELOW = (0.5, 0.7, 1.01)
-PHASE_FLOOR = (0.2, 0.4, 0.7)
+PHASE_FLOOR = (0.2, 0.4, 0.7, 1.0)
+ATTACHMENT_WEIGHT = (1.0, 1.25)
 
 _Reading = tuple[npt.NDArray[np.float32], list[tuple[CueMatch, ...]], str]
 
@@ -62,8 +63,9 @@ def tune_entry_settings(
     if not readings:
         return default, {"entries": 0}
     best, best_score = default, phase_accuracy(readings, default)
-    for smoothing, unsure, floor in itertools.product(SMOOTHING, UNCERTAIN_BELOW, PHASE_FLOOR):
-        candidate = EntrySettings(smoothing, unsure, floor, default.present_at)
+    grid = itertools.product(SMOOTHING, UNCERTAIN_BELOW, PHASE_FLOOR, ATTACHMENT_WEIGHT)
+    for smoothing, unsure, floor, weight in grid:
+        candidate = EntrySettings(smoothing, unsure, floor, default.present_at, weight)
         score = phase_accuracy(readings, candidate)
         if score > best_score:
             best, best_score = candidate, score

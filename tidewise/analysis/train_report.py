@@ -70,7 +70,7 @@ def write_readme(
         "",
         "## Entry summary",
         "",
-        f"Tuned on {entry_report.get('entries', 0)} corpus entries (in-sample: three settings):",
+        f"Tuned on {entry_report.get('entries', 0)} corpus entries (in-sample: four settings):",
         f"dominant-phase accuracy {entry_report.get('default_accuracy', 0)} with the defaults,",
         f"{entry_report.get('tuned_accuracy', 0)} tuned; settings {entry_report.get('settings')}.",
         "",

@@ -1,0 +1,140 @@
+"""The learned layer of the safety screen: a numpy softmax over sentence embeddings.
+
+The phrase rules (`safety_patterns`, `safety_danger`) catch what they were written for
+and little else: new wording slips past them. This layer reads the 384-d MiniLM vector
+the engine already computes for every sentence (`embed.py`), plus the sentence's words
+and word pairs hashed into a few thousand buckets (they carry what a sentence vector
+blurs: "not", "never", whose body, "for a coffee"), and gives three probabilities:
+none, self_harm, danger_from_partner. A sentence is flagged when the probability of a
+concern (1 - none) reaches the threshold that cross-validation chose.
+
+`data/safety_head.npz` is written by `python -m tidewise.analysis.train_safety`, never
+by hand: the label order, the weights, the threshold and a JSON config (version and
+the cross-validation figures). numpy only at run time; no pickle.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tidewise.analysis.crisis import KINDS
+from tidewise.analysis.safety import normalise
+from tidewise.errors import ModelFilesError
+
+SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"
+NONE = "none"
+HEAD_LABELS: tuple[str, ...] = (NONE, *KINDS)
+DIMENSIONS = 384
+WORD_BUCKETS = 4096
+_WORDS = re.compile(r"[a-z0-9']+")
+
+Matrix = npt.NDArray[np.float32]
+
+
+@dataclass(frozen=True)
+class LearnedFlag:
+    """One sentence the learned layer flagged: which, which kind, how sure."""
+
+    sentence: int
+    kind: str
+    probability: float  # of any concern (1 - p(none)), rounded to 3 places
+
+
+@dataclass(frozen=True)
+class SafetyHead:
+    """Softmax weights over a sentence embedding, and the threshold for a flag."""
+
+    coef: Matrix  # (3, 384 + buckets), rows in HEAD_LABELS order
+    intercept: Matrix  # (3,)
+    buckets: int
+    threshold: float  # on 1 - p(none)
+    version: str
+    report: dict[str, Any] = field(default_factory=dict)
+
+    def probabilities(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
+        """One row per sentence: p(none), p(self_harm), p(danger_from_partner)."""
+        dense = self.coef[:, :DIMENSIONS]
+        logits = np.asarray(vectors, dtype=np.float32) @ dense.T + self.intercept
+        for row, sentence in enumerate(sentences):
+            idx, val = word_features(sentence, self.buckets)
+            logits[row] += self.coef[:, DIMENSIONS + idx] @ val
+        shifted = logits - logits.max(axis=1, keepdims=True)
+        exp = np.exp(shifted)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float32)
+
+    def concern(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
+        """The probability of any concern, one value per sentence."""
+        return np.asarray(1.0 - self.probabilities(vectors, sentences)[:, 0], dtype=np.float32)
+
+    def flags(self, vectors: Matrix, sentences: Sequence[str]) -> list[LearnedFlag]:
+        """The sentences at or above the threshold, each with its likelier kind."""
+        probs = self.probabilities(vectors, sentences)
+        found = []
+        for index, row in enumerate(probs):
+            concern = 1.0 - float(row[0])
+            if concern >= self.threshold:
+                kind = KINDS[int(np.argmax(row[1:]))]
+                found.append(LearnedFlag(index, kind, round(concern, 3)))
+        return found
+
+
+def word_features(
+    sentence: str, buckets: int = WORD_BUCKETS
+) -> tuple[npt.NDArray[np.int64], Matrix]:
+    """Bucket indexes and values of the sentence's words and word pairs (after the
+    rules' normalising: lower case, straight quotes, shorthand spelled out); each present
+    bucket gets the same value and the vector has unit length."""
+    words = _WORDS.findall(normalise(sentence))
+    grams = words + [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    idx = np.asarray(sorted({zlib.crc32(g.encode("utf-8")) % buckets for g in grams}), np.int64)
+    val = np.full(len(idx), 1.0 / np.sqrt(max(len(idx), 1)), dtype=np.float32)
+    return idx, val
+
+
+def check_vectors(vectors: Matrix, count: int) -> Matrix:
+    """The vectors as float32, if they are one 384-d row per sentence (else ValueError)."""
+    array = np.asarray(vectors, dtype=np.float32)
+    if array.ndim != 2 or array.shape != (count, DIMENSIONS):
+        message = "safety screen: expected one 384-d vector per sentence"
+        raise ValueError(message)
+    return array
+
+
+def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
+    """Read and check the shipped weights (a typed error when missing or inconsistent)."""
+    if not path.is_file():
+        raise ModelFilesError
+    with np.load(path, allow_pickle=False) as data:
+        labels = tuple(str(x) for x in data["labels"])
+        config = json.loads(str(data["config"]))
+        head = SafetyHead(
+            coef=data["coef"].astype(np.float32),
+            intercept=data["intercept"].astype(np.float32),
+            buckets=int(config["buckets"]),
+            threshold=float(data["threshold"]),
+            version=str(config["version"]),
+            report=dict(config.get("report", {})),
+        )
+    width = DIMENSIONS + head.buckets
+    shapes_ok = head.coef.shape == (len(HEAD_LABELS), width) and head.intercept.shape == (
+        len(HEAD_LABELS),
+    )
+    if labels != HEAD_LABELS or not shapes_ok or not 0.0 < head.threshold < 1.0:
+        raise ModelFilesError
+    return head
+
+
+@cache
+def shipped_safety_head() -> SafetyHead:
+    """The head in the package, loaded once per process."""
+    return load_safety_head()

@@ -1,0 +1,292 @@
+"""Train the learned safety layer (`data/safety_head.npz`): part of `make train`.
+
+    python -m tidewise.analysis.train_safety [--corpus corpus] [--cache emb.npz]
+
+Training data, all written by this project (see corpus/safety/README.md):
+- corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl:
+  {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
+- corpus/sentences/*.jsonl: ordinary journal sentences, used as extra negatives so the
+  layer learns what a normal entry sounds like. Those the rules flag are left out: the
+  writers did not label them for safety, and some ("I just want it all to stop") are
+  worth an offer of help, so they must not teach the layer that such words are safe.
+corpus/safety/blind.jsonl is NEVER read here: it is for measuring only (bench_safety).
+
+Method: the MiniLM embedding of each sentence (the same encoder and text cleaning as
+the engine) beside its hashed words and word pairs (`safety_model.word_features`); a
+3-way multinomial logistic regression (none, self_harm, danger_from_partner) with
+sample weights (crisis and negatives weigh the same in total; the ordinary sentences
+weigh as much as the hard negatives together). C and the threshold on p(concern) =
+1 - p(none) are chosen on stratified 5-fold cross-validation out-of-fold probabilities
+(see `choose_threshold`). Fixed seeds, sorted inputs: reproducible.
+scikit-learn is imported here only, never at run time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from tidewise.analysis.crisis import KINDS
+from tidewise.analysis.features import model_text
+from tidewise.analysis.safety import screen_sentence
+from tidewise.analysis.safety_model import (
+    DIMENSIONS,
+    HEAD_LABELS,
+    SAFETY_HEAD_FILE,
+    WORD_BUCKETS,
+    word_features,
+)
+
+SEED = 20240611
+FOLDS = 5
+C_GRID = (1.0, 2.0, 4.0, 8.0)
+SAFETY_FILES = ("crisis.jsonl", "hard_negatives.jsonl", "fresh.jsonl", "train_extra.jsonl")
+NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
+ORDINARY = "ordinary"  # the source name of corpus/sentences rows
+HARD_FPR_CAP = 0.05  # combined screen, hard negatives, out of fold
+ORDINARY_FPR_CAP = 0.01  # learned layer, ordinary journal sentences, out of fold
+HEAD_VERSION = "1.0"
+
+Floats = npt.NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class Data:
+    texts: list[str]
+    labels: npt.NDArray[np.int64]  # index into HEAD_LABELS
+    sources: list[str]  # file stem, or ORDINARY
+    rules: npt.NDArray[np.bool_]  # did the rule layer flag the sentence?
+
+    def mask(self, source: str) -> npt.NDArray[np.bool_]:
+        return np.asarray([s == source for s in self.sources])
+
+
+def read_data(corpus: Path) -> Data:
+    """Every safety file and every ordinary sentence (minus rule hits), deduplicated."""
+    seen: set[str] = set()
+    texts, labels, sources = [], [], []
+    for name in SAFETY_FILES:
+        assert name != NEVER_TRAIN_ON
+        for row in _rows(corpus / "safety" / name):
+            text = model_text(str(row["text"]))
+            if text and text not in seen and (row["kind"] is None or row["kind"] in KINDS):
+                seen.add(text)
+                texts.append(text)
+                labels.append(HEAD_LABELS.index(row["kind"] or HEAD_LABELS[0]))
+                sources.append(Path(name).stem)
+    for path in sorted((corpus / "sentences").glob("*.jsonl")):
+        for row in _rows(path):
+            text = model_text(str(row.get("text", "")))
+            if text and text not in seen and not screen_sentence(text):
+                seen.add(text)
+                texts.append(text)
+                labels.append(0)
+                sources.append(ORDINARY)
+    rules = np.asarray([bool(screen_sentence(t)) for t in texts])
+    return Data(texts, np.asarray(labels, dtype=np.int64), sources, rules)
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if line.strip():
+            try:
+                rows.append(json.loads(line))
+            except json.JSONDecodeError:
+                print(f"{path.name}:{number}: not JSON, skipped", file=sys.stderr)
+    return rows
+
+
+def embeddings(texts: list[str], cache: Path | None) -> npt.NDArray[np.float32]:
+    """The engine's vectors for `texts`, reusing a cache keyed by text (exact: the
+    encoder is deterministic). The model loads only when something is missing."""
+    known: dict[str, npt.NDArray[np.float32]] = {}
+    if cache is not None and cache.is_file():
+        with np.load(cache, allow_pickle=False) as data:
+            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
+    missing = sorted({t for t in texts if t not in known})
+    if missing:
+        from tidewise.analysis.embed import Embedder
+
+        print(f"embedding {len(missing)} sentences", file=sys.stderr)
+        known.update(zip(missing, Embedder().embed(missing), strict=True))
+        if cache is not None:
+            keys = sorted(known)
+            np.savez(cache, texts=np.asarray(keys), vectors=np.stack([known[k] for k in keys]))
+    return np.stack([known[t] for t in texts]).astype(np.float32)
+
+
+def features(texts: list[str], vectors: npt.NDArray[np.float32]) -> Any:
+    """[embedding, hashed words] as one sparse matrix (the run-time layout)."""
+    from scipy import sparse  # train-only dependency (comes with scikit-learn)
+
+    rows, cols, vals = [], [], []
+    for i, text in enumerate(texts):
+        idx, val = word_features(text, WORD_BUCKETS)
+        rows.extend([i] * len(idx))
+        cols.extend(idx.tolist())
+        vals.extend(val.tolist())
+    words = sparse.csr_matrix((vals, (rows, cols)), shape=(len(texts), WORD_BUCKETS))
+    return sparse.hstack([sparse.csr_matrix(vectors), words]).tocsr()
+
+
+def sample_weights(data: Data) -> Floats:
+    """Ordinary sentences weigh as much, together, as the hard negatives; the crisis
+    sentences weigh as much, together, as all the negatives."""
+    ordinary = data.mask(ORDINARY)
+    crisis = data.labels > 0
+    weights = np.ones(len(data.texts))
+    hard = ~ordinary & ~crisis
+    if ordinary.any():
+        weights[ordinary] = hard.sum() / ordinary.sum()
+    weights[crisis] = weights[~crisis].sum() / crisis.sum()
+    return weights
+
+
+def fit(x: Any, y: Any, w: Any, c_value: float) -> tuple[Floats, Floats]:
+    """One multinomial logistic regression: (coef, intercept) in HEAD_LABELS order."""
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=c_value, max_iter=5000, random_state=SEED)
+    model.fit(x, y, sample_weight=w)
+    assert tuple(model.classes_) == tuple(range(len(HEAD_LABELS)))
+    return model.coef_.astype(np.float64), model.intercept_.astype(np.float64)
+
+
+def softmax(logits: Floats) -> Floats:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    exp = np.exp(shifted)
+    return np.asarray(exp / exp.sum(axis=1, keepdims=True))
+
+
+def out_of_fold(x: Any, data: Data, weights: Floats, c_value: float) -> Floats:
+    """Probabilities for every sentence from a model that never saw it (stratified by
+    source and label, so every fold holds some of each file and kind)."""
+    from sklearn.model_selection import StratifiedKFold
+
+    strata = [f"{s}:{y}" for s, y in zip(data.sources, data.labels.tolist(), strict=True)]
+    probs = np.zeros((len(data.texts), len(HEAD_LABELS)))
+    folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
+    for train, test in folds.split(x, strata):
+        coef, intercept = fit(x[train], data.labels[train], weights[train], c_value)
+        probs[test] = softmax(x[test] @ coef.T + intercept)
+    return probs
+
+
+def rates(flagged: npt.NDArray[np.bool_], data: Data, keep: Any = None) -> dict[str, float]:
+    """Recall on crisis sentences, FPR on hard negatives and on ordinary sentences."""
+    keep = np.ones(len(flagged), dtype=bool) if keep is None else keep
+    crisis = (data.labels > 0) & keep
+    ordinary = data.mask(ORDINARY) & keep
+    hard = (data.labels == 0) & ~ordinary & keep
+    return {
+        "recall": round(float(flagged[crisis].mean()), 4) if crisis.any() else 0.0,
+        "hard_fpr": round(float(flagged[hard].mean()), 4) if hard.any() else 0.0,
+        "ordinary_fpr": round(float(flagged[ordinary].mean()), 4) if ordinary.any() else 0.0,
+    }
+
+
+def choose_threshold(concern: Floats, data: Data) -> float:
+    """The lowest threshold (most recall: a miss costs more than a gentle offer) at which,
+    out of fold, the combined screen (rules OR layer) keeps its false-positive rate on
+    hard negatives <= 5% and the layer alone flags <= 1% of ordinary journal sentences."""
+    for threshold in np.round(np.arange(0.05, 0.995, 0.01), 2):
+        combined = rates(data.rules | (concern >= threshold), data)
+        if combined["hard_fpr"] <= HARD_FPR_CAP and combined["ordinary_fpr"] <= ORDINARY_FPR_CAP:
+            return float(threshold)
+    return 0.99
+
+
+def choose_c(x: Any, data: Data, weights: Floats) -> tuple[float, Floats]:
+    """The C whose chosen threshold gives the highest out-of-fold combined recall (ties
+    go to the smaller C, the smoother model)."""
+    best: tuple[float, float, Floats] | None = None
+    for c_value in C_GRID:
+        probs = out_of_fold(x, data, weights, c_value)
+        concern = 1.0 - probs[:, 0]
+        threshold = choose_threshold(concern, data)
+        score = rates(data.rules | (concern >= threshold), data)["recall"]
+        print(f"C={c_value}: threshold {threshold:.2f}, CV recall {score:.4f}", file=sys.stderr)
+        if best is None or score > best[0]:
+            best = (score, c_value, probs)
+    assert best is not None
+    return best[1], best[2]
+
+
+def cv_report(probs: Floats, threshold: float, data: Data) -> dict[str, Any]:
+    """Out-of-fold figures at the chosen threshold: layer, rules, combined; overall and
+    per source (train_extra is the one set the rules were never tuned on)."""
+    concern = 1.0 - probs[:, 0]
+    head = concern >= threshold
+    crisis = data.labels > 0
+    kind_right = (probs[:, 1:].argmax(axis=1) + 1) == data.labels
+    report: dict[str, Any] = {
+        "threshold": threshold,
+        "head": rates(head, data),
+        "rules": rates(data.rules, data),
+        "combined": rates(head | data.rules, data),
+        "head_kind_accuracy": round(float(kind_right[crisis & head].mean()), 4),
+    }
+    for source in sorted(set(data.sources) - {ORDINARY}):
+        keep = data.mask(source)
+        report[source] = {
+            name: rates(flags, data, keep)
+            for name, flags in (
+                ("head", head),
+                ("rules", data.rules),
+                ("combined", head | data.rules),
+            )
+        }
+    return report
+
+
+def write_head(path: Path, coef: Floats, intercept: Floats, threshold: float, report: Any) -> None:
+    config = {"version": HEAD_VERSION, "buckets": WORD_BUCKETS, "report": report}
+    np.savez_compressed(
+        path,
+        labels=np.asarray(HEAD_LABELS),
+        coef=coef.astype(np.float32),
+        intercept=intercept.astype(np.float32),
+        threshold=np.float64(threshold),
+        config=np.asarray(json.dumps(config, sort_keys=True)),
+    )
+
+
+def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None]) -> Any:
+    data = read_data(corpus)
+    counts = {s: int(data.mask(s).sum()) for s in sorted(set(data.sources))}
+    log(f"sentences per source: {counts}; crisis {int((data.labels > 0).sum())}")
+    vectors = embeddings(data.texts, cache)
+    assert vectors.shape[1] == DIMENSIONS
+    x = features(data.texts, vectors)
+    weights = sample_weights(data)
+    c_value, probs = choose_c(x, data, weights)
+    threshold = choose_threshold(1.0 - probs[:, 0], data)
+    report = cv_report(probs, threshold, data) | {"C": c_value, "counts": counts}
+    coef, intercept = fit(x, data.labels, weights, c_value)
+    write_head(out, coef, intercept, threshold, report)
+    log(json.dumps(report, indent=1, sort_keys=True))
+    return report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=Path("corpus"))
+    parser.add_argument("--out", type=Path, default=SAFETY_HEAD_FILE)
+    parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
+    args = parser.parse_args(argv)
+    train(args.corpus, args.out, args.cache, lambda line: print(line, file=sys.stderr))
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
