@@ -20,8 +20,9 @@ def main(argv: list[str]) -> int:
     names = argv or list(BENCHES)
     unknown = [n for n in names if n not in BENCHES]
     if unknown:
-        print(f"unknown benchmark: {', '.join(unknown)}; known: {', '.join(BENCHES)}",
-              file=sys.stderr)
+        print(
+            f"unknown benchmark: {', '.join(unknown)}; known: {', '.join(BENCHES)}", file=sys.stderr
+        )
         return 1
     for name in names:
         started = time.perf_counter()

@@ -45,3 +45,11 @@ def test_the_default_analyzer_is_built_once() -> None:
 def test_the_same_entry_twice_gives_the_same_analysis() -> None:
     text = "I let him in tonight. Then I hated myself for it. I slept on the couch."
     assert analyze_entry(text) == analyze_entry(text)
+
+
+def test_warming_up_in_the_background_builds_the_same_engine() -> None:
+    from tidewise.analysis.engine import warm_up
+
+    warm_up().join()
+    assert classify_texts(["I miss us"]) == classify_texts(["I miss us"])
+    assert default_analyzer() is default_analyzer()

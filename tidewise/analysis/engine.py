@@ -9,6 +9,7 @@ guesses. The safety screen runs on every entry, always.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -20,13 +21,13 @@ from tidewise.analysis.classify import SentenceClassifier, labelled, shipped_hea
 from tidewise.analysis.embed import BATCH, Embedder, Encoder
 from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.evidence import evidence_for
-from tidewise.analysis.features import CueMatch, cue_matches
+from tidewise.analysis.features import CueMatch, cue_matches, model_text
 from tidewise.analysis.segment import split_sentences
 from tidewise.analysis.shame import shame_of, shame_voice
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
 from tidewise.cycle.labels import Distancing, Label, Movement
 
-ANALYZER_VERSION = "1.0"
+ANALYZER_VERSION = "1.1"  # 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
 
@@ -57,17 +58,25 @@ class Engine:
         prepared = [_prepare(text) for text in texts]
         results: list[EntryAnalysis] = []
         for group in _groups(prepared):
-            to_read = [s for p in group if p.labelled for s in p.sentences]
-            probs = self.classifier.probabilities(to_read, batch=BATCH) if to_read else None
+            to_read = [model_text(s) for p in group if p.labelled for s in p.sentences]
+            vectors = self.classifier.encoder.embed(to_read, batch=BATCH) if to_read else None
+            probs = (
+                self.classifier.head.probabilities(vectors, to_read)
+                if vectors is not None
+                else None
+            )
             offset = 0
             for entry in group:
                 count = len(entry.sentences) if entry.labelled else 0
                 rows = probs[offset : offset + count] if probs is not None else None
-                results.append(self._summary(entry, rows))
+                vecs = vectors[offset : offset + count] if vectors is not None else None
+                results.append(self._summary(entry, rows, vecs))
                 offset += count
         return results
 
-    def _summary(self, entry: _Prepared, rows: np.ndarray | None) -> EntryAnalysis:
+    def _summary(
+        self, entry: _Prepared, rows: np.ndarray | None, vecs: np.ndarray | None = None
+    ) -> EntryAnalysis:
         if rows is None or not entry.labelled:
             return _nothing_to_say(entry)
         matches = [cue_matches(s) for s in entry.sentences]
@@ -81,7 +90,7 @@ class Engine:
             shame=shame_of(probs),
             shame_voice=shame_voice(entry.sentences, probs, matches),
             distancing=summary.distancing,
-            safety=_screen(entry.sentences),
+            safety=_screen(entry.sentences, vecs),
             label_mass=summary.label_mass,
             note=entry.note,
         )
@@ -129,11 +138,11 @@ def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
     )
 
 
-def _screen(sentences: Sequence[str]) -> Safety:
+def _screen(sentences: Sequence[str], vectors: np.ndarray | None = None) -> Safety:
     # Imported here: its patterns take ~50 ms to compile, and `classify` never needs them.
     from tidewise.analysis.safety import screen
 
-    return screen(sentences)
+    return screen(sentences, vectors=vectors)
 
 
 def _groups(prepared: list[_Prepared]) -> list[list[_Prepared]]:
@@ -148,17 +157,44 @@ def _groups(prepared: list[_Prepared]) -> list[list[_Prepared]]:
     return groups
 
 
+_BUILDING = threading.Lock()  # a warm-up thread and the caller must not both build
+
+
 @cache
-def default_classifier() -> SentenceClassifier:
-    """The real encoder and the shipped head, built once per process."""
+def _built() -> Engine:
     encoder: Encoder = Embedder()
-    return SentenceClassifier(encoder, shipped_head())
+    return Engine(SentenceClassifier(encoder, shipped_head()))
 
 
-@cache
 def default_analyzer() -> Engine:
     """The real engine, built once per process (loads the ONNX model on first use)."""
-    return Engine(default_classifier())
+    with _BUILDING:
+        return _built()
+
+
+def default_classifier() -> SentenceClassifier:
+    """The real encoder and the shipped head (shared with the default analyzer)."""
+    return default_analyzer().classifier
+
+
+def warm_up() -> threading.Thread:
+    """Start building the default engine in a background thread and return the thread.
+
+    A one-shot command that will analyse (`tidewise write`) can call this first, so that
+    loading the model (~0.15-0.2 s, native code that releases the GIL) overlaps with
+    deriving the key. Errors surface later, on the first real use, not in the thread.
+    """
+    thread = threading.Thread(target=_quietly_built, name="tidewise-warm-up", daemon=True)
+    thread.start()
+    return thread
+
+
+def _quietly_built() -> None:
+    try:
+        default_analyzer()
+        from tidewise.analysis import safety  # noqa: F401  (its patterns compile on import)
+    except Exception:  # the same error reaches the caller on its own default_analyzer() call
+        return
 
 
 def analyze_entry(text: str) -> EntryAnalysis:

@@ -6,8 +6,8 @@ and the form stored in the journal; `from_dict` reads it back.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 

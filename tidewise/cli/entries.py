@@ -177,6 +177,10 @@ def write(
     """
     from tidewise.errors import ModelFilesError
 
+    if not no_analysis:
+        from tidewise.analysis.engine import warm_up
+
+        warm_up()  # load the model in the background while the key is derived
     body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
     created = session.parse_when(date) if date else None
     checkin = _checkin(closeness, shame)
