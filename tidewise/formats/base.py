@@ -83,6 +83,15 @@ def check_size(path: Path) -> None:
         )
 
 
+def read_head(path: Path, size: int = 4096) -> str:
+    """The start of a file as text, for sniffing; "" when it is not readable UTF-8 text."""
+    try:
+        with path.open(encoding="utf-8-sig") as f:
+            return f.read(size)
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
 def read_text(path: Path) -> str:
     """The file as text: UTF-8 with an optional BOM, or a clear refusal."""
     check_size(path)

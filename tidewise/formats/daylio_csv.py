@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from tidewise.errors import ImportFormatError
-from tidewise.formats.base import ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import html_to_text, normalise, text_key
 from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry, SourceMood
@@ -84,11 +84,7 @@ class DaylioCsvImporter:
     description = "Daylio CSV export (8-column and older 7-column)"
 
     def sniff(self, path: Path) -> bool:
-        try:
-            with path.open(encoding="utf-8-sig") as f:
-                head = f.readline().strip().lower()
-        except (OSError, UnicodeDecodeError):
-            return False
+        head = read_head(path, 512).partition("\n")[0].strip().lower()
         return head.startswith(("full_date,date,weekday,time,mood", "year,date,weekday,time,mood"))
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:

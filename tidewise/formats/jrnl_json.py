@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tidewise.errors import ImportFormatError
 from tidewise.formats.archive import field, load_json
-from tidewise.formats.base import ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
 from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry
@@ -22,11 +22,7 @@ class JrnlJsonImporter:
     description = "jrnl JSON export"
 
     def sniff(self, path: Path) -> bool:
-        try:
-            with path.open(encoding="utf-8-sig") as f:
-                head = f.read(4096)
-        except (OSError, UnicodeDecodeError):
-            return False
+        head = read_head(path)
         return (
             '"entries"' in head
             and '"tags"' in head

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import IO
 
 from tidewise.errors import ImportFormatError, InputError
-from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
 from tidewise.formats.timezones import localise
 from tidewise.records import CheckIn, Entry, NewEntry
@@ -91,11 +91,7 @@ class TidewiseMarkdownImporter:
     description = "Markdown exported by Tidewise (text, dates, check-ins, tags)"
 
     def sniff(self, path: Path) -> bool:
-        try:
-            with path.open(encoding="utf-8-sig") as f:
-                head = f.read(200)
-        except (OSError, UnicodeDecodeError):
-            return False
+        head = read_head(path, 200)
         return head.startswith(f"{TITLE}\n\nExported ") and "This file is not encrypted." in head
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:

@@ -24,7 +24,7 @@ from typing import Any
 
 from tidewise.errors import ExportPassphraseError, ImportFormatError, InputError
 from tidewise.formats.archive import field, load_json
-from tidewise.formats.base import ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
 from tidewise.settings import KdfProfile
 
 FORMAT = "tidewise-encrypted-export"
@@ -127,11 +127,7 @@ class TidewiseEncryptedImporter:
     description = "Tidewise encrypted export (needs its export passphrase)"
 
     def sniff(self, path: Path) -> bool:
-        try:
-            with path.open(encoding="utf-8-sig") as f:
-                return f'"{FORMAT}"' in f.read(512)
-        except (OSError, UnicodeDecodeError):
-            return False
+        return f'"{FORMAT}"' in read_head(path, 512)
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
         from tidewise.formats.tidewise_json import parse_export_text

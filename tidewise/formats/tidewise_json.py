@@ -17,7 +17,7 @@ from typing import IO, Any
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.archive import field, load_json
-from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.records import CheckIn, Entry, NewEntry, SourceMood
 
 FORMAT = "tidewise-export"
@@ -144,11 +144,7 @@ class TidewiseJsonImporter:
     description = "Tidewise JSON export"
 
     def sniff(self, path: Path) -> bool:
-        try:
-            with path.open(encoding="utf-8-sig") as f:
-                return f'"{FORMAT}"' in f.read(512)
-        except (OSError, UnicodeDecodeError):
-            return False
+        return f'"{FORMAT}"' in read_head(path, 512)
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
         return parse_export_text(read_text(path), str(path))
