@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidewise.cycle.labels import Label
-from tidewise.cycle.phases import SIDE_OF, Side
+from tidewise.cycle.labels import AWAY_LABELS, TOWARD_LABELS
 
 TOWARD_TO_AWAY = "toward_to_away"
 AWAY_TO_TOWARD = "away_to_toward"
@@ -20,21 +19,26 @@ REPEATED_SWING = "repeated_swing"
 SWING_CHANGES = 3
 
 
-def _side(phase: str) -> Side | None:
-    try:
-        return SIDE_OF.get(Label(phase))
-    except ValueError:
-        return None
+def _side(phase: str) -> str | None:
+    """"toward", "away", or None for the passages between (and anything unknown)."""
+    if phase in TOWARD_LABELS:
+        return "toward"
+    if phase in AWAY_LABELS:
+        return "away"
+    return None
 
 
 def recent_turn(phases: Sequence[str]) -> str | None:
-    """`phases` are the dominant phases of the latest entries, oldest first, newest last."""
-    if not phases or _side(phases[-1]) in (None, Side.BETWEEN):
+    """`phases` are the dominant phases of the latest entries, oldest first, newest last.
+
+    Kept free of numpy (unlike phases.py) because `tidewise write` calls it.
+    """
+    if not phases or _side(phases[-1]) is None:
         return None
-    sides = [s for s in (_side(p) for p in phases) if s in (Side.TOWARD, Side.AWAY)]
+    sides = [s for s in (_side(p) for p in phases) if s is not None]
     changes = sum(1 for a, b in zip(sides, sides[1:], strict=False) if a != b)
     if changes >= SWING_CHANGES:
         return REPEATED_SWING
     if len(sides) >= 2 and sides[-2] != sides[-1]:
-        return TOWARD_TO_AWAY if sides[-1] is Side.AWAY else AWAY_TO_TOWARD
+        return TOWARD_TO_AWAY if sides[-1] == "away" else AWAY_TO_TOWARD
     return None
