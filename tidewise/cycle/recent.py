@@ -20,7 +20,7 @@ SWING_CHANGES = 3
 
 
 def _side(phase: str) -> str | None:
-    """"toward", "away", or None for the passages between (and anything unknown)."""
+    """The side of a phase ("toward" or "away"); None for the passages between."""
     if phase in TOWARD_LABELS:
         return "toward"
     if phase in AWAY_LABELS:
