@@ -45,6 +45,8 @@ STYLE_SHIFT = 0.2
 MIN_TREND_MONTHS = 3
 SHAME_HEAVY = 0.5
 _SHAME_COLUMNS = [LABELS.index(Label.ATTACHMENT_SHAME), LABELS.index(Label.DISCONNECTION_SHAME)]
+_PUNISHING_COLUMN = LABELS.index(Label.PUNISHING)
+_WITHDRAWING_COLUMN = LABELS.index(Label.WITHDRAWING)
 
 
 def month_key(moment: datetime) -> str:
@@ -210,24 +212,38 @@ def _swing_width(widths: dict[str, float]) -> SwingWidth:
     return SwingWidth(series, mean > 0 and change <= -SHRINK_FRACTION * mean)
 
 
+def _punishing_share(observation: Observation, phase: Label) -> float:
+    """How much of an away entry's distancing is punishing, by its own words.
+
+    The decoder decides *that* an entry sits on the away side; the words decide *how*.
+    Its smoothing can carry a withdrawn spell over a lone angry entry, and the usual
+    way of distancing should not lose that entry.
+    """
+    punishing = observation.probs[_PUNISHING_COLUMN]
+    withdrawing = observation.probs[_WITHDRAWING_COLUMN]
+    if punishing + withdrawing <= 0.0:
+        return 1.0 if phase is Label.PUNISHING else 0.0
+    return punishing / (punishing + withdrawing)
+
+
 def distancing(decoded: Decoded) -> DistancingStats:
     away = [
-        (month_key(o.time), phase)
+        (month_key(o.time), _punishing_share(o, phase))
         for o, phase in zip(decoded.observations, decoded.phases, strict=True)
         if side_of(phase) is Side.AWAY
     ]
     if not away:
         return DistancingStats(0, None, None, None, trend({}), None)
-    punishing = sum(phase is Label.PUNISHING for _, phase in away) / len(away)
+    punishing = sum(share for _, share in away) / len(away)
     withdrawing = 1.0 - punishing
     usual = "both"
     if punishing >= STYLE_MAJORITY:
         usual = "punishing"
     elif withdrawing >= STYLE_MAJORITY:
         usual = "withdrawing"
-    months: dict[str, list[bool]] = defaultdict(list)
-    for month, phase in away:
-        months[month].append(phase is Label.PUNISHING)
+    months: dict[str, list[float]] = defaultdict(list)
+    for month, share in away:
+        months[month].append(share)
     series = trend({m: sum(v) / len(v) for m, v in months.items()})
     return DistancingStats(len(away), withdrawing, punishing, usual, series, _shift(series))
 
