@@ -9,26 +9,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
+from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
-from tidewise.cli import app
 from tidewise.journal import Journal
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 SECRET_TEXT = "Nobody may see this sentence about the harbour."
-
-
-@pytest.fixture
-def journal_home(settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cheap-KDF journal (made through the facade); the CLI opens it via the header."""
-    Journal.create(settings, passphrase).close()
-    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
-    return settings.home
-
-
-def run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), input=stdin)
 
 
 def test_write_prints_only_the_id_on_stdout(journal_home: Path) -> None:

@@ -5,24 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner, Result
-
-from tidewise.cli import app
-from tidewise.journal import Journal
+from tests.cli.helpers import run
 from tidewise.lessons.model import lessons
-from tidewise.settings import PASSPHRASE_ENV, Settings
-
-
-@pytest.fixture
-def journal_home(settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    Journal.create(settings, passphrase).close()
-    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
-    return settings.home
-
-
-def run(*args: str, stdin: str | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), input=stdin)
 
 
 def test_lessons_list_shows_week_one_open_and_the_rest_locked(journal_home: Path) -> None:

@@ -7,10 +7,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
+from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
-from tidewise.cli import app
 from tidewise.cli.report import REDACTIONS_KEY
 from tidewise.journal import Journal
 from tidewise.records import NewEntry
@@ -38,10 +37,6 @@ def journal_home(settings: Settings, passphrase: str, monkeypatch: pytest.Monkey
         )
     monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
     return settings.home
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
 
 
 def test_report_writes_html_and_its_appendix(journal_home: Path, tmp_path: Path) -> None:

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
+from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
-from tidewise.cli import app
 from tidewise.cli.transfer import EXPORT_PASSPHRASE_ENV, NOT_ENCRYPTED, parse_mood_map
 from tidewise.errors import ImportFormatError, UsageError
 from tidewise.journal import Journal
@@ -30,10 +29,6 @@ def journal_home(settings: Settings, passphrase: str, monkeypatch: pytest.Monkey
 
     monkeypatch.setattr(Journal, "open", classmethod(open_with_fake))
     return settings.home
-
-
-def run(*args: str) -> Result:
-    return CliRunner().invoke(app, list(args))
 
 
 def test_import_guesses_the_format_and_summarises_on_stderr(journal_home: Path) -> None:
