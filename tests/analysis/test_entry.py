@@ -126,3 +126,14 @@ def test_shame_about_closeness_can_outweigh_the_closeness_itself() -> None:
     )
     assert summarise(probs, EntrySettings(attachment_weight=1.0)).phase == "reaching"
     assert summarise(probs, EntrySettings(attachment_weight=1.25)).phase == "attachment_shame"
+
+
+def test_a_short_entry_gets_its_phase_when_half_its_mass_is_one_phase() -> None:
+    withdrawing = LABEL_NAMES.index("withdrawing")
+    probs = np.full((2, len(LABEL_NAMES)), 0.05, dtype=np.float32)
+    probs[:, withdrawing] = 0.5  # exactly one sentence's worth over two sentences
+    settings = EntrySettings(phase_floor=1.0)
+    assert summarise(probs, settings).phase == "withdrawing"
+    probs[:, withdrawing] = 0.3
+    probs[:, LABEL_NAMES.index("neutral")] = 0.55
+    assert summarise(probs, settings).phase == "neutral"

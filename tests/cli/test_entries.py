@@ -37,21 +37,11 @@ def test_write_reads_stdin_and_a_date(journal_home: Path) -> None:
     assert shown["time_zone"] == "+02:00"
 
 
-def test_write_summary_names_phase_movement_and_shame(
-    settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # Pre-load the store with a fake analyser so `write` can analyse without the model.
-    Journal.create(settings, passphrase).close()
-    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
-    original = Journal.open
-
-    def open_with_fake(cls: type[Journal], /, s: Settings, p: str, **kw: object) -> Journal:
-        return original(s, p, analyzer=FakeAnalyzer())
-
-    monkeypatch.setattr(Journal, "open", classmethod(open_with_fake))
+@pytest.mark.model
+def test_write_summary_names_phase_movement_and_shame(journal_home: Path) -> None:
     result = run("write", "I moved to the spare room. What is wrong with me?")
     assert result.exit_code == 0, result.stderr
-    assert "Phase: Withdrawing; movement: away; shame for reaching 50%" in result.stderr
+    assert "Phase: Withdrawing; movement: away; shame for reaching" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -8,27 +8,12 @@ from pathlib import Path
 import pytest
 
 from tests.cli.helpers import run
-from tests.conftest import FakeAnalyzer
 from tidewise.cli.transfer import EXPORT_PASSPHRASE_ENV, NOT_ENCRYPTED, parse_mood_map
 from tidewise.errors import ImportFormatError, UsageError
 from tidewise.journal import Journal
-from tidewise.settings import PASSPHRASE_ENV, Settings
+from tidewise.settings import Settings
 
 FIXTURES = Path(__file__).parent.parent / "formats" / "fixtures"
-
-
-@pytest.fixture
-def journal_home(settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A cheap-KDF journal that the CLI opens with the keyword analyser (no model)."""
-    Journal.create(settings, passphrase).close()
-    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
-    original = Journal.open
-
-    def open_with_fake(cls: type[Journal], /, s: Settings, p: str, **kw: object) -> Journal:
-        return original(s, p, analyzer=FakeAnalyzer())
-
-    monkeypatch.setattr(Journal, "open", classmethod(open_with_fake))
-    return settings.home
 
 
 def test_import_guesses_the_format_and_summarises_on_stderr(journal_home: Path) -> None:

@@ -32,6 +32,9 @@ _COL = {name: i for i, name in enumerate(LABEL_NAMES)}
 _JUDGEMENT_CUES = VOICE_CUES | {"guilty", "staying", "worth", "self_blame"}
 
 
+SHORT_ENTRY_SHARE = 0.45  # of its sentences, the mass a short entry needs for a phase
+
+
 @dataclass(frozen=True)
 class EntrySettings:
     """How sentences add up to an entry; tuned offline, stored in head.npz."""
@@ -117,7 +120,10 @@ def _phase(probs: Matrix, settings: EntrySettings) -> str:
     totals[_COL[Label.ATTACHMENT_SHAME]] *= settings.attachment_weight
     totals[_COL[Label.NEUTRAL]] = -1.0
     best = int(np.argmax(totals))
-    return LABEL_NAMES[best] if totals[best] >= settings.phase_floor else str(Label.NEUTRAL)
+    # A one- or two-sentence entry cannot gather a long entry's worth of mass: there the
+    # floor is a share of what it could hold, so "I moved to the spare room." has a phase.
+    floor = min(settings.phase_floor, SHORT_ENTRY_SHARE * len(probs)) - 1e-6
+    return LABEL_NAMES[best] if totals[best] >= floor else str(Label.NEUTRAL)
 
 
 def _present(probs: Matrix, labels: Sequence[Label], settings: EntrySettings) -> bool:
