@@ -3,7 +3,8 @@
     python -m tidewise.analysis.train_safety [--corpus corpus] [--cache emb.npz]
 
 Training data, all written by this project (see corpus/safety/README.md):
-- corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl:
+- corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
+  train_more.jsonl:
   {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
 - corpus/sentences/*.jsonl: ordinary journal sentences, used as extra negatives so the
   layer learns what a normal entry sounds like. Those the rules flag are left out: the
@@ -48,7 +49,13 @@ from tidewise.analysis.safety_model import (
 SEED = 20240611
 FOLDS = 5
 C_GRID = (1.0, 2.0, 4.0, 8.0)
-SAFETY_FILES = ("crisis.jsonl", "hard_negatives.jsonl", "fresh.jsonl", "train_extra.jsonl")
+SAFETY_FILES = (
+    "crisis.jsonl",
+    "hard_negatives.jsonl",
+    "fresh.jsonl",
+    "train_extra.jsonl",
+    "train_more.jsonl",
+)
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 ORDINARY = "ordinary"  # the source name of corpus/sentences rows
 HARD_FPR_CAP = 0.05  # combined screen, hard negatives, out of fold
