@@ -157,7 +157,7 @@ def test_a_lone_angry_entry_counts_as_punishing_even_when_decoded_as_withdrawn()
     # own words are still mostly punishing, and the usual style says so.
     result = distancing(decoded(observations, "WWW"))
     assert result.away_entries == 3
-    assert 0.25 < result.punishing < 0.4
+    assert result.punishing is not None and 0.25 < result.punishing < 0.4
 
 
 def test_distancing_usual_needs_a_clear_majority() -> None:
