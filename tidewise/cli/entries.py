@@ -191,9 +191,11 @@ def write(
         except (ModelFilesError, ImportError):
             say("The analysis is not available on this install; saving the entry without it.")
             entry = journal.write(body, analyze=False, **options)
-        from tidewise.replies import reply_for  # numpy-backed: not on the --help path
+        reply = None
+        if entry.analysis is not None:
+            from tidewise.replies import reply_for
 
-        reply = reply_for(journal, entry)
+            reply = reply_for(journal, entry)
         _send_weekly_reading(journal)
     out(str(entry.id))
     _safety_note(entry)  # help comes before any figures

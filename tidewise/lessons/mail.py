@@ -19,16 +19,15 @@ import hmac
 import os
 import re
 import secrets
-import smtplib
-import ssl
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
-from email.message import EmailMessage
-from email.utils import format_datetime, make_msgid
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidewise.errors import InputError, MailError, UsageError
 from tidewise.lessons.model import StateStore, unlocked_count
+
+if TYPE_CHECKING:
+    from email.message import EmailMessage
 
 SMTP_KEY = "mail.smtp"
 SUBSCRIPTION_KEY = "mail.subscription"
@@ -104,6 +103,11 @@ def _hash_code(code: str, salt: str) -> str:
 
 
 def _message(smtp: SmtpSettings, to: str, subject: str, body: str, now: datetime) -> EmailMessage:
+    # The e-mail modules load only when a note is sent: `tidewise write` checks for a due
+    # note every time, and most people never turn the e-mail on.
+    from email.message import EmailMessage
+    from email.utils import format_datetime, make_msgid
+
     msg = EmailMessage()
     msg["From"] = smtp.from_address
     msg["To"] = to
@@ -116,6 +120,9 @@ def _message(smtp: SmtpSettings, to: str, subject: str, body: str, now: datetime
 
 def deliver(smtp: SmtpSettings, msg: EmailMessage) -> None:
     """Hand one message to the mail server; MailError (no details that could leak) on failure."""
+    import smtplib
+    import ssl
+
     password = os.environ.get(PASSWORD_ENV)
     try:
         with smtplib.SMTP(smtp.host, smtp.port, timeout=SEND_TIMEOUT_SECONDS) as server:
