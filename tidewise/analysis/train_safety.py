@@ -4,7 +4,7 @@
 
 Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
-  train_more.jsonl:
+  train_more.jsonl, train_more2.jsonl:
   {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
 - corpus/sentences/*.jsonl: ordinary journal sentences, used as extra negatives so the
   layer learns what a normal entry sounds like. Those the rules flag are left out: the
@@ -55,6 +55,7 @@ SAFETY_FILES = (
     "fresh.jsonl",
     "train_extra.jsonl",
     "train_more.jsonl",
+    "train_more2.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 ORDINARY = "ordinary"  # the source name of corpus/sentences rows
