@@ -9,7 +9,6 @@ cover. The summary and the JSON go to stdout; notes about saved files go to stde
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -21,7 +20,6 @@ from tidewise.cli.console import out, say
 
 if TYPE_CHECKING:
     from tidewise.cycle.tide import Tide
-    from tidewise.records import Entry
 
 SPARK = "▁▂▃▄▅▆▇█"
 COLUMNS = 60
@@ -57,7 +55,9 @@ def tide(
     end = _aware(session.parse_when(until, end_of_day=True)) if until else None
     with session.opened(ctx) as journal:
         entries = journal.entries(newest_first=False)
-    result = _tide_of(entries, start, end)
+    from tidewise.reports.observations import tide_of
+
+    result = tide_of(entries, start, end)
     out(json.dumps(result.to_dict(), indent=2, ensure_ascii=False) if as_json else summary(result))
     for path, fmt in ((svg, "svg"), (png, "png")):
         if path is not None:
@@ -66,21 +66,6 @@ def tide(
 
 def _aware(moment: datetime) -> datetime:
     return moment if moment.tzinfo is not None else moment.astimezone()
-
-
-def _tide_of(entries: list[Entry], start: datetime | None, end: datetime | None) -> Tide:
-    from tidewise.cycle.tide import analyze_tide
-    from tidewise.reports.observations import collect_observations
-
-    collected = collect_observations(entries)
-    in_range = [e for e in entries if _within(e.created, start, end)]
-    unanalysed = len(in_range) - len(collect_observations(in_range).observations)
-    result = analyze_tide(collected.observations, since=start, until=end)
-    return replace(result, unanalysed=unanalysed)
-
-
-def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:
-    return (start is None or moment >= start) and (end is None or moment < end)
 
 
 def _save_chart(result: Tide, path: Path, fmt: str) -> None:

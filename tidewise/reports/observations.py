@@ -9,12 +9,17 @@ skipped and counted, so the caller can say how many were left out.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.cycle.labels import LABEL_NAMES
 from tidewise.cycle.observation import Observation, flags_from_tags, probs_from_mapping
 from tidewise.records import Entry
+
+if TYPE_CHECKING:
+    from tidewise.cycle.tide import Tide
 
 
 @dataclass(frozen=True)
@@ -70,3 +75,21 @@ def collect_observations(entries: Sequence[Entry]) -> Collected:
 def observations_from_entries(entries: Sequence[Entry]) -> list[Observation]:
     """Observations for the entries that have an analysis (see `collect_observations`)."""
     return collect_observations(entries).observations
+
+
+def in_range(moment: datetime, since: datetime | None, until: datetime | None) -> bool:
+    """The half-open period [since, until) that `tide`, the report and the web UI share."""
+    return (since is None or moment >= since) and (until is None or moment < until)
+
+
+def tide_of(
+    entries: Sequence[Entry], since: datetime | None = None, until: datetime | None = None
+) -> Tide:
+    """The Tide of a journal: every entry is decoded (so a phase does not change with the
+    chosen period), the statistics cover [since, until), and `unanalysed` counts the
+    entries in that period that could not be read."""
+    from tidewise.cycle.tide import analyze_tide  # numpy: only when a tide is asked for
+
+    tide = analyze_tide(collect_observations(entries).observations, since=since, until=until)
+    period = [e for e in entries if in_range(e.created, since, until)]
+    return replace(tide, unanalysed=collect_observations(period).skipped)

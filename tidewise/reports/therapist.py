@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.errors import UsageError
 from tidewise.reports import stats
+from tidewise.reports.observations import in_range, tide_of
 from tidewise.reports.redact import Redactions, suggest_names
 
 if TYPE_CHECKING:
@@ -94,11 +95,7 @@ def _aware(moment: datetime | None) -> datetime | None:
 
 
 def _in_period(entries: list[Entry], since: datetime | None, until: datetime | None) -> list[Entry]:
-    return [
-        e
-        for e in entries
-        if (since is None or e.created >= since) and (until is None or e.created < until)
-    ]
+    return [e for e in entries if in_range(e.created, since, until)]
 
 
 def _shared(in_period: list[Entry], request: ReportRequest) -> list[Entry]:
@@ -109,17 +106,6 @@ def _shared(in_period: list[Entry], request: ReportRequest) -> list[Entry]:
         msg = f"Entry {missing[0]} is not in the report's period, so it cannot be shared in it."
         raise UsageError(msg)
     return [e for e in in_period if e.shared or e.id in chosen]
-
-
-def _tide(entries: list[Entry], request: ReportRequest, in_period: list[Entry]) -> Tide:
-    # The same path as `tidewise tide`: observations from every entry, then the range.
-    from tidewise.cycle.tide import analyze_tide
-    from tidewise.reports.observations import collect_observations
-
-    collected = collect_observations(entries)
-    tide = analyze_tide(collected.observations, since=request.since, until=request.until)
-    usable = len(collect_observations(in_period).observations)
-    return replace(tide, unanalysed=len(in_period) - usable)
 
 
 def _excerpt(entry: Entry, redactions: Redactions) -> dict[str, Any]:
@@ -182,7 +168,7 @@ def build_report(
     entries = journal.entries(newest_first=False)
     in_period = _in_period(entries, request.since, request.until)
     shared = _shared(in_period, request)
-    tide = _tide(entries, request, in_period)
+    tide = tide_of(entries, request.since, request.until)
     f1 = measured_macro_f1()
     data = {
         "format": FORMAT,

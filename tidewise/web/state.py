@@ -15,7 +15,7 @@ import shutil
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -243,14 +243,6 @@ class WebState:
             if self._wake.wait(timeout=min(max(remaining, 0.05), 1.0)):
                 self._wake.clear()
             self.expired()
-
-
-@contextlib.contextmanager
-def journal_of(state: WebState) -> Iterator[Journal]:
-    """The unlocked journal for one request, counting the request as activity."""
-    journal = state.journal
-    state.touch()
-    yield journal
 
 
 def _fill_demo(journal: Journal) -> None:

@@ -71,15 +71,10 @@ def tide_of(state: WebState) -> Tide:
 
 
 def compute_tide(state: WebState) -> Tide:
-    """Entries -> observations -> the Tide, as `tidewise tide` does."""
-    from dataclasses import replace
+    """The whole journal's Tide, computed exactly as `tidewise tide` does."""
+    from tidewise.reports.observations import tide_of
 
-    from tidewise.cycle.tide import analyze_tide
-    from tidewise.reports.observations import collect_observations
-
-    collected = collect_observations(state.journal.entries(newest_first=False))
-    tide = analyze_tide(collected.observations)
-    return replace(tide, unanalysed=collected.skipped)
+    return tide_of(state.journal.entries(newest_first=False))
 
 
 def chart_svg(state: WebState, name: str) -> bytes | None:
