@@ -7,7 +7,6 @@ name is neutral ("notes-<date>.<ext>") because a downloads folder is easy to loo
 from __future__ import annotations
 
 import io
-from datetime import UTC, datetime
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -17,7 +16,6 @@ from tidewise.web.guards import require_session, web_state
 from tidewise.web.rendering import render
 
 router = APIRouter(dependencies=[Depends(require_session)])
-STATE_KEYS = ("lessons", "safety_plan")
 MEDIA_TYPES = {"json": "application/json", "md": "text/markdown", "csv": "text/csv"}
 
 
@@ -31,17 +29,14 @@ def export_page(request: Request) -> Response:
 @router.get("/export/download")
 def download(request: Request, format: str = "") -> Response:
     from tidewise.formats import exporters
-    from tidewise.formats.base import ExportMeta
+    from tidewise.transfer import default_export_name, export
 
     exporter = exporters().get(format)
     if exporter is None:
         raise BadRequestError
-    journal = web_state(request).journal
-    now = datetime.now(UTC)
-    state = {key: value for key in STATE_KEYS if (value := journal.get_state(key)) is not None}
     stream = io.StringIO()
-    exporter.write(journal.entries(newest_first=False), stream, ExportMeta(now.isoformat(), state))
-    name = f"notes-{now:%Y-%m-%d}.{exporter.extension}"
+    export(web_state(request).journal, format, stream)  # the same use-case as the CLI
+    name = default_export_name(format)
     media = MEDIA_TYPES.get(exporter.extension, "text/plain")
     return Response(
         stream.getvalue().encode("utf-8"),
