@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
+from bench.kill import run_and_kill
 from tidewise.journal import Journal
 from tidewise.settings import TEST_KDF, Settings
 from tidewise.storage import engine
@@ -60,34 +61,16 @@ def _open_cost(folder: Path, size: int) -> float:
     return statistics.median(times)
 
 
-def _child(settings: Settings, first: int, write_end: int) -> None:
-    journal = Journal.open(settings, PASSPHRASE)
-    number = first
-    while True:
-        entry = journal.write(_text(number), tags=("bench",), analyze=False)
-        os.write(write_end, f"{entry.id} {number}\n".encode())
-        number += 1
-
-
 def _kill_trial(settings: Settings, first: int, delay: float) -> dict[int, int]:
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_end)
-        try:
-            _child(settings, first, write_end)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    data = b""
-    while chunk := os.read(read_end, 65536):
-        data += chunk
-    os.close(read_end)
-    text = data.decode()
-    lines = text.splitlines()[: text.count("\n")]
+    def child(report: Callable[[str], None]) -> None:
+        journal = Journal.open(settings, PASSPHRASE)
+        number = first
+        while True:
+            entry = journal.write(_text(number), tags=("bench",), analyze=False)
+            report(f"{entry.id} {number}\n")
+            number += 1
+
+    lines = run_and_kill(child, delay)
     return {int(a): int(b) for a, b in (line.split() for line in lines)}
 
 

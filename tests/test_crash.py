@@ -16,6 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.kill import run_and_kill
 from tidewise.errors import WrongPassphraseError
 from tidewise.journal import Journal
 from tidewise.records import CheckIn
@@ -54,32 +55,6 @@ def write_forever(
         )
         report(f"{entry.id} {number}\n")
         number += 1
-
-
-def run_and_kill(child: Callable[[Callable[[str], None]], None], delay: float) -> list[str]:
-    """Fork, run `child(report)`, SIGKILL it after `delay`; complete reported lines."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into pytest
-        os.close(read_end)
-        try:
-
-            def report(line: str) -> None:
-                os.write(write_end, line.encode())
-
-            child(report)
-        finally:
-            os._exit(0)
-    os.close(write_end)
-    time.sleep(delay)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-    chunks = []
-    while chunk := os.read(read_end, 65536):
-        chunks.append(chunk)
-    os.close(read_end)
-    text = b"".join(chunks).decode()
-    return text.splitlines()[: text.count("\n")]
 
 
 def check_journal(settings: Settings, passphrase: str, acknowledged: dict[int, int]) -> int:

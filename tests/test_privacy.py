@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from tests.test_crash import run_and_kill
+from bench.kill import run_and_kill
 from tidewise.cli import app
 from tidewise.journal import Journal
 from tidewise.records import NewEntry

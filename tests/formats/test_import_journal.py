@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from bench.bench_formats import write_daylio_csv
+from bench.kill import run_and_kill
 from tests.conftest import FakeAnalyzer
 from tests.formats.malformed import build_corpus
-from tests.test_crash import run_and_kill
 from tidewise.errors import ImportFormatError, TidewiseError
 from tidewise.formats.base import ImportOptions
 from tidewise.journal import Journal
