@@ -15,8 +15,11 @@ from tidewise.storage import store, times
     "query", ['"', "AND", "NEAR(a b)", "*", "a OR", "col:text", "'", "(", "^x", "a - b"]
 )
 def test_search_never_treats_input_as_fts_syntax(fresh_journal: Journal, query: str) -> None:
-    fresh_journal.write("Plain words about AND and OR.")
-    fresh_journal.search(query)  # no exception is the behaviour
+    entry = fresh_journal.write("Plain words about AND and OR.")
+    found = fresh_journal.search(query)  # no exception, and no operator takes effect
+    assert [e.id for e in found] in ([], [entry.id])
+    # Words that are FTS operators are searched as plain words.
+    assert [e.id for e in fresh_journal.search("about AND")] == [entry.id]
 
 
 def test_search_ignores_case_and_accents(fresh_journal: Journal) -> None:
