@@ -45,7 +45,9 @@ def give_ids(letters: list[str]) -> None:
         rows = read_jsonl(path)
         for number, row in enumerate(rows, 1):
             row.setdefault("id", f"{letter}{number:04d}")
-        write_jsonl(path, [{"id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in rows])
+        write_jsonl(
+            path, [{"id": r["id"], **{k: v for k, v in r.items() if k != "id"}} for r in rows]
+        )
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:
@@ -68,12 +70,13 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
 
 def row_of(name: str, pairs: list[tuple[str, str]]) -> str:
     agree = sum(a == b for a, b in pairs) / len(pairs)
-    return (
-        f"| {name} | {len(pairs)} | {agree:.3f} | {kappa(pairs):.3f} | {macro_f1(pairs):.3f} |"
-    )
+    return f"| {name} | {len(pairs)} | {agree:.3f} | {kappa(pairs):.3f} | {macro_f1(pairs):.3f} |"
 
 
-HEADER = "| set | sentences | agreement | Cohen's kappa | macro-F1 (reader vs writer) |\n|---|---|---|---|---|"
+HEADER = (
+    "| set | sentences | agreement | Cohen's kappa | macro-F1 (reader vs writer) |\n"
+    "|---|---|---|---|---|"
+)
 
 
 def apply(readers: list[Path]) -> None:

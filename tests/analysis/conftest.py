@@ -7,6 +7,7 @@ Tests that load the real on-device model are marked `model`.
 
 from __future__ import annotations
 
+import re
 import zlib
 from collections.abc import Sequence
 
@@ -14,7 +15,7 @@ import numpy as np
 import pytest
 
 from tidewise.analysis.classify import Head, SentenceClassifier
-from tidewise.analysis.embed import DIMENSIONS, Vectors
+from tidewise.analysis.embed import DIMENSIONS, TokenShares, Vectors
 from tidewise.analysis.engine import Engine
 from tidewise.analysis.features import DENSE_NAMES, FeatureConfig
 from tidewise.cycle.labels import LABEL_NAMES
@@ -27,15 +28,29 @@ class FakeEncoder:
         self.calls: list[int] = []
 
     def embed(self, texts: Sequence[str], batch: int = 32) -> Vectors:
+        return self.embed_with_tokens(texts, batch)[0]
+
+    def embed_with_tokens(
+        self, texts: Sequence[str], batch: int = 32
+    ) -> tuple[Vectors, list[TokenShares]]:
+        """Each word is one token; its share is its direction over the sum's length."""
         self.calls.append(len(texts))
         out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        shares = []
         for row, text in enumerate(texts):
-            for word in text.lower().split():
+            spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+            states = np.zeros((len(spans), DIMENSIONS), dtype=np.float32)
+            for i, (start, end) in enumerate(spans):
+                word = text[start:end].lower()
                 rng = np.random.default_rng(zlib.crc32(word.encode()))
-                out[row] += rng.standard_normal(DIMENSIONS).astype(np.float32)
-            norm = float(np.linalg.norm(out[row]))
-            out[row] /= max(norm, 1e-12)
-        return out
+                states[i] = rng.standard_normal(DIMENSIONS).astype(np.float32)
+            total = states.sum(axis=0)
+            norm = max(float(np.linalg.norm(total)), 1e-12)
+            out[row] = total / norm
+            shares.append(
+                TokenShares(np.asarray(spans, dtype=np.int64).reshape(-1, 2), states / norm)
+            )
+        return out, shares
 
 
 def fake_head(seed: int = 7) -> Head:

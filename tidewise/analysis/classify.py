@@ -20,7 +20,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.embed import BATCH, Encoder
+from tidewise.analysis.embed import BATCH, DIMENSIONS, Encoder
 from tidewise.analysis.features import (
     DENSE_NAMES,
     FeatureConfig,
@@ -50,10 +50,15 @@ class Head:
 
     def logits(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
         """Raw scores (before calibration) of sentences whose embeddings are `vectors`."""
-        dense = np.stack([dense_features(s) for s in sentences]) if sentences else None
-        if dense is None:
+        if not sentences:
             return np.zeros((0, len(self.labels)), dtype=np.float32)
-        out = np.hstack([vectors, dense]) @ self.dense_coef.T + self.intercept
+        embedded = vectors @ self.dense_coef[:, :DIMENSIONS].T + self.intercept
+        return np.asarray(embedded + self.word_logits(sentences), dtype=np.float32)
+
+    def word_logits(self, sentences: Sequence[str]) -> Matrix:
+        """The part of the scores that comes from the words alone (cues and n-grams)."""
+        dense = np.stack([dense_features(s) for s in sentences])
+        out = dense @ self.dense_coef[:, DIMENSIONS:].T
         for row, sentence in enumerate(sentences):
             idx, val = ngram_features(sentence, self.config)
             out[row] += self.sparse_coef[:, idx] @ val

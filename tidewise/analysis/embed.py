@@ -8,7 +8,8 @@ inside the constructor so that `tidewise --help` never pays for them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import numpy as np
@@ -23,10 +24,31 @@ BATCH = 32
 Vectors = npt.NDArray[np.float32]
 
 
+@dataclass(frozen=True)
+class TokenShares:
+    """How one text's unit vector splits over its tokens.
+
+    Mean pooling is linear, so the unit vector is exactly the sum of `shares` (one row per
+    real token: its output state divided by the token count and the mean's length). Any
+    linear score of the vector therefore splits exactly over the tokens, which is how the
+    evidence finds the words that carried a label. `spans` are each token's character
+    offsets in the text that was embedded.
+    """
+
+    spans: npt.NDArray[np.int64]  # (tokens, 2)
+    shares: Vectors  # (tokens, DIMENSIONS)
+
+
 class Encoder(Protocol):
     """Anything that turns texts into an (n, DIMENSIONS) float32 array (tests use fakes)."""
 
     def embed(self, texts: Sequence[str], batch: int = BATCH) -> Vectors: ...
+
+    def embed_with_tokens(
+        self, texts: Sequence[str], batch: int = BATCH
+    ) -> tuple[Vectors, list[TokenShares]]:
+        """The same vectors, and how each splits over its tokens."""
+        ...
 
 
 class Embedder:
@@ -57,24 +79,46 @@ class Embedder:
 
     def encode_tokens(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
         """Run the encoder on one tokenised batch and pool to unit vectors."""
+        return pool(self._states(ids, mask), mask)
+
+    def _states(self, ids: npt.NDArray[np.int64], mask: npt.NDArray[np.int64]) -> Vectors:
         feeds: dict[str, Any] = {
             "input_ids": ids,
             "attention_mask": mask,
             "token_type_ids": np.zeros_like(ids),
         }
-        tokens = self._sess.run(["last_hidden_state"], feeds)[0]
-        return pool(np.asarray(tokens, dtype=np.float32), mask)
+        return np.asarray(self._sess.run(["last_hidden_state"], feeds)[0], dtype=np.float32)
 
     def embed(self, texts: Sequence[str], batch: int = BATCH) -> Vectors:
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        for picked, _, mask, states in self._batches(texts, batch):
+            out[picked] = pool(states, mask)
+        return out
+
+    def embed_with_tokens(
+        self, texts: Sequence[str], batch: int = BATCH
+    ) -> tuple[Vectors, list[TokenShares]]:
+        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+        shares: dict[int, TokenShares] = {}
+        for picked, offsets, mask, states in self._batches(texts, batch):
+            out[picked] = pool(states, mask)
+            for row, index in enumerate(picked):
+                shares[index] = token_shares(states[row], mask[row], offsets[row])
+        return out, [shares[i] for i in range(len(texts))]
+
+    def _batches(
+        self, texts: Sequence[str], batch: int
+    ) -> Iterator[tuple[list[int], list[list[tuple[int, int]]], npt.NDArray[np.int64], Vectors]]:
         # Batches of similar length: each batch is padded to its longest text, so mixing a
         # 5-word and a 60-word sentence wastes most of the work. The int8 model gives the
         # same vector whatever the padding, so the order changes nothing but the speed.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        out = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
         for start in range(0, len(order), batch):
             picked = order[start : start + batch]
-            out[picked] = self.encode_tokens(*self.tokenize([texts[i] for i in picked]))
-        return out
+            enc = self._tok.encode_batch([texts[i] for i in picked])
+            ids = np.asarray([e.ids for e in enc], dtype=np.int64)
+            mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
+            yield picked, [e.offsets for e in enc], mask, self._states(ids, mask)
 
 
 def pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Vectors:
@@ -83,3 +127,14 @@ def pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Vector
     mean = (tokens * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
     norms = np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)
     return np.asarray(mean / norms, dtype=np.float32)
+
+
+def token_shares(
+    states: Vectors, mask: npt.NDArray[np.int64], offsets: Sequence[tuple[int, int]]
+) -> TokenShares:
+    """One text's token states scaled so that they sum to its pooled unit vector."""
+    real = mask.astype(bool)
+    mean = states[real].mean(axis=0)
+    scale = 1.0 / (real.sum() * max(float(np.linalg.norm(mean)), 1e-12))
+    spans = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)[: len(mask)]
+    return TokenShares(spans[real], np.asarray(states[real] * scale, dtype=np.float32))

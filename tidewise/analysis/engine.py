@@ -18,10 +18,10 @@ import numpy as np
 
 from tidewise.analysis import readable
 from tidewise.analysis.classify import SentenceClassifier, labelled, shipped_head
-from tidewise.analysis.embed import BATCH, Embedder, Encoder
+from tidewise.analysis.embed import BATCH, Embedder, Encoder, TokenShares
 from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.evidence import evidence_for
-from tidewise.analysis.features import CueMatch, cue_matches, model_text
+from tidewise.analysis.features import cue_matches, model_text
 from tidewise.analysis.segment import split_sentences
 from tidewise.analysis.shame import shame_of, shame_voice
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
@@ -59,7 +59,11 @@ class Engine:
         results: list[EntryAnalysis] = []
         for group in _groups(prepared):
             to_read = [model_text(s) for p in group if p.labelled for s in p.sentences]
-            vectors = self.classifier.encoder.embed(to_read, batch=BATCH) if to_read else None
+            vectors, shares = (
+                self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
+                if to_read
+                else (None, [])
+            )
             probs = (
                 self.classifier.head.probabilities(vectors, to_read)
                 if vectors is not None
@@ -68,14 +72,26 @@ class Engine:
             offset = 0
             for entry in group:
                 count = len(entry.sentences) if entry.labelled else 0
-                rows = probs[offset : offset + count] if probs is not None else None
-                vecs = vectors[offset : offset + count] if vectors is not None else None
-                results.append(self._summary(entry, rows, vecs))
+                if probs is None or vectors is None:
+                    results.append(self._summary(entry, None))
+                    continue
+                results.append(
+                    self._summary(
+                        entry,
+                        probs[offset : offset + count],
+                        vectors[offset : offset + count],
+                        shares[offset : offset + count],
+                    )
+                )
                 offset += count
         return results
 
     def _summary(
-        self, entry: _Prepared, rows: np.ndarray | None, vecs: np.ndarray | None = None
+        self,
+        entry: _Prepared,
+        rows: np.ndarray | None,
+        vecs: np.ndarray | None = None,
+        shares: Sequence[TokenShares] = (),
     ) -> EntryAnalysis:
         if rows is None or not entry.labelled:
             return _nothing_to_say(entry)
@@ -84,7 +100,7 @@ class Engine:
         summary = summarise(probs, self.settings)
         return EntryAnalysis(
             version=self.version,
-            sentences=self._sentences(entry, probs, matches),
+            sentences=self._sentences(entry, probs, shares),
             movement=summary.movement,
             phase=summary.phase,
             shame=shame_of(probs),
@@ -96,13 +112,14 @@ class Engine:
         )
 
     def _sentences(
-        self, entry: _Prepared, probs: np.ndarray, matches: Sequence[Sequence[CueMatch]]
+        self, entry: _Prepared, probs: np.ndarray, shares: Sequence[TokenShares]
     ) -> tuple[SentenceAnalysis, ...]:
         head = self.classifier.head
         out = []
         for i, (text, (start, end)) in enumerate(zip(entry.sentences, entry.spans, strict=True)):
             label, scores = labelled(probs[i], head.labels)
-            evidence = evidence_for(text, label, probs[i], matches[i], head)
+            share = shares[i] if i < len(shares) else None
+            evidence = evidence_for(text, label, probs[i], head, share)
             out.append(SentenceAnalysis(text, start, end, label, scores, evidence))
         return tuple(out)
 

@@ -144,12 +144,6 @@ def ngram_features(
     return np.concatenate([word_idx, char_idx]), np.concatenate([word_val, char_val])
 
 
-def unigram_bucket(word: str, config: FeatureConfig) -> int:
-    """The bucket of one word's unigram, hashed exactly as in `ngram_features`."""
-    token = normalise(word).replace("'", "")
-    return zlib.crc32(token.encode("utf-8")) % config.word_buckets
-
-
 def _hashed(
     grams: list[str], buckets: int, offset: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]:
