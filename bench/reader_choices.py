@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mix", default="all", help="data mix for the entry and LOWO tables")
     parser.add_argument("--features", default="embedding + cues + n-grams")
     parser.add_argument("--c", type=float, default=4.0)
+    parser.add_argument("--balanced", action="store_true", help="class weights 'balanced'")
+    parser.add_argument("--only", nargs="*", default=None, help="mixes to score (names)")
     args = parser.parse_args(argv)
     corpus = read_corpus(ROOT / "corpus")
     writers = np.asarray([v[0] for v in corpus.voices])
@@ -145,12 +147,16 @@ def main(argv: list[str] | None = None) -> int:
         for name, (texts, _) in sets.items()
     }
     old = np.isin(writers, list("abcd"))
+    label_first = np.isin(writers, list("efgh"))
+    post_first = np.isin(writers, list("qr"))
     mixes = {
-        "old corpus (a-d)": old,
-        "old without d (minimal pairs)": np.isin(writers, list("abc")),
-        "new corpus (e-)": ~old,
+        "v1 corpus (a-d)": old,
+        "label-first v2 (e-h)": label_first,
+        "post-first (q, r)": post_first,
+        "v2: e-h + q, r": label_first | post_first,
         "all": np.ones_like(old),
     }
+    mixes = {k: v for k, v in mixes.items() if v.any()}
     scales_grid = {
         "embedding": (1.0, 0.0, 0.0),
         "embedding + cues": (1.0, 1.0, 0.0),
@@ -159,15 +165,19 @@ def main(argv: list[str] | None = None) -> int:
     }
     c_grid = (1.0, 4.0) if not args.quick else (4.0,)
 
-    def fit(mask: npt.NDArray[np.bool_], scales: tuple[float, float, float], c: float) -> Any:
+    def fit(
+        mask: npt.NDArray[np.bool_], scales: tuple[float, float, float], c: float
+    ) -> Any:
         x = stacked(corpus_blocks, scales)[np.flatnonzero(mask)]
-        return LogisticRegression(C=c, max_iter=3000).fit(x, corpus.labels[mask])
+        weight = args.balanced and "balanced" or None
+        model = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
+        return model.fit(x, corpus.labels[mask])
 
     print("## Sentences: macro-F1 / any-shame F1\n")
     print("| data | features | C | " + " | ".join(sets) + " |")
     print("|---|---|---|" + "---|" * len(sets))
     for mix_name, mask in mixes.items():
-        if not mask.any():
+        if args.only is not None and mix_name not in args.only:
             continue
         for feat_name, scales in scales_grid.items():
             if args.quick and feat_name not in ("embedding", "embedding + cues + n-grams"):

@@ -27,7 +27,8 @@ from tidewise.analysis.shame import shame_of, shame_voice
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
 from tidewise.cycle.labels import Distancing, Label, Movement
 
-ANALYZER_VERSION = "1.1"  # 1.1: the safety screen reads the sentence vectors too
+ANALYZER_VERSION = "2.0"  # 2.0: corpus v2 head, evidence by occlusion and token shares
+# 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
 
