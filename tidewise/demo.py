@@ -2,8 +2,11 @@
 
 The entries were written for this project: one invented person, some weeks after
 finding out, going once around the cycle (reaching, shame for reaching, withdrawing,
-punishing, worn out, and reaching again). The journal lives in a temp folder with a
-random passphrase and is deleted before the command returns, whatever happens.
+punishing, worn out, shame from the rupture, reaching again, and shame for reaching
+again). Each records the phase it was written to show (`DemoEntry.shows`), so a test
+can check that the reader reads the demo the way it was meant. The journal lives in a
+temp folder with a random passphrase and is deleted before the command returns,
+whatever happens.
 """
 
 from __future__ import annotations
@@ -14,83 +17,120 @@ import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
+from tidewise.cycle.labels import Label
 from tidewise.records import CheckIn
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
 
-# (days before today, hour, closeness, shame, text)
-DEMO_ENTRIES: tuple[tuple[int, int, int, int, str], ...] = (
-    (
-        20,
-        21,
-        2,
-        2,
-        "We walked down to the harbour after dinner and he held my hand the whole way. "
-        "For an hour it felt like us again, the old easy quiet. I leaned on his shoulder "
-        "on the bench and didn't want to go home.",
+
+class DemoEntry(NamedTuple):
+    """One example entry, and the phase it was written to show."""
+
+    days_ago: int
+    hour: int
+    closeness: int
+    shame: int
+    text: str
+    shows: Label  # what the writer of the demo meant the entry to read as, on its own
+
+
+DEMO_ENTRIES: tuple[DemoEntry, ...] = (
+    DemoEntry(
+        days_ago=20,
+        hour=21,
+        closeness=2,
+        shame=2,
+        text=(
+            "We walked down to the harbour after dinner and he held my hand the whole way. "
+            "For an hour it felt like us again, the old easy quiet. I leaned on his "
+            "shoulder on the bench and didn't want to go home."
+        ),
+        shows=Label.REACHING,
     ),
-    (
-        19,
-        7,
-        1,
-        8,
-        "This morning I can hardly look at myself. I let him hold me last night as if "
-        "nothing happened. What is wrong with me, going soft on the man who lied to me "
-        "for two years? Where is my self-respect?",
+    DemoEntry(
+        days_ago=19,
+        hour=7,
+        closeness=1,
+        shame=8,
+        text=(
+            "This morning I can hardly look at myself. I let him hold me last night as if "
+            "nothing happened. What is wrong with me, going soft on the man who lied to me "
+            "for two years? Where is my self-respect?"
+        ),
+        shows=Label.ATTACHMENT_SHAME,
     ),
-    (
-        17,
-        22,
-        -2,
-        6,
-        "I moved my pillow and my books into the spare room today. When he knocked I "
-        "said I was tired and kept the door shut. It is easier to breathe with a wall "
-        "between us.",
+    DemoEntry(
+        days_ago=17,
+        hour=22,
+        closeness=-2,
+        shame=6,
+        text=(
+            "I moved my pillow and my books into the spare room today. When he knocked I "
+            "said I was tired and kept the door shut. It is easier to breathe with a wall "
+            "between us."
+        ),
+        shows=Label.WITHDRAWING,
     ),
-    (
-        15,
-        19,
-        -3,
-        4,
-        "He came home forty minutes late without a text and I exploded. I brought up "
-        "the hotel receipts, the lies, all of it, and I kept going after he went quiet. "
-        "Part of me wanted him to hurt as much as I do.",
+    DemoEntry(
+        days_ago=15,
+        hour=19,
+        closeness=-3,
+        shame=4,
+        text=(
+            "He came home forty minutes late without a text and I exploded. I brought up "
+            "the hotel receipts, the lies, all of it, and I kept going after he went quiet. "
+            "Part of me wanted him to hurt as much as I do."
+        ),
+        shows=Label.PUNISHING,
     ),
-    (
-        12,
-        23,
-        -1,
-        5,
-        "I am so tired of fighting. The house is cold and silent and I miss him even "
-        "when he is in the next room. I don't want another war tonight; I want to sleep.",
+    DemoEntry(
+        days_ago=12,
+        hour=23,
+        closeness=-1,
+        shame=5,
+        text=(
+            "I am so tired of fighting. The house is cold and silent and I miss him even "
+            "when he is in the next room. I don't want another war tonight; I want to "
+            "sleep."
+        ),
+        shows=Label.EXHAUSTION,
     ),
-    (
-        10,
-        14,
-        -1,
-        9,
-        "I keep thinking I was never enough for him. She must have had something I "
-        "don't. I feel like a fool for not seeing it for so long.",
+    DemoEntry(
+        days_ago=10,
+        hour=14,
+        closeness=-1,
+        shame=9,
+        text=(
+            "I keep thinking I was never enough for him. She must have had something I "
+            "don't. I feel like a fool for not seeing it for so long."
+        ),
+        shows=Label.DISCONNECTION_SHAME,
     ),
-    (
-        6,
-        8,
-        1,
-        3,
-        "We made coffee together and laughed at the dog stealing a sock. I told him I "
-        "want to try talking again, slowly, with someone to help us.",
+    DemoEntry(
+        days_ago=6,
+        hour=8,
+        closeness=1,
+        shame=3,
+        text=(
+            "We made coffee together and laughed at the dog stealing a sock. I told him I "
+            "want to try talking again, slowly, with someone to help us."
+        ),
+        shows=Label.REACHING,
     ),
-    (
-        5,
-        13,
-        1,
-        7,
-        "I sent him a sweet message at lunch and hated myself for it a minute later. "
-        "You're making it far too easy for him, I thought. Why do I keep reaching for "
-        "the person who broke this?",
+    DemoEntry(
+        days_ago=5,
+        hour=13,
+        closeness=1,
+        shame=7,
+        text=(
+            "I sent him a sweet message at lunch and hated myself for it a minute later. "
+            "You're making it far too easy for him, I thought. Why do I keep reaching for "
+            "the person who broke this?"
+        ),
+        shows=Label.ATTACHMENT_SHAME,
     ),
 )
 
@@ -99,7 +139,8 @@ def demo_dates(today: datetime) -> list[datetime]:
     """When each example entry was 'written', counted back from `today`."""
     midnight = today.replace(hour=0, minute=0, second=0, microsecond=0)
     return [
-        midnight - timedelta(days=days) + timedelta(hours=hour) for days, hour, *_ in DEMO_ENTRIES
+        midnight - timedelta(days=entry.days_ago) + timedelta(hours=entry.hour)
+        for entry in DEMO_ENTRIES
     ]
 
 
@@ -121,11 +162,9 @@ def _demo_in(folder: Path, out: Callable[[str], None], say: Callable[[str], None
     say(f"Creating a throwaway demo journal in {folder} ...")
     with Journal.create(Settings(home=folder / "journal"), secrets.token_urlsafe(24)) as journal:
         analyze = _analysis_works(journal, say)
-        for created, (_, _, closeness, shame, text) in zip(
-            demo_dates(local_now()), DEMO_ENTRIES, strict=True
-        ):
-            checkin = CheckIn(closeness=closeness, shame=shame)
-            journal.write(text, created=created, checkin=checkin, analyze=analyze)
+        for created, example in zip(demo_dates(local_now()), DEMO_ENTRIES, strict=True):
+            checkin = CheckIn(closeness=example.closeness, shame=example.shame)
+            journal.write(example.text, created=created, checkin=checkin, analyze=analyze)
         for entry in journal.entries(newest_first=False):
             phase = entry.analysis.phase if entry.analysis else "not analysed"
             out(f"{entry.created:%a %d %b %H:%M}  [{_title(phase)}]")
@@ -146,7 +185,7 @@ def _analysis_works(journal: Journal, say: Callable[[str], None]) -> bool:
 
 
 def _title(phase: str) -> str:
-    from tidewise.cycle.labels import LABEL_TITLES, Label
+    from tidewise.cycle.labels import LABEL_TITLES
 
     try:
         return LABEL_TITLES[Label(phase)]

@@ -156,9 +156,10 @@ def _history(state: WebState) -> None:
     journal = state.journal
     start = datetime.now(UTC) - timedelta(days=120)
     for day in range(120):
-        _, hour, closeness, shame, text = DEMO_ENTRIES[(day // 2) % len(DEMO_ENTRIES)]
-        moment = start + timedelta(days=day, hours=hour)
-        journal.write(text, created=moment, checkin=CheckIn(closeness, shame), tags=["evening"])
+        example = DEMO_ENTRIES[(day // 2) % len(DEMO_ENTRIES)]
+        moment = start + timedelta(days=day, hours=example.hour)
+        checkin = CheckIn(example.closeness, example.shame)
+        journal.write(example.text, created=moment, checkin=checkin, tags=["evening"])
     state.changed()
 
 

@@ -252,11 +252,9 @@ def _fill_demo(journal: Journal) -> None:
     from tidewise.storage.times import local_now
 
     analyze = _analysis_works(journal)
-    for created, (_, _, closeness, shame, text) in zip(
-        demo_dates(local_now()), DEMO_ENTRIES, strict=True
-    ):
-        checkin = CheckIn(closeness=closeness, shame=shame)
-        journal.write(text, created=created, checkin=checkin, analyze=analyze)
+    for created, example in zip(demo_dates(local_now()), DEMO_ENTRIES, strict=True):
+        checkin = CheckIn(closeness=example.closeness, shame=example.shame)
+        journal.write(example.text, created=created, checkin=checkin, analyze=analyze)
 
 
 def _analysis_works(journal: Journal) -> bool:
