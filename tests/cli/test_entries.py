@@ -82,6 +82,16 @@ def test_list_show_search_put_data_on_stdout(journal_home: Path) -> None:
     assert "Spare room again." in shown.stdout and "Tags: home" in shown.stdout
 
 
+def test_show_labels_the_phase_as_the_entrys_own_reading(
+    journal_home: Path, settings: Settings, passphrase: str
+) -> None:
+    with Journal.open(settings, passphrase, analyzer=FakeAnalyzer()) as journal:
+        journal.write("He held my hand at dinner.")
+    shown = run("show", "1")
+    assert shown.exit_code == 0, shown.stderr
+    assert "Phase of this entry on its own: Reaching · movement: toward" in shown.stdout
+
+
 def test_empty_list_says_so_on_stderr(journal_home: Path) -> None:
     result = run("list")
     assert (result.stdout, result.stderr.strip()) == ("", "No entries.")

@@ -241,3 +241,77 @@ def test_other_suffixes_are_refused(journal: Journal, tmp_path: Path) -> None:
     with pytest.raises(UsageError):
         write_report(build_report(journal, ReportRequest()), folder / "r.docx")
     assert list(folder.iterdir()) == []
+
+
+TIRED = "I am so tired and lonely tonight. I miss him."
+HELD = "He held my hand at dinner."
+BILLS = "We paid the bills and booked the car in."
+
+
+@pytest.fixture
+def stretch(settings: Settings, passphrase: str) -> Iterator[Journal]:
+    """Two worn-out weeks with one warm evening (entry 7) and one plain note (entry 14)."""
+    texts = [*[TIRED] * 6, HELD, *[TIRED] * 6, BILLS]
+    with Journal.create(settings, passphrase, analyzer=FakeAnalyzer()) as made:
+        made.import_entries(
+            [NewEntry(text=t, created=START + timedelta(days=n)) for n, t in enumerate(texts)]
+        )
+        yield made
+
+
+def _rows(html: str, table_id: str) -> list[list[str]]:
+    from tests.web.pagetree import parse
+
+    table = parse(html).find("table", id=table_id)
+    return [
+        [cell.text.strip() for cell in row.walk() if cell.tag in ("th", "td")]
+        for row in table.find_all("tr")
+    ]
+
+
+def test_the_phase_table_counts_the_tide_and_each_entry_read_alone(
+    stretch: Journal, tmp_path: Path
+) -> None:
+    report = build_report(stretch, ReportRequest())
+    alone = report.data["entries_read_alone"]
+    # 14 entries, each read on its own: 12 worn out, 1 reaching, 1 with no clear phase.
+    assert alone == {
+        "reaching": 0.0714,
+        "attachment_shame": 0.0,
+        "disconnection_shame": 0.0,
+        "withdrawing": 0.0,
+        "punishing": 0.0,
+        "exhaustion": 0.8571,
+        "neutral": 0.0714,
+    }
+    assert report.data["tide"]["entries_in_phase"]["reaching"] == 0.0  # the tide: none
+    html_path, appendix = write_report(report, tmp_path / "r.html")
+    assert json.loads(appendix.read_text("utf-8"))["entries_read_alone"] == alone
+    html = html_path.read_text("utf-8")
+    rows = _rows(html, "phase-table")
+    assert rows[0] == [
+        "Phase",
+        "Share of time",
+        "Share of entries",
+        "Entries read alone as this phase",
+    ]
+    by_phase = {row[0]: row[1:] for row in rows[1:]}
+    assert by_phase["Reaching"] == ["0%", "0%", "7%"]
+    assert by_phase["Worn out"][2] == "86%"
+    assert by_phase["No clear phase"] == ["–", "–", "7%"]
+    assert "The first two columns count the tide" in unescape(html)
+    assert "each read on its own" in report.data["method"]["readings"]
+    assert write_report(report, tmp_path / "r.pdf")[0].read_bytes().startswith(b"%PDF")
+
+
+def test_a_quoted_entry_shows_its_own_phase_and_the_tides_when_they_differ(
+    stretch: Journal, tmp_path: Path
+) -> None:
+    report = build_report(stretch, ReportRequest(share=(1, 7)))
+    quoted = {item["entry"]: item for item in report.data["excerpts"]}
+    assert (quoted[7]["phase"], quoted[7]["tide_phase"]) == ("reaching", "exhaustion")
+    assert (quoted[1]["phase"], quoted[1]["tide_phase"]) == ("exhaustion", "exhaustion")
+    html = unescape(write_report(report, tmp_path / "r.html")[0].read_text("utf-8"))
+    assert "phase on its own: Reaching · in the tide: Worn out" in html
+    first = next(line for line in html.splitlines() if "2025-03-03 20:00" in line)
+    assert "phase on its own: Worn out" in first and "in the tide" not in first

@@ -2,13 +2,15 @@
 like our own pages (same Origin, the session's form token).
 
 `web` is launched (holds a pass) but locked; `unlocked_web` has created a journal with
-the fake analyser and holds an unlocked session.
+the fake analyser and holds an unlocked session. `write_worn_out_stretch` fills a
+journal with a stretch whose one warm evening the tide reads as worn out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from typing import Any
 
 import httpx2 as httpx  # what Starlette's TestClient returns
@@ -26,6 +28,8 @@ PORT = 8765
 ORIGIN = f"http://127.0.0.1:{PORT}"
 TOKEN = "launch-token-for-tests"
 PASSPHRASE = "a quiet harbour at dusk"
+TIRED = "I am so tired and lonely tonight. I miss him."
+HELD = "He held my hand at dinner."
 
 
 @dataclass
@@ -66,6 +70,17 @@ class Web:
         assert response.status_code == 303, response.text
         location = response.headers["location"]
         return int(location.split("/entries/")[1].split("?")[0])
+
+
+def write_worn_out_stretch(state: WebState, start: datetime) -> list[int]:
+    """Thirteen entries a day apart, all worn out but the 7th (a warm evening): read on
+    its own that one is Reaching, and the tide, reading it with its neighbours, keeps it
+    in the worn-out stretch. Returns the ids in order."""
+    texts = [*[TIRED] * 6, HELD, *[TIRED] * 6]
+    journal = state.journal
+    ids = [journal.write(t, created=start + timedelta(days=n)).id for n, t in enumerate(texts)]
+    state.changed()
+    return ids
 
 
 def make_app(settings: Settings, **kwargs: Any) -> FastAPI:

@@ -21,6 +21,7 @@ import pytest
 from fastapi import FastAPI
 
 from tests.conftest import FakeAnalyzer
+from tests.web.conftest import write_worn_out_stretch
 from tidewise.analysis.types import EntryAnalysis, Evidence
 from tidewise.demo import DEMO_ENTRIES
 from tidewise.records import CheckIn
@@ -208,6 +209,17 @@ def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> 
     page.goto(f"{served.base}/unlock")
     assert page.locator("#passphrase").is_visible()
     _shot(page, "unlock")
+
+
+def test_the_timeline_hover_names_an_entrys_own_reading(page: Any, served: Served) -> None:
+    _create(page, served)
+    write_worn_out_stretch(served.state, datetime.now(UTC) - timedelta(days=20))
+    page.goto(f"{served.base}/tide")
+    page.wait_for_selector("#chart-timeline .main-svg")
+    hover = page.evaluate(
+        "Array.from(document.getElementById('chart-timeline').data, t => t.text || [])"
+    )
+    assert [text for trace in hover for text in trace if text] == ["<br>this entry alone: Reaching"]
 
 
 def _wait_locked(state: WebState, seconds: float = 15.0) -> bool:

@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import UTC, datetime
 
 import pytest
 
 from tests.conftest import FakeAnalyzer
-from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+from tests.web.conftest import (
+    PASSPHRASE,
+    TIRED,
+    TOKEN,
+    Web,
+    make_app,
+    make_client,
+    write_worn_out_stretch,
+)
 from tests.web.pagetree import parse
 from tidewise.analysis.types import EntryAnalysis, Evidence, Safety
 from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.settings import Settings
+from tidewise.web.present import TIDE_NOTE
 
 MIXED = "He held my hand on the walk. What is wrong with me? I moved into the spare room."
 
@@ -189,3 +199,38 @@ def test_delete_is_never_done_by_a_get(unlocked_web: Web) -> None:
     entry_id = unlocked_web.write("Still here.")
     unlocked_web.get(f"/entries/{entry_id}/delete?confirm=yes")
     assert unlocked_web.state.journal.count() == 1
+
+
+STRETCH_START = datetime(2025, 1, 6, 21, tzinfo=UTC)
+
+
+def test_an_entry_the_tide_reads_differently_shows_both_readings_and_why(
+    unlocked_web: Web,
+) -> None:
+    warm = write_worn_out_stretch(unlocked_web.state, STRETCH_START)[6]
+    response = unlocked_web.get(f"/entries/{warm}")
+    page = parse(response.text)
+    facts = page.find("dl", cls="facts")
+    assert [dt.text for dt in facts.find_all("dt")][:3] == ["Movement", "Phase", "In your tide"]
+    assert page.find(id="phase").text == "Reaching"
+    assert page.find(id="tide-phase").text == "Worn out"
+    assert page.find(id="tide-note").text == TIDE_NOTE
+    assert response.context["tide_phase_words"] == "Worn out"  # type: ignore[attr-defined]
+
+
+def test_an_entry_the_tide_reads_the_same_way_shows_one_reading(unlocked_web: Web) -> None:
+    tired = write_worn_out_stretch(unlocked_web.state, STRETCH_START)[0]
+    page = parse(unlocked_web.get(f"/entries/{tired}").text)
+    assert page.find(id="phase").text == "Worn out"
+    assert not page.find_all(id="tide-phase")
+    assert not page.find_all(id="tide-note")
+    assert "In your tide" not in page.find("dl", cls="facts").text
+
+
+def test_the_tide_reading_follows_an_edit(unlocked_web: Web) -> None:
+    warm = write_worn_out_stretch(unlocked_web.state, STRETCH_START)[6]
+    assert "tide-phase" in unlocked_web.get(f"/entries/{warm}").text
+    assert unlocked_web.post(f"/entries/{warm}/edit", {"text": TIRED}).status_code == 303
+    page = parse(unlocked_web.get(f"/entries/{warm}").text)
+    assert page.find(id="phase").text == "Worn out"
+    assert not page.find_all(id="tide-phase")

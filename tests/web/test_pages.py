@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from tests.web.conftest import PASSPHRASE, Web, make_client
+from tests.web.conftest import PASSPHRASE, Web, make_client, write_worn_out_stretch
 from tests.web.pagetree import parse
 from tidewise.journal import Journal
 from tidewise.web.listing import PAGE_SIZE
@@ -99,6 +99,22 @@ def test_the_tide_page_has_plain_words_chart_data_and_no_text(unlocked_web: Web)
         assert svg.status_code == 200
         assert svg.headers["content-type"] == "image/svg+xml"
     assert unlocked_web.get("/tide/charts/nothing.svg").status_code == 404
+
+
+def test_the_timeline_names_an_entrys_own_reading_where_the_tide_differs(
+    unlocked_web: Web,
+) -> None:
+    ids = write_worn_out_stretch(unlocked_web.state, datetime(2025, 1, 6, 21, tzinfo=UTC))
+    response = unlocked_web.get("/tide")
+    data = json.loads(parse(response.text).find("script", id="tide-data").text)
+    points = {
+        entry: (series["phase"], alone)
+        for series in data["timeline"]["series"]
+        for entry, alone in zip(series["id"], series["alone"], strict=True)
+    }
+    assert points[ids[6]] == ("exhaustion", "Reaching")  # coloured by the tide, named alone
+    assert {points[i] for i in ids if i != ids[6]} == {("exhaustion", None)}
+    assert "held my hand" not in response.text
 
 
 def test_the_tide_of_an_empty_journal_says_so(unlocked_web: Web) -> None:

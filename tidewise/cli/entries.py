@@ -135,7 +135,11 @@ def _print_entry(entry: Entry) -> None:
     out("")
     if entry.analysis:
         a = entry.analysis
-        out(f"Phase: {_phase_title(a.phase)} · movement: {a.movement} · distancing: {a.distancing}")
+        # The entry's own reading; `tidewise tide` reads it with the entries around it.
+        out(
+            f"Phase of this entry on its own: {_phase_title(a.phase)} · "
+            f"movement: {a.movement} · distancing: {a.distancing}"
+        )
         for voice in a.shame_voice:
             out(f"  shame voice: {voice.strip()}")
 

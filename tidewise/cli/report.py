@@ -117,13 +117,15 @@ def report(
 
 def _print_preview(data: dict[str, object]) -> None:
     """Exactly the writer's words that the report would contain, redacted."""
+    from tidewise.reports import glance
+
     excerpts = data["excerpts"]
     safety = data["safety"]
     assert isinstance(excerpts, list) and isinstance(safety, dict)
     if not excerpts and not safety["text_included"]:
         out("No words from your entries would be shared: the report holds figures only.")
     for item in excerpts:
-        out(f"--- entry {item['entry']} · {item['date']} · {item['phase_title']}")
+        out(f"--- entry {item['entry']} · {glance.excerpt_line(item)}")
         out(item["text"])
     if safety["text_included"]:
         for flag in safety["flags"]:

@@ -1,7 +1,8 @@
-"""The report's first page in words: the few figures a busy clinician reads first.
+"""The report in words: the few figures a busy clinician reads first, the phase table
+and the line above each quoted entry.
 
 Pure: reads the report's JSON appendix (therapist.build_report) and returns
-plain sentences, shared by the HTML and the PDF so both say exactly the same.
+plain sentences and rows, shared by the HTML and the PDF so both say exactly the same.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ KIND_TITLES = {
     "self_harm": "self-harm or suicide",
     "danger_from_partner": "danger from the partner",
 }
+PHASE_TABLE_HEAD = (
+    "Phase",
+    "Share of time",
+    "Share of entries",
+    "Entries read alone as this phase",
+)
+NO_CLEAR_PHASE = "No clear phase"
 PRECURSOR_TITLES = {
     "attachment_shame": "shame for reaching",
     "reminder": "a reminder of the affair",
@@ -26,6 +34,11 @@ def phase_name(name: str | None) -> str:
         return LABEL_TITLES[Label(name or "")]
     except ValueError:
         return "none"
+
+
+def reading_name(name: str | None) -> str:
+    """A phase as a reading: an entry read alone may have no clear phase."""
+    return NO_CLEAR_PHASE if name in (None, "neutral") else phase_name(name)
 
 
 def pct(value: float | None) -> str:
@@ -101,6 +114,33 @@ def highlights(data: dict[str, Any]) -> list[tuple[str, str]]:
         ),
         ("Phase of the latest entries", phase_name(current["phase"]) if current else "n/a"),
     ]
+
+
+def phase_rows(data: dict[str, Any]) -> list[tuple[str, str, str, str]]:
+    """The time-in-phase table: the tide's two shares, then the share of the same entries
+    read alone as each phase; a last row for entries with no clear phase of their own."""
+    tide, alone = data["tide"], data["entries_read_alone"]
+    rows = [
+        (
+            phase_name(phase),
+            pct(tide["time_in_phase"][phase]),
+            pct(tide["entries_in_phase"][phase]),
+            pct(alone.get(phase)),
+        )
+        for phase in tide["time_in_phase"]
+    ]
+    if alone.get("neutral"):
+        rows.append((NO_CLEAR_PHASE, "–", "–", pct(alone["neutral"])))
+    return rows
+
+
+def excerpt_line(item: dict[str, Any]) -> str:
+    """The line above a quoted entry: its own phase, and the tide's where it differs."""
+    line = f"{item['date']} · phase on its own: {reading_name(item['phase'])}"
+    tide_phase = item.get("tide_phase")
+    if tide_phase is not None and tide_phase != item["phase"]:
+        line += f" · in the tide: {phase_name(tide_phase)}"
+    return line
 
 
 def safety_line(data: dict[str, Any]) -> str:

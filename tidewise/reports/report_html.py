@@ -10,7 +10,7 @@ by Jinja2's autoescape; every piece of entry text in it is already redacted.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tidewise.reports import glance
 
@@ -43,18 +43,6 @@ def _charts(report: Report) -> dict[str, str]:
     return {name: inline_svg(svg, f"c-{name}") for name, svg in drawn.items()}
 
 
-def _phase_rows(data: dict[str, Any]) -> list[tuple[str, str, str]]:
-    tide = data["tide"]
-    return [
-        (
-            glance.phase_name(phase),
-            glance.pct(tide["time_in_phase"][phase]),
-            glance.pct(tide["entries_in_phase"][phase]),
-        )
-        for phase in tide["time_in_phase"]
-    ]
-
-
 def render_html(report: Report, appendix_name: str) -> str:
     """The whole report page as a string."""
     import jinja2  # only when a report is made
@@ -71,7 +59,9 @@ def render_html(report: Report, appendix_name: str) -> str:
         highlights=glance.highlights(data),
         safety_line=glance.safety_line(data),
         left_out=glance.left_out_lines(data),
-        phase_rows=_phase_rows(data),
+        phase_head=glance.PHASE_TABLE_HEAD,
+        phase_rows=glance.phase_rows(data),
+        excerpt_line=glance.excerpt_line,
         precursors=[
             (glance.PRECURSOR_TITLES.get(kind, kind), count)
             for kind, count in data["tide"]["precursor_counts"].items()

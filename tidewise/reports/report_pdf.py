@@ -175,15 +175,9 @@ def _cycle(pdf: FPDF, report: Report) -> None:
         f"return toward them. Completed loops: {loops['count']}{median}. "
         f"Swings in closeness: {glance.swings(tide)}.",
     )
-    shares = [
-        (
-            glance.phase_name(p),
-            glance.pct(tide["time_in_phase"][p]),
-            glance.pct(tide["entries_in_phase"][p]),
-        )
-        for p in tide["time_in_phase"]
-    ]
-    _table(pdf, [("Phase", "Share of time", "Share of entries"), *shares], (80, 50, 50), True)
+    _para(pdf, report.data["method"]["readings"])
+    rows = [glance.PHASE_TABLE_HEAD, *glance.phase_rows(report.data)]
+    _table(pdf, rows, (60, 35, 35, 50), True)
     precursors = [
         (glance.PRECURSOR_TITLES[kind], str(count))
         for kind, count in tide["precursor_counts"].items()
@@ -267,7 +261,7 @@ def _excerpts_and_method(pdf: FPDF, data: dict[str, Any], appendix_name: str) ->
     if not data["excerpts"]:
         _para(pdf, "None: this report holds figures only.")
     for item in data["excerpts"]:
-        _para(pdf, f"{item['date']} · phase: {item['phase_title']}", size=8.5, soft=True)
+        _para(pdf, glance.excerpt_line(item), size=8.5, soft=True)
         _para(pdf, item["text"], size=9.5)
         pdf.ln(1)
     _heading(pdf, "What is left out")

@@ -3,7 +3,8 @@
 `build_report` gathers everything from the journal into one JSON-ready dict (the
 appendix) plus the Tide for the charts. Only entries the person marked for sharing
 (`Entry.shared`, or ids passed for this report) appear as excerpts, each redacted
-and with its phase; every other entry contributes numbers only. Safety flags show as
+and with its own phase (and the tide's, which may differ: reports/readings.py);
+every other entry contributes numbers only. Safety flags show as
 dates and kinds; the flagged sentences only when the person asks for them. Names
 and places on the person's list are replaced in every piece of text that leaves.
 
@@ -26,11 +27,13 @@ from typing import TYPE_CHECKING, Any
 
 from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.errors import UsageError
-from tidewise.reports import stats
+from tidewise.reports import readings, stats
 from tidewise.reports.observations import in_range, tide_of
 from tidewise.reports.redact import Redactions, suggest_names
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from tidewise.cycle.tide import Tide
     from tidewise.journal import Journal
     from tidewise.records import Entry
@@ -47,10 +50,18 @@ METHOD = (
     "Each sentence is labelled on the writer's own computer by a small classifier "
     "(a MiniLM sentence embedding with a logistic-regression head, trained only on "
     "sentences written for this project) as reaching, shame for reaching, shame from "
-    "the rupture, withdrawing, punishing, worn out, or none of these. Each entry's "
-    "labels are then read as a sequence by a hidden Markov model whose transitions "
-    "follow the cycle of reaching, shame, distancing and exhaustion, which gives each "
-    "entry a phase; loops, turns and shares are counted from those phases."
+    "the rupture, withdrawing, punishing, worn out, or none of these. Each entry is then "
+    "read in two ways. On its own, its phase is the label its sentences carry most (or "
+    "no clear phase, when none carries enough). In the tide, the entries are read as a "
+    "sequence by a hidden Markov model whose transitions follow the cycle of reaching, "
+    "shame, distancing and exhaustion, which gives each entry a phase smoothed by the "
+    "entries around it; loops, turns and the shares of time and of entries are counted "
+    "from those tide phases. The two can differ for the same entry."
+)
+READINGS_NOTE = (
+    "The first two columns count the tide: each entry read together with the entries "
+    "around it, as the loops and turns are. The last column counts the same entries, "
+    "each read on its own from its own sentences."
 )
 _F1 = re.compile(r"macro-F1 (\d\.\d+)")
 
@@ -108,13 +119,20 @@ def _shared(in_period: list[Entry], request: ReportRequest) -> list[Entry]:
     return [e for e in in_period if e.shared or e.id in chosen]
 
 
-def _excerpt(entry: Entry, redactions: Redactions) -> dict[str, Any]:
+def _excerpt(
+    entry: Entry, redactions: Redactions, tide_phases: Mapping[int, Label]
+) -> dict[str, Any]:
+    """One quoted entry: `phase` is its own reading, `tide_phase` the tide's (None when
+    the tide did not read it)."""
     phase = entry.analysis.phase if entry.analysis is not None else "neutral"
+    tide_phase = tide_phases.get(entry.id)
     return {
         "entry": entry.id,
         "date": entry.created.strftime("%Y-%m-%d %H:%M"),
         "phase": phase,
         "phase_title": phase_title(phase),
+        "tide_phase": None if tide_phase is None else str(tide_phase),
+        "tide_phase_title": None if tide_phase is None else phase_title(tide_phase),
         "text": redactions.apply(entry.text),
     }
 
@@ -169,6 +187,7 @@ def build_report(
     in_period = _in_period(entries, request.since, request.until)
     shared = _shared(in_period, request)
     tide = tide_of(entries, request.since, request.until)
+    tide_phases = readings.tide_phases(tide)
     f1 = measured_macro_f1()
     data = {
         "format": FORMAT,
@@ -189,17 +208,19 @@ def build_report(
         },
         "not_a_diagnosis": NOT_A_DIAGNOSIS,
         "tide": tide.to_dict(),
+        "entries_read_alone": readings.read_alone_shares(tide, readings.own_phases(in_period)),
         "shame": stats.shame_by_week(in_period),
         "checkins": stats.checkins_by_week(in_period),
         "safety": _safety(in_period, request),
         "lessons": _lessons(journal, now),
-        "excerpts": [_excerpt(e, request.redactions) for e in shared],
+        "excerpts": [_excerpt(e, request.redactions, tide_phases) for e in shared],
         "redacted": {
             "names": len(request.redactions.names),
             "places": len(request.redactions.places),
         },
         "method": {
             "labels": METHOD,
+            "readings": READINGS_NOTE,
             "macro_f1": f1,
             "macro_f1_note": "cross-validated, grouped by writer, on the project's own "
             "labelled sentences"

@@ -3,6 +3,10 @@
 The reply after an entry comes from `replies.reply_for` (shared with the CLI): when the
 analysis raises a safety concern that reply is the help reply, and the page puts it
 first, above the entry itself.
+
+"Phase" is the entry's own reading, from its own sentences. The tide reads the entry
+together with the ones around it; where its phase for this entry differs, the page
+names it too, with one sentence on why the two can differ (reports/readings.py).
 """
 
 from __future__ import annotations
@@ -10,15 +14,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tidewise.replies import reply_for
+from tidewise.reports.readings import tide_phase_if_different
 from tidewise.web import present
 
 if TYPE_CHECKING:
+    from tidewise.cycle.labels import Label
     from tidewise.journal import Journal
     from tidewise.records import Entry
 
 
-def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
-    """Template context for one saved entry."""
+def entry_context(
+    journal: Journal, entry: Entry, tide_phase: Label | None = None
+) -> dict[str, Any]:
+    """Template context for one saved entry; `tide_phase` is the tide's phase for it."""
     analysis = entry.analysis
     context: dict[str, Any] = {
         "entry": entry,
@@ -32,6 +40,8 @@ def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
         "reflection": None,
         "movement_words": "",
         "phase_words": "",
+        "tide_phase_words": "",
+        "tide_note": present.TIDE_NOTE,
         "distancing_words": "",
         "shame_voice": (),
     }
@@ -41,6 +51,7 @@ def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
     context |= {
         "movement_words": present.MOVEMENT_WORDS.get(analysis.movement, analysis.movement),
         "phase_words": present.phase_words(analysis.phase),
+        "tide_phase_words": _tide_phase_words(analysis.phase, tide_phase),
         "distancing_words": present.DISTANCING_WORDS.get(analysis.distancing, ""),
         "shame_voice": analysis.shame_voice,
         "safety": analysis.safety,
@@ -52,6 +63,11 @@ def entry_context(journal: Journal, entry: Entry) -> dict[str, Any]:
     if analysis.safety.concern and not context["resources"]:
         context["resources"] = analysis.safety.resources
     return context
+
+
+def _tide_phase_words(own: str, tide_phase: Label | None) -> str:
+    other = tide_phase_if_different(own, tide_phase)
+    return "" if other is None else present.phase_words(other)
 
 
 def _checkin_words(entry: Entry) -> str:

@@ -34,6 +34,10 @@ CLOSENESS_WORDS = {
     3: "Very close",
 }
 PREVIEW_CHARS = 140
+TIDE_NOTE = (
+    "The phase above comes from this entry alone. Your tide reads each entry together "
+    "with the ones around it, so one entry can sit inside a longer stretch of another phase."
+)
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,11 @@
 The Tide is computed the way `tidewise tide` computes it: journal entries ->
 observations (reports/observations.py, numbers only, no text) -> `analyze_tide`. It is
 cached per journal revision: the 3,650-entry journal of the benchmark decodes once,
-then every view of the page reads the cache. Chart data carries no entry text; a point
-links to its entry by id.
+then every view of the page, and every entry page, reads the cache. Beside it the cache
+keeps each entry's own reading (its phase from its own sentences, reports/readings.py):
+the timeline colours a point by the tide's phase and names the entry's own reading
+when the two differ, and the entry page does the same the other way round. Chart data
+carries no entry text; a point links to its entry by id.
 """
 
 from __future__ import annotations
@@ -14,9 +17,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
+from tidewise.reports import readings
+from tidewise.web import present
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from tidewise.cycle.tide import Tide
+    from tidewise.records import Entry
     from tidewise.web.state import WebState
 
 # Around the wheel in the cycle's own order (DESIGN.md section 1.3).
@@ -46,6 +54,14 @@ PRECURSOR_WORDS = {
 
 
 @dataclass(frozen=True)
+class JournalTide:
+    """The whole journal's Tide and each entry's own reading, from one read of the journal."""
+
+    tide: Tide
+    own: dict[int, str]  # entry id -> its own phase (no text)
+
+
+@dataclass(frozen=True)
 class TideView:
     entries: int
     unanalysed: int
@@ -67,14 +83,30 @@ def tide_view(state: WebState) -> TideView:
 
 def tide_of(state: WebState) -> Tide:
     """The Tide of the whole journal, computed once per revision."""
+    return journal_tide(state).tide
+
+
+def journal_tide(state: WebState) -> JournalTide:
+    """The Tide and the entries' own readings, computed once per revision."""
     return state.cached("tide", lambda: compute_tide(state))
 
 
-def compute_tide(state: WebState) -> Tide:
-    """The whole journal's Tide, computed exactly as `tidewise tide` does."""
+def compute_tide(state: WebState) -> JournalTide:
+    """The whole journal's Tide, computed exactly as `tidewise tide` does, and each
+    entry's own reading, from the same single read of the journal."""
     from tidewise.reports.observations import tide_of
 
-    return tide_of(state.journal.entries(newest_first=False))
+    entries = state.journal.entries(newest_first=False)
+    return JournalTide(tide_of(entries), readings.own_phases(entries))
+
+
+def tide_phase_of(state: WebState, entry: Entry) -> Label | None:
+    """The tide's phase for one entry; None for an entry that has not been read (the
+    tide leaves it out, so there is no need to decode the journal for it)."""
+    if entry.analysis is None:
+        return None
+    phases = state.cached("tide-phases", lambda: readings.tide_phases(tide_of(state)))
+    return phases.get(entry.id)
 
 
 def chart_svg(state: WebState, name: str) -> bytes | None:
@@ -88,10 +120,11 @@ def chart_svg(state: WebState, name: str) -> bytes | None:
 
 
 def _compute(state: WebState) -> TideView:
-    tide = tide_of(state)
+    whole = journal_tide(state)
+    tide = whole.tide
     shares = tide.precursors.shares()
     current = tide.current
-    charts = chart_data(tide)
+    charts = chart_data(tide, whole.own)
     return TideView(
         entries=tide.entries,
         unanalysed=tide.unanalysed,
@@ -113,9 +146,10 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def chart_data(tide: Tide) -> dict[str, Any]:
+def chart_data(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
+    """The charts' data; `own` maps entry ids to their own readings (readings.own_phases)."""
     return {
-        "timeline": _timeline(tide),
+        "timeline": _timeline(tide, own),
         "wheel": _wheel(tide),
         "loops": _loops(tide),
         "precursors": _precursors(tide),
@@ -123,8 +157,9 @@ def chart_data(tide: Tide) -> dict[str, Any]:
     }
 
 
-def _timeline(tide: Tide) -> dict[str, Any]:
-    """Per phase: when, how far toward (+1) or away (-1) the words leaned, entry id."""
+def _timeline(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
+    """Per tide phase: when, how far toward (+1) or away (-1) the words leaned, the entry's
+    id, and its own reading's title where that differs from the tide's phase (else None)."""
     from tidewise.cycle.decode import label_matrix
     from tidewise.cycle.phases import movement_score
 
@@ -132,7 +167,9 @@ def _timeline(tide: Tide) -> dict[str, Any]:
     if not observations:
         return {"series": []}
     scores = movement_score(label_matrix(observations))
-    series: dict[str, dict[str, list[Any]]] = {str(p): {"x": [], "y": [], "id": []} for p in PHASES}
+    series: dict[str, dict[str, list[Any]]] = {
+        str(p): {"x": [], "y": [], "id": [], "alone": []} for p in PHASES
+    }
     for index, (observation, phase) in enumerate(
         zip(observations, tide.timeline.phases, strict=True)
     ):
@@ -140,6 +177,7 @@ def _timeline(tide: Tide) -> dict[str, Any]:
         bucket["x"].append(observation.time.isoformat(timespec="minutes"))
         bucket["y"].append(round(float(scores[index]), 3))
         bucket["id"].append(observation.ref)
+        bucket["alone"].append(_alone_title(own, observation.ref, phase))
     return {
         "series": [
             {"phase": name, "title": LABEL_TITLES[Label(name)], **points}
@@ -147,6 +185,13 @@ def _timeline(tide: Tide) -> dict[str, Any]:
             if points["x"]
         ]
     }
+
+
+def _alone_title(own: Mapping[int, str], ref: int | None, phase: Label) -> str | None:
+    mine = own.get(ref) if ref is not None else None
+    if mine is None or mine == phase:
+        return None
+    return present.phase_words(mine)
 
 
 def _wheel(tide: Tide) -> dict[str, Any]:

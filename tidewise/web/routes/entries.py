@@ -21,6 +21,7 @@ from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.listing import journal_page
 from tidewise.web.rendering import render
+from tidewise.web.tide_view import tide_phase_of
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -96,7 +97,8 @@ def write(request: Request, form: Annotated[Form, Depends(session_form)]) -> Res
 @router.get("/entries/{entry_id}")
 def read(request: Request, entry_id: int, saved: str = "") -> Response:
     entry = _entry(request, entry_id)
-    context = entry_context(_journal(request), entry)
+    tide_phase = tide_phase_of(web_state(request), entry)
+    context = entry_context(_journal(request), entry, tide_phase)
     return render(request, "entry.html", nav="journal", saved=saved == "1", **context)
 
 

@@ -32,7 +32,10 @@
   }
 
   var timeline = data.timeline || { series: [] };
+  /* Colour and title are the tide's phase (each entry read with its neighbours); where
+     the entry read on its own differs, the hover names that reading too. */
   var timelineTraces = timeline.series.map(function (series) {
+    var alone = series.alone || [];
     return {
       type: "scatter",
       mode: "markers",
@@ -40,8 +43,9 @@
       x: series.x,
       y: series.y,
       customdata: series.id,
+      text: alone.map(function (title) { return title ? "<br>this entry alone: " + title : ""; }),
       marker: { color: data.colours[series.phase], size: 7, opacity: 0.85 },
-      hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "<extra></extra>"
+      hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "%{text}<extra></extra>"
     };
   });
   var timelineChart = draw("chart-timeline", timelineTraces, {
