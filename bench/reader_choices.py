@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--c", type=float, default=4.0)
     parser.add_argument("--balanced", action="store_true", help="class weights 'balanced'")
     parser.add_argument("--only", nargs="*", default=None, help="mixes to score (names)")
+    parser.add_argument("--grid-features", nargs="*", default=None, help="feature sets to score")
+    parser.add_argument("--grid-c", nargs="*", type=float, default=None, help="C values to try")
+    parser.add_argument("--post-weight", type=float, default=1.0, help="weight of post-first rows")
     args = parser.parse_args(argv)
     corpus = read_corpus(ROOT / "corpus")
     writers = np.asarray([v[0] for v in corpus.voices])
@@ -163,15 +166,14 @@ def main(argv: list[str] | None = None) -> int:
         "embedding + n-grams": (1.0, 0.0, 1.0),
         "embedding + cues + n-grams": (1.0, 1.0, 1.0),
     }
-    c_grid = (1.0, 4.0) if not args.quick else (4.0,)
+    c_grid = tuple(args.grid_c) if args.grid_c else (1.0, 4.0) if not args.quick else (4.0,)
 
-    def fit(
-        mask: npt.NDArray[np.bool_], scales: tuple[float, float, float], c: float
-    ) -> Any:
+    def fit(mask: npt.NDArray[np.bool_], scales: tuple[float, float, float], c: float) -> Any:
         x = stacked(corpus_blocks, scales)[np.flatnonzero(mask)]
         weight = args.balanced and "balanced" or None
         model = LogisticRegression(C=c, max_iter=3000, class_weight=weight)
-        return model.fit(x, corpus.labels[mask])
+        samples = np.where(post_first, args.post_weight, 1.0)[np.flatnonzero(mask)]
+        return model.fit(x, corpus.labels[mask], sample_weight=samples)
 
     print("## Sentences: macro-F1 / any-shame F1\n")
     print("| data | features | C | " + " | ".join(sets) + " |")
@@ -181,6 +183,8 @@ def main(argv: list[str] | None = None) -> int:
             continue
         for feat_name, scales in scales_grid.items():
             if args.quick and feat_name not in ("embedding", "embedding + cues + n-grams"):
+                continue
+            if args.grid_features is not None and feat_name not in args.grid_features:
                 continue
             for c_value in c_grid:
                 model = fit(mask, scales, c_value)

@@ -1,14 +1,13 @@
-"""Train-time tuning of the entry summary on the corpus's own entries.
+"""Scoring how sentence readings add up to an entry's phase, against labelled entries.
 
-Each corpus entry carries the phase its writer meant to dominate. The sentences are
-classified once; then a small grid of `EntrySettings` is tried and the one whose
-`phase` agrees with the writers most often is kept (ties go to the earlier, gentler
-setting). Used only by `train.py`.
+Each labelled entry carries the phase that dominates it. The sentences are classified
+once; `phase_accuracy` then tells how often the entry summary agrees for given
+settings. Used by `train.py` (corpus entries, in-style) and `bench/reader_choices.py`
+(blind entries, where the settings are chosen).
 """
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,11 +19,6 @@ from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.features import CueMatch, cue_matches
 from tidewise.analysis.readable import has_words
 from tidewise.analysis.segment import sentences as split
-
-SMOOTHING = (0.0, 0.15, 0.3, 0.5)
-UNCERTAIN_BELOW = (0.5, 0.7, 1.01)
-PHASE_FLOOR = (0.2, 0.4, 0.7, 1.0)
-ATTACHMENT_WEIGHT = (1.0, 1.25)
 
 _Reading = tuple[npt.NDArray[np.float32], list[tuple[CueMatch, ...]], str]
 
@@ -52,27 +46,3 @@ def phase_accuracy(readings: Sequence[_Reading], settings: EntrySettings) -> flo
         for rows, matches, gold in readings
     )
     return hits / len(readings)
-
-
-def tune_entry_settings(
-    classifier: SentenceClassifier, entries: Sequence[dict[str, Any]]
-) -> tuple[EntrySettings, dict[str, Any]]:
-    """The settings with the best dominant-phase accuracy on the corpus entries."""
-    default = EntrySettings()
-    readings = read_entries(classifier, entries)
-    if not readings:
-        return default, {"entries": 0}
-    best, best_score = default, phase_accuracy(readings, default)
-    grid = itertools.product(SMOOTHING, UNCERTAIN_BELOW, PHASE_FLOOR, ATTACHMENT_WEIGHT)
-    for smoothing, unsure, floor, weight in grid:
-        candidate = EntrySettings(smoothing, unsure, floor, default.present_at, weight)
-        score = phase_accuracy(readings, candidate)
-        if score > best_score:
-            best, best_score = candidate, score
-    report = {
-        "entries": len(readings),
-        "default_accuracy": round(phase_accuracy(readings, default), 4),
-        "tuned_accuracy": round(best_score, 4),
-        "settings": best.to_dict(),
-    }
-    return best, report
