@@ -126,7 +126,9 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--mix", default="all", help="data mix for the entry and LOWO tables")
+    parser.add_argument(
+        "--mix", default="v2: e-h + post-first", help="data mix for the entry and LOWO tables"
+    )
     parser.add_argument("--features", default="embedding + cues + n-grams")
     parser.add_argument("--c", type=float, default=4.0)
     parser.add_argument("--balanced", action="store_true", help="class weights 'balanced'")
@@ -151,12 +153,13 @@ def main(argv: list[str] | None = None) -> int:
     }
     old = np.isin(writers, list("abcd"))
     label_first = np.isin(writers, list("efgh"))
-    post_first = np.isin(writers, list("qr"))
+    post_first = np.isin(writers, list("qrstuvw"))
     mixes = {
         "v1 corpus (a-d)": old,
         "label-first v2 (e-h)": label_first,
-        "post-first (q, r)": post_first,
-        "v2: e-h + q, r": label_first | post_first,
+        "post-first (q-)": post_first,
+        "v2: e-h + post-first": label_first | post_first,
+        "v2 + v1 without d": label_first | post_first | np.isin(writers, list("abc")),
         "all": np.ones_like(old),
     }
     mixes = {k: v for k, v in mixes.items() if v.any()}
