@@ -13,7 +13,16 @@ import importlib
 import sys
 import time
 
-BENCHES: tuple[str, ...] = ("startup", "storage", "analysis", "safety", "tide", "formats", "web")
+BENCHES: tuple[str, ...] = (
+    "startup",
+    "storage",
+    "analysis",
+    "planted",
+    "safety",
+    "tide",
+    "formats",
+    "web",
+)
 
 
 def main(argv: list[str]) -> int:
