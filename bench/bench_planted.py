@@ -4,9 +4,10 @@ Twelve loops are planted over ten years: entries of reaching, then shame for rea
 then distance (withdrawing or punishing), then worn out, with quiet stretches of plain
 telling in between. Each entry is two or three sentences drawn, by label, from the
 blind sets in `validation/` (never trained on): once from the passages (posts
-written without labels in mind, the harder source), once from the blind sentences. The shipped engine reads each entry,
-the tide decodes the journal, and the table counts the loops it finds. The same
-timeline with each entry's true label (one-hot) shows what a perfect reader would give.
+written without labels in mind, the harder source), once from the blind sentences.
+The shipped engine reads each entry, the tide decodes the journal, and the table
+counts the loops it finds. The same timeline with each entry's true label (one-hot)
+shows what a perfect reader would give.
 """
 
 from __future__ import annotations
