@@ -3,6 +3,7 @@
     python -m bench.audit ids [LETTER ...]          # give corpus sentences stable ids
     python -m bench.audit apply READER.jsonl ...    # agreement per writer; drop disagreements
     python -m bench.audit agreement GOLD.jsonl READER.jsonl   # any two labelled sets
+    python -m bench.audit words LETTERS              # where plain words sit, by label
 
 An independent reader who saw only the label guide (DESIGN.md section 1.1) and each
 sentence, shuffled and without its label, labelled every corpus sentence. `apply`
@@ -124,7 +125,40 @@ def agreement(gold: Path, reader: Path) -> None:
         print(row_of(f"{gold.stem} dominant", entry_pairs))
 
 
+WORD_GROUPS = {
+    "angry, mad, furious, rage": r"\b(?:angry|mad|furious|rage|raging|livid)\b",
+    "ashamed, embarrassed, humiliated": r"\b(?:ashamed|embarrass\w*|humiliat\w*)\b",
+    "fight, fighting": r"\b(?:fight|fighting|fought)\b",
+    "forgive, changed, remorse": r"\b(?:forgiv\w*|changed|remorse\w*)\b",
+    "sex, intimacy, touch": r"\b(?:sex|intima\w*|touch\w*|made love)\b",
+    "tired, lonely, miss": r"\b(?:tired|exhausted|lonely|miss|missing)\b",
+    "numb, cold, space": r"\b(?:numb|cold|space|distance)\b",
+}
+
+
+def word_links(letters: str) -> None:
+    """For each group of plain words: sentences holding them, and their share per label."""
+    import re
+
+    rows = [
+        r
+        for path in sorted(SENTENCES.glob("writer_*.jsonl"))
+        if path.stem.removeprefix("writer_") in letters
+        for r in read_jsonl(path)
+    ]
+    print("| words | share of sentences | " + " | ".join(LABEL_NAMES) + " |")
+    print("|---|---|" + "---|" * len(LABEL_NAMES))
+    for name, pattern in WORD_GROUPS.items():
+        found = [r for r in rows if re.search(pattern, str(r["text"]).lower())]
+        counts = Counter(str(r["label"]) for r in found)
+        shares = " | ".join(f"{counts[k] / max(len(found), 1):.0%}" for k in LABEL_NAMES)
+        print(f"| {name} | {len(found) / len(rows):.1%} ({len(found)}) | {shares} |")
+
+
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["words"] and len(argv) == 2:
+        word_links(argv[1])
+        return 0
     if argv[:1] == ["ids"]:
         give_ids(argv[1:])
     elif argv[:1] == ["apply"] and len(argv) > 1:
