@@ -4,6 +4,7 @@
     python -m bench.audit apply READER.jsonl ...    # agreement per writer; drop disagreements
     python -m bench.audit agreement GOLD.jsonl READER.jsonl   # any two labelled sets
     python -m bench.audit words LETTERS              # where plain words sit, by label
+    python -m bench.audit traps LETTERS              # retire plain words used against type
 
 An independent reader who saw only the label guide (DESIGN.md section 1.1) and each
 sentence, shuffled and without its label, labelled every corpus sentence. `apply`
@@ -136,6 +137,51 @@ WORD_GROUPS = {
 }
 
 
+# The labels in which each group's words are used plainly, as real writers use them.
+PLAIN_LABELS = {
+    "angry, mad, furious, rage": {"punishing"},
+    "ashamed, embarrassed, humiliated": {"disconnection_shame"},
+    "fight, fighting": {"punishing", "reaching", "exhaustion"},
+    "forgive, changed, remorse": {"reaching", "neutral"},
+    "sex, intimacy, touch": {"reaching", "withdrawing"},
+    "tired, lonely, miss": {"exhaustion"},
+    "numb, cold, space": {"withdrawing"},
+}
+
+
+def retire_traps(letters: str) -> None:
+    """Move sentences that use a group's plain words against type to audit/traps.jsonl.
+
+    v1 used each label's plain words as traps in other labels on purpose; real writers
+    use them plainly. Dropping the traps undoes the wrong word-label links.
+    """
+    import re
+
+    traps_path = AUDIT / "traps.jsonl"
+    traps = read_jsonl(traps_path) if traps_path.is_file() else []
+    kept: dict[Path, list[dict[str, Any]]] = {}
+    for path in sorted(SENTENCES.glob("writer_*.jsonl")):
+        if path.stem.removeprefix("writer_") not in letters:
+            continue
+        keep = []
+        for row in read_jsonl(path):
+            text = str(row["text"]).lower()
+            against = [
+                name
+                for name, pattern in WORD_GROUPS.items()
+                if re.search(pattern, text) and row["label"] not in PLAIN_LABELS[name]
+            ]
+            if against:
+                traps.append({**row, "file": path.name, "words": against})
+            else:
+                keep.append(row)
+        kept[path] = keep
+    for path, keep in kept.items():
+        write_jsonl(path, keep)
+    write_jsonl(traps_path, traps)
+    print(f"{len(traps)} sentences use plain words against type; moved to {traps_path.name}")
+
+
 def word_links(letters: str) -> None:
     """For each group of plain words: sentences holding them, and their share per label."""
     import re
@@ -156,6 +202,9 @@ def word_links(letters: str) -> None:
 
 
 def main(argv: list[str]) -> int:
+    if argv[:1] == ["traps"] and len(argv) == 2:
+        retire_traps(argv[1])
+        return 0
     if argv[:1] == ["words"] and len(argv) == 2:
         word_links(argv[1])
         return 0
