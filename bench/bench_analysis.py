@@ -1,9 +1,13 @@
 """Analysis quality and speed, measured in one run (DESIGN.md section 4, issue 3).
 
-- Quality: `tidewise classify` on ../shared/eval/dev_sentences.jsonl and
-  dev_forum_sentences.jsonl, scored by ../shared/tools/score.py, with the cue-keyword
-  baseline beside it; dominant-phase accuracy on dev_entries.jsonl. (Measuring only:
-  nothing here trains on the development set.)
+- Quality, blind: `tidewise classify` on the blind sets in `validation/` (written apart
+  from the corpus, never trained on), scored by ../shared/tools/score.py: first the
+  passages (posts written without labels in mind, labelled by independent readers: the
+  set closest to real writing), then the blind style sentences; dominant-phase accuracy
+  on their entries.
+- Quality, in-style: the same on ../shared/eval/ (dev_sentences, dev_forum_sentences,
+  dev_entries), which resembles the v1 corpus and flatters the reader. Measuring only:
+  nothing here trains on either.
 - Speed: `tidewise classify` on 2,000 sentences as a whole process vs the raw encoder
   (tokenise + ONNX + pooling) in this process; a warm 8-sentence entry; `tidewise write`
   with analysis as a whole process; peak RSS of `classify` on the 2,000 sentences.
@@ -26,6 +30,7 @@ from tidewise.cycle.labels import LABEL_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
+VALIDATION = ROOT / "validation"
 SCORE = ROOT.parent / "shared" / "tools" / "score.py"
 TIDEWISE = [sys.executable, "-m", "tidewise"]
 SHAME = {"attachment_shame", "disconnection_shame"}
@@ -43,8 +48,31 @@ ENTRY = (
 
 
 def _rows(name: str) -> list[dict[str, object]]:
-    with (EVAL / name).open(encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
+    return _read(EVAL / name)
+
+
+def _read(*paths: Path) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            rows += [json.loads(line) for line in handle if line.strip()]
+    return rows
+
+
+BLIND_SETS = {
+    "passages (blind, posts written without labels in mind)": ("passages/p_sentences.jsonl",),
+    "blind style sentences (writers x, y)": (
+        "blind/writer_x_sentences.jsonl",
+        "blind/writer_y_sentences.jsonl",
+    ),
+}
+BLIND_ENTRIES = {
+    "passages entries (blind)": ("passages/p_entries.jsonl",),
+    "blind style entries (writers x, y)": (
+        "blind/writer_x_entries.jsonl",
+        "blind/writer_y_entries.jsonl",
+    ),
+}
 
 
 def _classify_process(lines: list[str]) -> tuple[list[dict[str, object]], float]:
@@ -80,15 +108,17 @@ def baseline_label(text: str) -> str:
     return max(LABEL_NAMES, key=lambda label: (votes[label], -LABEL_NAMES.index(label)))
 
 
-def _quality(name: str) -> tuple[list[str], str]:
-    rows = _rows(name)
+def _quality(name: str, paths: tuple[Path, ...]) -> tuple[list[str], str]:
+    rows = _read(*paths)
     lines = [json.dumps({"id": r["id"], "text": r["text"]}) for r in rows]
     predicted, _ = _classify_process(lines)
     with tempfile.TemporaryDirectory() as tmp:
         pred_path = Path(tmp) / "pred.jsonl"
+        gold_path = Path(tmp) / "gold.jsonl"
         pred_path.write_text("\n".join(json.dumps(p) for p in predicted) + "\n", encoding="utf-8")
+        gold_path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
         scored = subprocess.run(
-            [sys.executable, str(SCORE), str(EVAL / name), str(pred_path)],
+            [sys.executable, str(SCORE), str(gold_path), str(pred_path)],
             capture_output=True,
             text=True,
             check=True,
@@ -103,13 +133,13 @@ def _quality(name: str) -> tuple[list[str], str]:
     return [row], f"score.py on {name}:\n\n```\n{scored.strip()}\n```\n"
 
 
-def _entries_accuracy() -> str:
+def _entries_accuracy(name: str, paths: tuple[Path, ...]) -> str:
     from tidewise.analysis.engine import default_analyzer
 
-    rows = _rows("dev_entries.jsonl")
+    rows = _read(*paths)
     analyses = default_analyzer().analyze_many([str(r["text"]) for r in rows])
     hits = sum(a.phase == r["dominant"] for a, r in zip(analyses, rows, strict=True))
-    return f"| dev_entries.jsonl dominant-phase accuracy (bar >= 0.70) | {hits / len(rows):.3f} |"
+    return f"| {name}: dominant-phase accuracy, n={len(rows)} | {hits / len(rows):.3f} |"
 
 
 def _speed_texts() -> list[str]:
@@ -189,10 +219,15 @@ def run() -> str:
         "|---|---|---|---|---|---|",
     ]
     details = []
+    sets = {name: tuple(VALIDATION / p for p in paths) for name, paths in BLIND_SETS.items()}
     for name in ("dev_sentences.jsonl", "dev_forum_sentences.jsonl"):
-        rows, scored = _quality(name)
+        sets[f"in-style {name}"] = (EVAL / name,)
+    for name, paths in sets.items():
+        rows, scored = _quality(name, paths)
         lines += rows
         details.append(scored)
+    entries = {name: tuple(VALIDATION / p for p in paths) for name, paths in BLIND_ENTRIES.items()}
+    entries["in-style dev_entries.jsonl (bar >= 0.70)"] = (EVAL / "dev_entries.jsonl",)
     texts = _speed_texts()
     sentence_lines = [json.dumps({"id": i, "text": t}) for i, t in enumerate(texts)]
     raw, classify_rate = _speed(texts, sentence_lines)
@@ -200,7 +235,7 @@ def run() -> str:
         "",
         "| measure | value |",
         "|---|---|",
-        _entries_accuracy(),
+        *[_entries_accuracy(name, paths) for name, paths in entries.items()],
         f"| raw encoder, {len(texts)} sentences, sentences/s | {raw:.0f} |",
         f"| `tidewise classify` whole process, sentences/s | {classify_rate:.0f} |",
         f"| classify / raw encoder (bar >= 0.8) | {classify_rate / raw:.2f} |",
