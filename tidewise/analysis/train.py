@@ -53,7 +53,7 @@ C_VALUE = 4.0
 BLOCK_SCALES = (1.0, 1.0, 1.0)  # embedding, cue features, hashed n-grams
 CLASS_WEIGHT: str | None = None
 ENTRY_SETTINGS = EntrySettings(
-    smoothing=0.0, uncertain_below=0.55, phase_floor=0.4, present_at=0.5, attachment_weight=1.0
+    smoothing=0.0, uncertain_below=0.55, phase_floor=0.4, present_at=0.5, attachment_weight=1.25
 )
 HEAD_VERSION = "2.0"
 
