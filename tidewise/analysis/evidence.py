@@ -82,22 +82,36 @@ def evidence_for(
         return ()
     direction = np.zeros(len(head.labels), dtype=np.float32)
     direction[target], direction[runner_up] = 1.0, -1.0
-    push = _occlusion(sentence, words, head, direction)
+    content = [_plain(sentence[a:b]) not in FUNCTION_WORDS for a, b in words]
+    push = _occlusion(sentence, words, content, head, direction)
     if shares is not None:
         push += _embedding_share(sentence, words, shares, head, direction)
-    spans = _phrases(sentence, words, push)
+    spans = _merged(sentence, _phrases(words, content, push))
     return tuple(Evidence(a, b, sentence[a:b], label) for a, b in spans)
 
 
 def _occlusion(
-    sentence: str, words: Sequence[tuple[int, int]], head: Head, direction: Floats
+    sentence: str,
+    words: Sequence[tuple[int, int]],
+    content: Sequence[bool],
+    head: Head,
+    direction: Floats,
 ) -> Floats:
-    """Margin change of the word features (cues, n-grams) when each word is left out."""
+    """Margin change of the word features (cues, n-grams) when each content word is left out.
+
+    Function words are never chosen, so they are not occluded (half the work); they keep
+    only their embedding share, which is enough to join a phrase ("pulled away").
+    """
+    out = np.zeros(len(words), dtype=np.float32)
+    picked = [i for i, is_content in enumerate(content) if is_content]
+    if not picked:
+        return out
     variants = [model_text(sentence)] + [
-        model_text(sentence[:a] + " " + sentence[b:]) for a, b in words
+        model_text(sentence[: words[i][0]] + " " + sentence[words[i][1] :]) for i in picked
     ]
     margins = head.word_logits(variants) @ direction
-    return np.asarray(margins[0] - margins[1:], dtype=np.float32)
+    out[picked] = margins[0] - margins[1:]
+    return out
 
 
 def _embedding_share(
@@ -127,9 +141,9 @@ def _embedding_share(
 
 
 def _phrases(
-    sentence: str, words: Sequence[tuple[int, int]], push: Floats
+    words: Sequence[tuple[int, int]], is_content: Sequence[bool], push: Floats
 ) -> list[tuple[int, int]]:
-    content = [i for i, (a, b) in enumerate(words) if _plain(sentence[a:b]) not in FUNCTION_WORDS]
+    content = [i for i, flag in enumerate(is_content) if flag]
     if not content:
         return []
     strongest = max(float(push[i]) for i in content)
@@ -146,7 +160,7 @@ def _phrases(
         if last + 1 < len(words) and push[last + 1] >= grow:
             last += 1
         spans.append((words[first][0], words[last][1]))
-    return _merged(sentence, spans)
+    return spans
 
 
 def _plain(word: str) -> str:
