@@ -71,3 +71,31 @@ def test_training_fits_a_head_that_separates_the_labels(tmp_path: Path) -> None:
     score, logits = train.cross_validate(blocks, corpus, 1.0, (1.0, 1.0, 1.0))
     assert score > 0.9
     assert logits.shape == (70, 7)
+
+
+def test_the_data_card_measures_the_head_on_every_blind_set(tmp_path: Path) -> None:
+    from tidewise.analysis.classify import SentenceClassifier
+    from tidewise.analysis.train_report import blind_figures
+
+    from .conftest import fake_head
+
+    sentence = {"id": "s1", "text": "I slept in the spare room.", "label": "withdrawing"}
+    entry = {"id": "e1", "text": "We argued. I slept downstairs.", "dominant": "withdrawing"}
+    for folder in ("passages", "blind"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "w_sentences.jsonl").write_text(json.dumps(sentence) + "\n")
+        (tmp_path / folder / "w_entries.jsonl").write_text(json.dumps(entry) + "\n")
+    lines = blind_figures(SentenceClassifier(FakeEncoder(), fake_head()), tmp_path)
+    assert lines[0].startswith("- passages (posts written without labels in mind): 1 sentences")
+    assert "macro-F1" in lines[0] and "any-shame F1" in lines[0]
+    assert [line.split(":")[0] for line in lines[2:]] == ["- passages entries", "- blind entries"]
+
+
+def test_no_validation_sets_is_said_plainly(tmp_path: Path) -> None:
+    from tidewise.analysis.classify import SentenceClassifier
+    from tidewise.analysis.train_report import blind_figures
+
+    from .conftest import fake_head
+
+    classifier = SentenceClassifier(FakeEncoder(), fake_head())
+    assert blind_figures(classifier, tmp_path) == ["- no validation sets found"]
