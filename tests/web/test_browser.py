@@ -254,6 +254,47 @@ def test_shift_three_times_is_a_quick_exit(page: Any, served: Served) -> None:
     assert _wait_locked(served.state)
 
 
+TYPED = "I miss him. I know it's stupid. I can't stop. Mark says I should leave. OK? OK."
+
+
+def _type_like_a_person(page: Any, text: str, delay_ms: int) -> None:
+    """Each capital typed with Shift held down, as a keyboard does, at a human pace."""
+    for char in text:
+        if char.isupper():
+            page.keyboard.down("Shift")
+            page.keyboard.press(f"Shift+Key{char}")
+            page.keyboard.up("Shift")
+        else:
+            page.keyboard.type(char)
+        page.wait_for_timeout(delay_ms)
+
+
+@pytest.mark.parametrize("delay_ms", [60, 150])
+def test_typing_capitals_never_triggers_the_quick_exit(
+    page: Any, served: Served, delay_ms: int
+) -> None:
+    _create(page, served)
+    page.goto(f"{served.base}/write")
+    page.click("#text")
+    _type_like_a_person(page, TYPED, delay_ms)
+    page.wait_for_timeout(300)
+    assert page.url.endswith("/write")
+    assert page.input_value("#text") == TYPED
+    assert served.state.unlocked
+
+
+def test_shift_taps_broken_by_another_key_do_not_exit(page: Any, served: Served) -> None:
+    _create(page, served)
+    page.locator("h1").click()
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert not page.url.startswith("about:")
+    assert served.state.unlocked
+
+
 @pytest.fixture
 def idle_served(settings: Settings) -> Iterator[Served]:
     yield from _serve(settings, idle_seconds=2.0)

@@ -19,13 +19,27 @@
   var exitForm = document.getElementById("quick-exit");
   if (exitForm) { exitForm.addEventListener("submit", quickExit); }
 
-  var shiftTimes = [];
+  /* Shift three times: only three *bare* taps count (Shift pressed and released with no
+     other key in between), all within TAP_WINDOW_MS. A Shift held for a capital letter is
+     not a tap, and any other key starts the count again, so typing never triggers it. */
+  var TAP_WINDOW_MS = 1500;
+  var taps = [];
+  var bareShift = false;
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) { return; }
+    if (event.key === "Shift") {
+      if (!event.repeat) { bareShift = true; }
+      return;
+    }
+    bareShift = false;
+    taps = [];
+  });
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift" || !bareShift) { return; }
+    bareShift = false;
     var now = Date.now();
-    shiftTimes = shiftTimes.filter(function (t) { return now - t < 5000; });
-    shiftTimes.push(now);
-    if (shiftTimes.length >= 3) { quickExit(); }
+    taps = taps.filter(function (t) { return now - t < TAP_WINDOW_MS; });
+    taps.push(now);
+    if (taps.length >= 3) { taps = []; quickExit(); }
   });
 
   /* A page restored from the back-forward cache could show old content: reload it,
