@@ -60,29 +60,17 @@ class Engine:
         results: list[EntryAnalysis] = []
         for group in _groups(prepared):
             to_read = [model_text(s) for p in group if p.labelled for s in p.sentences]
-            vectors, shares = (
-                self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
-                if to_read
-                else (None, [])
-            )
-            probs = (
-                self.classifier.head.probabilities(vectors, to_read)
-                if vectors is not None
-                else None
-            )
+            if not to_read:
+                results += [_nothing_to_say(entry) for entry in group]
+                continue
+            vectors, shares = self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
+            probs = self.classifier.head.probabilities(vectors, to_read)
             offset = 0
             for entry in group:
                 count = len(entry.sentences) if entry.labelled else 0
-                if probs is None or vectors is None:
-                    results.append(self._summary(entry, None))
-                    continue
+                window = slice(offset, offset + count)
                 results.append(
-                    self._summary(
-                        entry,
-                        probs[offset : offset + count],
-                        vectors[offset : offset + count],
-                        shares[offset : offset + count],
-                    )
+                    self._summary(entry, probs[window], vectors[window], shares[window])
                 )
                 offset += count
         return results
@@ -90,11 +78,11 @@ class Engine:
     def _summary(
         self,
         entry: _Prepared,
-        rows: np.ndarray | None,
-        vecs: np.ndarray | None = None,
-        shares: Sequence[TokenShares] = (),
+        rows: np.ndarray,
+        vecs: np.ndarray,
+        shares: Sequence[TokenShares],
     ) -> EntryAnalysis:
-        if rows is None or not entry.labelled:
+        if not entry.labelled:
             return _nothing_to_say(entry)
         matches = [cue_matches(s) for s in entry.sentences]
         probs = contextual(rows.astype(np.float32), matches, self.settings)
