@@ -194,15 +194,16 @@ def test_training_never_reads_the_blind_set(tmp_path: Path) -> None:
     from tidewise.analysis.train_safety import NEVER_TRAIN_ON, SAFETY_FILES, read_data
 
     assert NEVER_TRAIN_ON == "blind.jsonl" and NEVER_TRAIN_ON not in SAFETY_FILES
+    from tidewise.analysis.train_safety import ORDINARY_FILE
+
     (tmp_path / "safety").mkdir()
-    (tmp_path / "sentences").mkdir()
     for name in SAFETY_FILES:
         row = {"text": f"A line from {name} about the garden.", "kind": None}
         (tmp_path / "safety" / name).write_text(json.dumps(row) + "\n", encoding="utf-8")
     blind = {"text": "A measuring line that must stay unread.", "kind": "self_harm"}
     (tmp_path / "safety" / NEVER_TRAIN_ON).write_text(json.dumps(blind) + "\n", encoding="utf-8")
-    ordinary = {"text": "We planted tomatoes.", "label": "neutral", "voice": "v"}
-    (tmp_path / "sentences" / "w.jsonl").write_text(json.dumps(ordinary) + "\n", encoding="utf-8")
+    ordinary = {"text": "We planted tomatoes."}
+    (tmp_path / "safety" / ORDINARY_FILE).write_text(json.dumps(ordinary) + "\n", encoding="utf-8")
     data = read_data(tmp_path)
     assert len(data.texts) == len(SAFETY_FILES) + 1
     assert blind["text"] not in data.texts

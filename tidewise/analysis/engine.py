@@ -69,9 +69,7 @@ class Engine:
             for entry in group:
                 count = len(entry.sentences) if entry.labelled else 0
                 window = slice(offset, offset + count)
-                results.append(
-                    self._summary(entry, probs[window], vectors[window], shares[window])
-                )
+                results.append(self._summary(entry, probs[window], vectors[window], shares[window]))
                 offset += count
         return results
 

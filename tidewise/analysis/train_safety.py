@@ -6,7 +6,7 @@ Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
   train_more.jsonl, train_more2.jsonl:
   {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
-- corpus/sentences/*.jsonl: ordinary journal sentences, used as extra negatives so the
+- corpus/safety/ordinary.jsonl: ordinary journal sentences, used as extra negatives so the
   layer learns what a normal entry sounds like. Those the rules flag are left out: the
   writers did not label them for safety, and some ("I just want it all to stop") are
   worth an offer of help, so they must not teach the layer that such words are safe.
@@ -58,7 +58,11 @@ SAFETY_FILES = (
     "train_more2.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
-ORDINARY = "ordinary"  # the source name of corpus/sentences rows
+ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
+# Frozen: the v1 classifier corpus's sentences. Reading corpus/sentences directly let any
+# change of the classifier corpus retrain the safety layer silently (corpus v2 moved
+# single indirect cases across the threshold); the safety layer changes only on purpose.
+ORDINARY_FILE = "ordinary.jsonl"
 HARD_FPR_CAP = 0.05  # combined screen, hard negatives, out of fold
 ORDINARY_FPR_CAP = 0.01  # learned layer, ordinary journal sentences, out of fold
 HEAD_VERSION = "1.0"
@@ -90,14 +94,13 @@ def read_data(corpus: Path) -> Data:
                 texts.append(text)
                 labels.append(HEAD_LABELS.index(row["kind"] or HEAD_LABELS[0]))
                 sources.append(Path(name).stem)
-    for path in sorted((corpus / "sentences").glob("*.jsonl")):
-        for row in _rows(path):
-            text = model_text(str(row.get("text", "")))
-            if text and text not in seen and not screen_sentence(text):
-                seen.add(text)
-                texts.append(text)
-                labels.append(0)
-                sources.append(ORDINARY)
+    for row in _rows(corpus / "safety" / ORDINARY_FILE):
+        text = model_text(str(row.get("text", "")))
+        if text and text not in seen and not screen_sentence(text):
+            seen.add(text)
+            texts.append(text)
+            labels.append(0)
+            sources.append(ORDINARY)
     rules = np.asarray([bool(screen_sentence(t)) for t in texts])
     return Data(texts, np.asarray(labels, dtype=np.int64), sources, rules)
 
