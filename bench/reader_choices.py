@@ -35,6 +35,7 @@ from tidewise.analysis.train import (
     stacked,
 )
 from tidewise.analysis.train_entries import phase_accuracy, read_entries
+from tidewise.analysis.train_report import f1_of
 from tidewise.cycle.labels import LABEL_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,21 +47,14 @@ SHAME = {LABEL_NAMES.index("attachment_shame"), LABEL_NAMES.index("disconnection
 Ints = npt.NDArray[np.int64]
 
 
-def f1(gold: Ints, pred: Ints, positive: set[int]) -> float:
-    g = np.isin(gold, list(positive))
-    p = np.isin(pred, list(positive))
-    tp, fp, fn = int((g & p).sum()), int((~g & p).sum()), int((g & ~p).sum())
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def figures(gold: Ints, pred: Ints) -> tuple[float, float]:
     """Macro-F1 over the seven labels and any-shame F1, as ../shared/tools/score.py counts."""
     macro = float(np.mean(per_label(gold, pred)))
-    return macro, f1(gold, pred, SHAME)
+    return macro, f1_of(gold, pred, SHAME)
 
 
 def per_label(gold: Ints, pred: Ints) -> list[float]:
-    return [f1(gold, pred, {k}) for k in range(7)]
+    return [f1_of(gold, pred, {k}) for k in range(7)]
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

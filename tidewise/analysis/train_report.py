@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from tidewise.analysis.train import Corpus
 
 
-def _f1(gold: npt.NDArray[np.int64], pred: npt.NDArray[np.int64], positive: set[int]) -> float:
+def f1_of(gold: npt.NDArray[np.int64], pred: npt.NDArray[np.int64], positive: set[int]) -> float:
     g = np.isin(gold, list(positive))
     p = np.isin(pred, list(positive))
     tp = int((g & p).sum())
@@ -35,7 +35,7 @@ def write_readme(
 
     pred = oof_logits.argmax(axis=1)
     gold = corpus.labels
-    per_label = {name: _f1(gold, pred, {i}) for i, name in enumerate(LABEL_NAMES)}
+    per_label = {name: f1_of(gold, pred, {i}) for i, name in enumerate(LABEL_NAMES)}
     macro = sum(per_label.values()) / len(per_label)
     shame = {LABEL_NAMES.index("attachment_shame"), LABEL_NAMES.index("disconnection_shame")}
     counts = Counter(LABEL_NAMES[i] for i in gold)
@@ -70,7 +70,7 @@ def write_readme(
         "",
         f"## Cross-validation ({_folds()} folds grouped by voice or post; in-style, flatters)",
         "",
-        f"- macro-F1 {macro:.3f}, any-shame F1 {_f1(gold, pred, shame):.3f}",
+        f"- macro-F1 {macro:.3f}, any-shame F1 {f1_of(gold, pred, shame):.3f}",
         "- per label: " + ", ".join(f"{n} {v:.3f}" for n, v in per_label.items()),
         "",
         "## Entry summary",
@@ -115,10 +115,10 @@ def blind_figures(classifier: SentenceClassifier, root: Path) -> list[str]:
         gold = np.asarray([LABEL_NAMES.index(r["label"]) for r in found])
         probs = classifier.probabilities([str(r["text"]) for r in found])
         pred = probs.argmax(axis=1)
-        macro = sum(_f1(gold, pred, {i}) for i in range(len(LABEL_NAMES))) / len(LABEL_NAMES)
+        macro = sum(f1_of(gold, pred, {i}) for i in range(len(LABEL_NAMES))) / len(LABEL_NAMES)
         lines.append(
             f"- {name}: {len(found)} sentences, macro-F1 {macro:.3f},"
-            f" any-shame F1 {_f1(gold, pred, shame):.3f}"
+            f" any-shame F1 {f1_of(gold, pred, shame):.3f}"
         )
     for name, pattern in (
         ("passages", "passages/*_entries.jsonl"),
