@@ -57,6 +57,7 @@ class Journal:
         self._lock = threading.RLock()
         created = store.get_meta(con, "created_utc")
         self.started: datetime = times.from_utc_text(created) if created else times.now_utc()
+        self._files = self._file_identity()
 
     # ---- lifecycle -------------------------------------------------------------------
 
@@ -160,6 +161,26 @@ class Journal:
                 self._con.close()
                 self._con = None
             keys.zero(self._key)
+
+    def _file_identity(self) -> tuple[tuple[int, int] | None, ...]:
+        found: list[tuple[int, int] | None] = []
+        for path in (self.settings.db_path, self.settings.header_path):
+            try:
+                info = path.stat()
+            except OSError:
+                found.append(None)
+                continue
+            found.append((info.st_dev, info.st_ino))
+        return tuple(found)
+
+    def files_unchanged(self) -> bool:
+        """False once the database or header file is gone or replaced since this opened.
+
+        Another process (`tidewise erase`, a restore, a passphrase change) may do that
+        while this one holds the journal open; anything written after would go into a
+        deleted file or under a stale key, so a long-lived opener (the web UI) checks.
+        """
+        return None not in self._files and self._file_identity() == self._files
 
     def __enter__(self) -> Journal:
         return self
@@ -436,6 +457,7 @@ class Journal:
             )
             with self._write():
                 store.set_meta(con, _kdf_facts(self.settings))
+            self._files = self._file_identity()  # our own new header is not a replacement
 
     def backup(self, dest: Path | None = None) -> Path:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""

@@ -39,7 +39,7 @@ def serve(
     Example: tidewise serve --open
     """
     from tidewise.web.app import create_app
-    from tidewise.web.server import bind_socket, launch_url, make_server
+    from tidewise.web.server import bind_socket, fallback_url, launch_url, make_server
 
     journal = ctx.obj.get("journal") if isinstance(ctx.obj, dict) else None
     settings = Settings.resolve(journal)
@@ -53,6 +53,10 @@ def serve(
     url = launch_url(web.state.web)
     out(url)  # the first line of stdout: the address with its one-time token
     say("Tidewise is running for this computer only. Open the address above in your browser.")
+    say(
+        "If your browser cannot find that address (Safari cannot), open this one instead; "
+        f"it is less private, see SECURITY.md: {fallback_url(web.state.web)}"
+    )
     say(f"It locks after {idle_minutes} idle minutes. Press Ctrl+C to stop and lock.")
     if open_browser:
         threading.Timer(0.5, _open, args=(url,)).start()

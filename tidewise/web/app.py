@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tidewise.analysis.types import Analyzer
 
 STATIC_DIR = Path(__file__).parent / "static"
-ROUTE_MODULES = ("session", "entries", "tide", "lessons", "help", "export", "settings")
+ROUTE_MODULES = ("session", "entries", "drafts", "tide", "lessons", "help", "export", "settings")
 
 
 def create_app(
@@ -79,7 +79,7 @@ def create_app(
     # add_middleware wraps: the last added is the outermost.
     app.add_middleware(CatchAll)
     app.add_middleware(BodyLimit, limit=max_body_bytes)
-    app.add_middleware(HostGuard, port=port)
+    app.add_middleware(HostGuard, port=port, name=state.host_name)
     app.add_middleware(HeaderGuard)
     return app
 

@@ -76,6 +76,26 @@ class PageNotFoundError(WebError):
     status = 404
 
 
+class JournalReplacedError(WebError):
+    """The journal's files were deleted or replaced by another program while unlocked."""
+
+    status = 409
+
+    def __init__(self) -> None:
+        super().__init__(
+            "The journal's files were removed or replaced outside this window (for example "
+            "by tidewise erase or a restore), so Tidewise locked and saved nothing from this "
+            "page. If the journal is still there, unlock it: what you were writing is "
+            "offered back on the Write page."
+        )
+
+
+class DraftHeldError(WebError):
+    """A form arrived after a lock: its text is held as the draft, the page asks to unlock."""
+
+    status = 401
+
+
 def status_for(error: TidewiseError) -> int:
     if isinstance(error, LockedError):
         return 401
@@ -93,7 +113,8 @@ def error_page(request: Request, status: int, message: str) -> Response:
     from tidewise.web.rendering import render
 
     if status == 401:
-        return render(request, "locked.html", status=401)
+        held = message if message != GENERIC[401] else ""
+        return render(request, "locked.html", status=401, held=held)
     return render(request, "error.html", status=status, message=message)
 
 

@@ -43,11 +43,18 @@ def current_session(request: Request) -> Session | None:
     state = web_state(request)
     if not state.unlocked:
         return None
-    return state.sessions.get(request.cookies.get(SESSION_COOKIE), unlocked=True)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    return state.sessions.get(cookie, unlocked=True, host=request_host(request))
 
 
 def current_pass(request: Request) -> Session | None:
-    return web_state(request).sessions.get(request.cookies.get(PASS_COOKIE), unlocked=False)
+    cookie = request.cookies.get(PASS_COOKIE)
+    return web_state(request).sessions.get(cookie, unlocked=False, host=request_host(request))
+
+
+def request_host(request: Request) -> str:
+    """The Host this request was sent to (HostGuard already allowed it)."""
+    return host_of(request.scope) or ""
 
 
 async def require_session(request: Request) -> Session:
@@ -75,8 +82,12 @@ def require_pass(request: Request) -> Session:
     return session
 
 
+def same_origin_ok(request: Request) -> bool:
+    return same_origin(request.headers, host_of(request.scope))
+
+
 def check_same_origin(request: Request) -> None:
-    if not same_origin(request.headers, host_of(request.scope)):
+    if not same_origin_ok(request):
         raise ForbiddenError
 
 
@@ -114,7 +125,7 @@ class Form:
         return value
 
 
-async def _read_form(request: Request) -> Form:
+async def read_form(request: Request) -> Form:
     """Urlencoded or multipart fields (never files), as lists of strings."""
     try:
         data = await request.form(max_files=0, max_fields=200)
@@ -134,7 +145,7 @@ async def session_form(request: Request) -> Form:
     """A state change by the unlocked person: session, same origin, form token."""
     check_same_origin(request)
     session = checked_session(request)
-    form = await _read_form(request)
+    form = await read_form(request)
     if not tokens_match(form.text(FORM_TOKEN_FIELD), session.form_token):
         raise ForbiddenError
     return form
@@ -144,7 +155,7 @@ async def pass_form(request: Request) -> Form:
     """Create, unlock or explore: this browser's pass, same origin, form token."""
     check_same_origin(request)
     session = require_pass(request)
-    form = await _read_form(request)
+    form = await read_form(request)
     if not tokens_match(form.text(FORM_TOKEN_FIELD), session.form_token):
         raise ForbiddenError
     return form

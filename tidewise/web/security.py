@@ -4,15 +4,23 @@ The adversaries (notes/storage-security.md): the partner at the same computer, a
 web page the person visits, since a page can reach 127.0.0.1. So:
 
 - `HostGuard` (pure ASGI, before routing, HTTP and websocket) answers 400 unless the
-  Host header is exactly `127.0.0.1:<port>` or `localhost:<port>`: this defeats DNS
-  rebinding, where a hostile name resolves to 127.0.0.1 but keeps its own Host.
+  Host header is exactly `<per-launch name>.localhost:<port>`, `127.0.0.1:<port>` or
+  `localhost:<port>`: this defeats DNS rebinding, where a hostile name resolves to
+  127.0.0.1 but keeps its own Host.
+- Browsers do not separate cookies by port, so a cookie set for 127.0.0.1 also goes to
+  any other program listening on 127.0.0.1. The launch address therefore uses a random
+  per-launch name under `localhost` (`launch_host_name`): its cookies are host-only and
+  no other port is ever visited under that name. Every session is bound to the Host it
+  was issued on (SECURITY.md, "Other programs on this computer").
 - `HeaderGuard` puts the CSP and the no-store/no-referrer headers on every response,
   errors and static files included.
 - `BodyLimit` answers 413 before a large body is read into memory.
 - `Sessions` are server-side records behind random ids (never signed client data). A
   browser first swaps the per-launch token for a *pass* (it may see and post the
   create/unlock forms); unlocking issues a fresh *session* id (rotation), and locking
-  kills every session. Both kinds carry a form token for CSRF.
+  kills every session. Both kinds carry a form token for CSRF. A locked session is
+  *retired*, not forgotten: a page that was typing when the lock came may still hand
+  over its text as a draft (tidewise/drafts.py), and nothing else.
 - `same_origin` requires a same-origin `Origin` (or `Sec-Fetch-Site: same-origin`).
 """
 
@@ -52,9 +60,22 @@ SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
 _REPLACED = {name for name, _ in SECURITY_HEADERS} | {b"pragma", b"expires"}
 
 
-def allowed_hosts(port: int) -> frozenset[str]:
-    """The only Host values served: loopback by number or by name, with our port."""
-    return frozenset({f"{LOOPBACK}:{port}", f"localhost:{port}"})
+NAME_SUFFIX = ".localhost"
+MAX_RETIRED = 32
+
+
+def launch_host_name() -> str:
+    """A random name under `localhost` for one launch (Chromium and Firefox resolve every
+    `*.localhost` name to loopback themselves; Safari does not, hence the fallback)."""
+    return secrets.token_hex(10) + NAME_SUFFIX
+
+
+def allowed_hosts(port: int, name: str | None = None) -> frozenset[str]:
+    """The only Host values served: the launch name, and loopback by number or by name."""
+    hosts = {f"{LOOPBACK}:{port}", f"localhost:{port}"}
+    if name:
+        hosts.add(f"{name}:{port}")
+    return frozenset(hosts)
 
 
 def host_of(scope: Scope) -> str | None:
@@ -79,9 +100,9 @@ async def _plain_response(send: Send, status: int, text: str) -> None:
 class HostGuard:
     """Reject any request whose Host is not exactly ours, before routing."""
 
-    def __init__(self, app: ASGIApp, port: int) -> None:
+    def __init__(self, app: ASGIApp, port: int, name: str | None = None) -> None:
         self.app = app
-        self.hosts = allowed_hosts(port)
+        self.hosts = allowed_hosts(port, name)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] in ("http", "websocket") and host_of(scope) not in self.hosts:
@@ -172,6 +193,7 @@ class Session:
     id: str
     form_token: str
     unlocked: bool
+    host: str = ""  # the Host it was issued on; it is honoured on no other
     created: float = field(default_factory=time.monotonic)
 
 
@@ -180,20 +202,36 @@ class Sessions:
 
     def __init__(self) -> None:
         self._by_id: dict[str, Session] = {}
+        self._retired: dict[str, Session] = {}
         self._lock = threading.Lock()
 
-    def new(self, *, unlocked: bool) -> Session:
-        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), unlocked)
+    def new(self, *, unlocked: bool, host: str = "") -> Session:
+        session = Session(secrets.token_urlsafe(32), secrets.token_urlsafe(32), unlocked, host)
         with self._lock:
             self._by_id[session.id] = session
         return session
 
-    def get(self, session_id: str | None, *, unlocked: bool) -> Session | None:
+    def get(
+        self, session_id: str | None, *, unlocked: bool, host: str | None = None
+    ) -> Session | None:
+        """The live session; with `host`, only when it was issued on that Host."""
         if not session_id:
             return None
         with self._lock:
             session = self._by_id.get(session_id)
         if session is None or session.unlocked != unlocked:
+            return None
+        if host is not None and session.host != host:
+            return None
+        return session
+
+    def retired(self, session_id: str | None, host: str | None) -> Session | None:
+        """An unlocked session that a lock ended (it may hand over a draft, nothing else)."""
+        if not session_id:
+            return None
+        with self._lock:
+            session = self._retired.get(session_id)
+        if session is None or session.host != host:
             return None
         return session
 
@@ -205,7 +243,11 @@ class Sessions:
     def kill_unlocked(self) -> None:
         """At lock: every unlocked session dies (passes stay, so the form can unlock again)."""
         with self._lock:
+            ended = {k: s for k, s in self._by_id.items() if s.unlocked}
             self._by_id = {k: s for k, s in self._by_id.items() if not s.unlocked}
+            self._retired.update(ended)
+            for stale in list(self._retired)[:-MAX_RETIRED]:
+                del self._retired[stale]
 
     def count(self, *, unlocked: bool) -> int:
         with self._lock:

@@ -47,6 +47,12 @@ def bind_socket(port: int = 0, host: str = LOOPBACK) -> socket.socket:
 
 
 def launch_url(state: WebState) -> str:
+    """The address to open: the per-launch name, whose cookies no other port receives."""
+    return f"http://{state.host_name}:{state.port}/launch/{state.launch.value}"
+
+
+def fallback_url(state: WebState) -> str:
+    """The same one-time link by number, for a browser that cannot resolve the name (Safari)."""
     return f"http://{LOOPBACK}:{state.port}/launch/{state.launch.value}"
 
 

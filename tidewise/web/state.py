@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewise.errors import InputError, LockedError, TidewiseError
 from tidewise.settings import Settings
-from tidewise.web.security import LaunchToken, Sessions
+from tidewise.web.errors import JournalReplacedError
+from tidewise.web.security import LaunchToken, Sessions, launch_host_name
 
 if TYPE_CHECKING:
     from tidewise.analysis.types import Analyzer
+    from tidewise.drafts import Draft
     from tidewise.journal import Journal
 
 T = TypeVar("T")
@@ -55,9 +57,11 @@ class WebState:
         idle_seconds: float | None = None,
         launch_token: str | None = None,
         warm_analyzer: bool = False,
+        host_name: str | None = None,
     ) -> None:
         self.settings = settings
         self.port = port
+        self.host_name = host_name or launch_host_name()
         self.analyzer = analyzer
         self.launch = LaunchToken(launch_token)
         self.sessions = Sessions()
@@ -68,6 +72,7 @@ class WebState:
         self.cache: dict[str, Any] = {}
         self._journal: Journal | None = None
         self._demo_home: Path | None = None
+        self._held_draft: Draft | None = None  # typed while locked; only in this memory
         self._guard = threading.RLock()
         self._cache_lock = threading.RLock()  # cached values may build on each other
         self._last_activity = time.monotonic()
@@ -98,9 +103,13 @@ class WebState:
 
     @property
     def journal(self) -> Journal:
+        """The open journal; locks (and raises) when idle, or when its files were replaced."""
         journal = self._journal
         if journal is None or self.expired():
             raise LockedError
+        if not journal.files_unchanged():
+            self.lock()
+            raise JournalReplacedError
         return journal
 
     def changed(self) -> None:
@@ -133,12 +142,33 @@ class WebState:
 
         journal = Journal.open(self.settings, passphrase, analyzer=self.analyzer)
         self._take(journal, demo_home=None)
+        with self._guard:
+            held, self._held_draft = self._held_draft, None
+        if held is not None:
+            self.hold_draft(held)
 
     def create(self, passphrase: str) -> None:
         from tidewise.journal import Journal
 
         journal = Journal.create(self.settings, passphrase, analyzer=self.analyzer)
         self._take(journal, demo_home=None)
+        self._held_draft = None  # text typed for a journal that is no longer there
+
+    # ---- drafts --------------------------------------------------------------------
+
+    def hold_draft(self, draft: Draft) -> None:
+        """Keep text that arrived after a lock: into the journal when it is open again
+        (not the example journal), else in this process's memory until the next unlock."""
+        from tidewise.drafts import keep_draft
+
+        with self._guard:
+            journal = self._journal
+            if journal is None or self.is_demo or not journal.files_unchanged():
+                if not draft.empty:
+                    self._held_draft = draft
+                return
+            with contextlib.suppress(TidewiseError):
+                keep_draft(journal, draft)
 
     def explore_demo(self) -> None:
         """A throwaway journal of example entries in a temp folder, deleted at lock."""

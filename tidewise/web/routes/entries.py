@@ -13,9 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tidewise.errors import InputError, ModelFilesError
+from tidewise.drafts import current_draft, finish_draft
+from tidewise.errors import InputError, ModelFilesError, NotFoundError
 from tidewise.records import CLOSENESS_RANGE, SHAME_RANGE, CheckIn
 from tidewise.web import present
+from tidewise.web.draft_form import DRAFT_FORM_FIELD, draft_values, new_form_id, typing_form
 from tidewise.web.entry_view import entry_context
 from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
@@ -63,23 +65,45 @@ def _form_values(
     }
 
 
-def _form_context(values: dict[str, object], error: str = "") -> dict[str, Any]:
+def _form_context(
+    values: dict[str, object], error: str = "", *, draft_form: str = ""
+) -> dict[str, Any]:
     return {
         "values": values,
         "error": error,
         "closeness_words": present.CLOSENESS_WORDS,
         "shame_range": range(SHAME_RANGE[0], SHAME_RANGE[1] + 1),
+        "draft_form": draft_form or new_form_id(),
+        "exit_form": "entry-form",  # the quick exit posts the text too (tidewise/drafts.py)
+        "offer": None,
     }
 
 
 @router.get("/write")
-def write_page(request: Request) -> Response:
+def write_page(request: Request, draft: str = "") -> Response:
+    """A blank page, or first the draft that a lock interrupted: keep it or discard it."""
+    journal = _journal(request)
+    offered = current_draft(journal)
+    if offered is not None and draft == "keep":
+        if offered.entry_id is not None and _still_there(journal, offered.entry_id):
+            return RedirectResponse(f"/entries/{offered.entry_id}/edit?draft=keep", 303)
+        context = _form_context(draft_values(offered), draft_form=offered.form)
+        return render(request, "write.html", nav="write", **context)
     context = _form_context(_form_values("", None, []))
+    context["offer"] = offered
     return render(request, "write.html", nav="write", **context)
 
 
+def _still_there(journal: Journal, entry_id: int) -> bool:
+    try:
+        journal.get(entry_id)
+    except NotFoundError:
+        return False
+    return True
+
+
 @router.post("/write")
-def write(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
+def write(request: Request, form: Annotated[Form, Depends(typing_form)]) -> Response:
     text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
     journal = _journal(request)
     try:
@@ -88,8 +112,11 @@ def write(request: Request, form: Annotated[Form, Depends(session_form)]) -> Res
         except (ImportError, ModelFilesError):
             entry = journal.write(text, checkin=checkin, tags=tags, analyze=False)
     except InputError as error:
-        context = _form_context(_form_values(text, checkin, tags), error.message)
+        context = _form_context(
+            _form_values(text, checkin, tags), error.message, draft_form=form.text(DRAFT_FORM_FIELD)
+        )
         return render(request, "write.html", status=400, nav="write", **context)
+    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
     web_state(request).changed()
     return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
 
@@ -103,14 +130,17 @@ def read(request: Request, entry_id: int, saved: str = "") -> Response:
 
 
 @router.get("/entries/{entry_id}/edit")
-def edit_page(request: Request, entry_id: int) -> Response:
+def edit_page(request: Request, entry_id: int, draft: str = "") -> Response:
     entry = _entry(request, entry_id)
-    values = _form_values(entry.text, entry.checkin, entry.tags)
-    return render(request, "edit.html", nav="journal", entry=entry, **_form_context(values))
+    context = _form_context(_form_values(entry.text, entry.checkin, entry.tags))
+    offered = current_draft(_journal(request)) if draft == "keep" else None
+    if offered is not None and offered.entry_id == entry.id:
+        context = _form_context(draft_values(offered), draft_form=offered.form)
+    return render(request, "edit.html", nav="journal", entry=entry, **context)
 
 
 @router.post("/entries/{entry_id}/edit")
-def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]) -> Response:
+def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(typing_form)]) -> Response:
     entry = _entry(request, entry_id)
     text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
     journal = _journal(request)
@@ -120,8 +150,11 @@ def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(session_
         except (ImportError, ModelFilesError):
             journal.edit(entry.id, text=text, checkin=checkin, tags=tags, analyze=False)
     except InputError as error:
-        context = _form_context(_form_values(text, checkin, tags), error.message)
+        context = _form_context(
+            _form_values(text, checkin, tags), error.message, draft_form=form.text(DRAFT_FORM_FIELD)
+        )
         return render(request, "edit.html", status=400, nav="journal", entry=entry, **context)
+    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
     web_state(request).changed()
     return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
 

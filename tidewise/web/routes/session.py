@@ -16,12 +16,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from tidewise.errors import JournalExistsError, NoJournalError, WrongPassphraseError
-from tidewise.web.errors import ForbiddenError, NotAuthenticatedError
+from tidewise.web.errors import ForbiddenError, NotAuthenticatedError, WebError
 from tidewise.web.guards import (
     Form,
     current_pass,
     current_session,
     pass_form,
+    request_host,
     session_header_token,
     web_state,
 )
@@ -50,7 +51,7 @@ def _start_session(request: Request, response: Response) -> Response:
     """Rotate: any session id this browser held dies; a new random one is issued."""
     state = web_state(request)
     state.sessions.kill(request.cookies.get(SESSION_COOKIE))
-    session = state.sessions.new(unlocked=True)
+    session = state.sessions.new(unlocked=True, host=request_host(request))
     response.headers.append("set-cookie", cookie_header(SESSION_COOKIE, session.id))
     return response
 
@@ -59,7 +60,7 @@ def _start_session(request: Request, response: Response) -> Response:
 def launch(request: Request, token: str) -> Response:
     state = web_state(request)
     if state.launch.redeem(token):
-        browser_pass = state.sessions.new(unlocked=False)
+        browser_pass = state.sessions.new(unlocked=False, host=request_host(request))
         response = _redirect("/")
         response.headers.append("set-cookie", cookie_header(PASS_COOKIE, browser_pass.id))
         return response
@@ -147,12 +148,41 @@ async def lock(request: Request) -> Response:
     else in the body is read: locking needs no token, it never hurts.
     """
     state = web_state(request)
+    body = await request.body()
+    await run_in_threadpool(_keep_typed_text, request, body)
     await run_in_threadpool(state.lock)
     state.sessions.kill(request.cookies.get(SESSION_COOKIE))
-    wants_locked_page = b"then=locked" in (await request.body())[:64]
+    wants_locked_page = b"then=locked" in body[:64]
     response: Response = _redirect("/locked") if wants_locked_page else HTMLResponse(BLANK_PAGE)
     response.headers.append("set-cookie", expired_cookie_header(SESSION_COOKIE))
     return response
+
+
+def _keep_typed_text(request: Request, body: bytes) -> None:
+    """The quick exit from the write or edit page posts its text too: keep it as the draft.
+
+    Only from our own page (same origin) with this browser's session, live or just
+    locked, and its form token; anything else is ignored and the lock goes ahead.
+    """
+    from urllib.parse import parse_qs
+
+    from tidewise.web.draft_form import draft_from_form
+    from tidewise.web.guards import FORM_TOKEN_FIELD, same_origin_ok
+    from tidewise.web.security import tokens_match
+
+    if b"text=" not in body or not same_origin_ok(request):
+        return
+    try:
+        fields = parse_qs(body.decode("utf-8"), keep_blank_values=True, max_num_fields=50)
+        form = Form(fields)
+        draft = draft_from_form(form, form.optional_int("entry_id", 1, 2**62))
+    except (ValueError, WebError):
+        return
+    state = web_state(request)
+    cookie = request.cookies.get(SESSION_COOKIE)
+    session = current_session(request) or state.sessions.retired(cookie, request_host(request))
+    if session is not None and tokens_match(form.text(FORM_TOKEN_FIELD), session.form_token):
+        state.hold_draft(draft)
 
 
 @router.get("/locked")

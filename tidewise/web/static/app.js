@@ -1,5 +1,6 @@
-/* Tidewise page script: quick exit, idle lock, keep-alive. Served from 127.0.0.1 only.
-   Every page works without it; it only makes leaving faster and locking sooner. */
+/* Tidewise page script: quick exit, idle lock, keep-alive, drafts. Served locally only.
+   Every page works without it; it makes leaving faster, locking sooner, and keeps what
+   is being typed as an encrypted draft on the server (never in browser storage). */
 (function () {
   "use strict";
 
@@ -7,17 +8,74 @@
   var body = document.body;
   root.classList.add("js");
 
-  /* Quick exit: hide at once, tell the server to lock, and replace this page in the
-     history so that Back does not return to it. */
+  var token = body.getAttribute("data-form-token") || "";
+
+  /* Drafts: the write and edit forms (data-draft) send their fields to the server a
+     moment after typing stops, and when the tab is hidden or closed. The server keeps
+     them encrypted in the journal; the next unlock offers them back. */
+  var draftForm = document.querySelector("form[data-draft]");
+  var DRAFT_DELAY_MS = 2000;
+  var draftTimer = null;
+  var draftDirty = false;
+  var draftDone = false;
+
+  function draftBody() {
+    return draftForm ? new URLSearchParams(new FormData(draftForm)) : null;
+  }
+
+  function sendDraft(leaving) {
+    window.clearTimeout(draftTimer);
+    if (!draftForm || !draftDirty || draftDone || !token) { return; }
+    draftDirty = false;
+    var fields = draftBody();
+    if (leaving && navigator.sendBeacon && navigator.sendBeacon("/draft", fields)) { return; }
+    fetch("/draft", { method: "POST", body: fields, credentials: "same-origin", keepalive: leaving })
+      .then(function (response) {
+        if (response.status === 401) { leaveLocked(); }
+      })
+      .catch(function () { draftDirty = true; /* try again at the next pause */ });
+  }
+
+  function draftTyped() {
+    draftDirty = true;
+    window.clearTimeout(draftTimer);
+    draftTimer = window.setTimeout(function () { sendDraft(false); }, DRAFT_DELAY_MS);
+  }
+
+  if (draftForm) {
+    draftForm.addEventListener("input", draftTyped);
+    draftForm.addEventListener("change", draftTyped);
+    draftForm.addEventListener("submit", function () {
+      draftDone = true;
+      window.clearTimeout(draftTimer);
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") { sendDraft(true); }
+    });
+    window.addEventListener("pagehide", function () { sendDraft(true); });
+  }
+
+  function leaveLocked() {
+    root.classList.add("gone");
+    window.location.replace("/locked");
+  }
+
+  /* Quick exit: hide at once, tell the server to lock (handing over the text being
+     typed, which becomes the draft), and replace this page in the history so that Back
+     does not return to it. */
   function quickExit(event) {
     if (event) { event.preventDefault(); }
     root.classList.add("gone");
-    try { navigator.sendBeacon("/lock"); } catch (ignored) { /* locking is best effort here */ }
+    var fields = draftDirty && token ? draftBody() : null;
+    draftDone = true;
+    try {
+      if (!(fields && navigator.sendBeacon("/lock", fields))) { navigator.sendBeacon("/lock"); }
+    } catch (ignored) { /* locking is best effort here */ }
     window.location.replace("about:blank");
   }
 
-  var exitForm = document.getElementById("quick-exit");
-  if (exitForm) { exitForm.addEventListener("submit", quickExit); }
+  var exitButton = document.querySelector("#quick-exit button");
+  if (exitButton) { exitButton.addEventListener("click", quickExit); }
 
   /* Shift three times: only three *bare* taps count (Shift pressed and released with no
      other key in between), all within TAP_WINDOW_MS. A Shift held for a capital letter is
@@ -55,16 +113,10 @@
      for the neutral "locked" one. While the person types, a keep-alive tells the
      server they are still here, so a long entry is not lost to the server's timer. */
   var idleSeconds = parseInt(body.getAttribute("data-idle-seconds") || "0", 10);
-  var token = body.getAttribute("data-form-token") || "";
   if (idleSeconds > 0) {
     var lastActivity = Date.now();
     var lastPing = Date.now();
     var pingEvery = Math.min(30000, (idleSeconds * 1000) / 3);
-
-    var leaveLocked = function () {
-      root.classList.add("gone");
-      window.location.replace("/locked");
-    };
 
     var ping = function () {
       lastPing = Date.now();
@@ -87,7 +139,10 @@
     });
 
     window.setInterval(function () {
-      if (Date.now() - lastActivity > idleSeconds * 1000) { leaveLocked(); }
+      if (Date.now() - lastActivity > idleSeconds * 1000) {
+        sendDraft(true);
+        leaveLocked();
+      }
     }, 500);
   }
 }());
