@@ -89,6 +89,7 @@ def test_a_session_id_from_before_unlock_is_not_upgraded(unlocked_web: Web) -> N
     web = unlocked_web
     web.post("/lock", token=False)
     planted = "planted-by-someone-else"
+    web.client.cookies.delete(SESSION_COOKIE)  # the lock left the dead id in the jar
     web.client.cookies.set(SESSION_COOKIE, planted)
     web.post("/unlock", {"passphrase": PASSPHRASE})
     fixated = make_client(web.app)

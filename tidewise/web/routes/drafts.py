@@ -1,8 +1,11 @@
-"""The page script's draft saves, and discarding an offered draft (tidewise/drafts.py).
+"""Posts of typed text: saving an entry (write, edit), the page script's draft saves, and
+discarding an offered draft (tidewise/drafts.py).
 
-`POST /draft` is what the write and edit pages send as the person types (and when the
-tab is hidden or closed). It answers 204; after a lock it answers 401, having kept the
-text for the next unlock, and the page then leaves for the "Locked" page.
+These routes have no router-wide session check on purpose: `typing_form` checks the
+session itself, and when a lock came first (idle, quick exit, another tab, the journal
+replaced on disk) it keeps the posted text as the draft instead of answering a bare
+401. `POST /draft` answers 204; after a lock it answers 401, having kept the text for
+the next unlock, and the page then leaves for the "Locked" page.
 """
 
 from __future__ import annotations
@@ -12,11 +15,58 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tidewise.drafts import discard_draft, keep_draft
-from tidewise.web.draft_form import draft_from_form, typing_form
-from tidewise.web.guards import Form, require_session, session_form, web_state
+from tidewise.drafts import discard_draft, finish_draft, keep_draft
+from tidewise.errors import InputError, ModelFilesError
+from tidewise.web.draft_form import DRAFT_FORM_FIELD, draft_from_form, typing_form
+from tidewise.web.guards import Form, session_form, web_state
+from tidewise.web.rendering import render
+from tidewise.web.routes.entries import (
+    _checkin,
+    _entry,
+    _form_context,
+    _form_values,
+    _journal,
+    _tags,
+)
 
 router = APIRouter()
+
+
+@router.post("/write")
+def write(request: Request, form: Annotated[Form, Depends(typing_form)]) -> Response:
+    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
+    journal = _journal(request)
+    try:
+        try:
+            entry = journal.write(text, checkin=checkin, tags=tags)
+        except (ImportError, ModelFilesError):
+            entry = journal.write(text, checkin=checkin, tags=tags, analyze=False)
+    except InputError as error:
+        values = _form_values(text, checkin, tags)
+        context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
+        return render(request, "write.html", status=400, nav="write", **context)
+    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
+    web_state(request).changed()
+    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
+
+
+@router.post("/entries/{entry_id}/edit")
+def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(typing_form)]) -> Response:
+    entry = _entry(request, entry_id)
+    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
+    journal = _journal(request)
+    try:
+        try:
+            journal.edit(entry.id, text=text, checkin=checkin, tags=tags)
+        except (ImportError, ModelFilesError):
+            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, analyze=False)
+    except InputError as error:
+        values = _form_values(text, checkin, tags)
+        context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
+        return render(request, "edit.html", status=400, nav="journal", entry=entry, **context)
+    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
+    web_state(request).changed()
+    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
 
 
 @router.post("/draft", status_code=204)
@@ -26,7 +76,7 @@ def save_draft(request: Request, form: Annotated[Form, Depends(typing_form)]) ->
     return Response(status_code=204)
 
 
-@router.post("/draft/discard", dependencies=[Depends(require_session)])
+@router.post("/draft/discard")
 def discard(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
     discard_draft(web_state(request).journal)
     return RedirectResponse("/write", status_code=303)

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tidewise.drafts import current_draft, finish_draft
-from tidewise.errors import InputError, ModelFilesError, NotFoundError
+from tidewise.drafts import current_draft
+from tidewise.errors import NotFoundError
 from tidewise.records import CLOSENESS_RANGE, SHAME_RANGE, CheckIn
 from tidewise.web import present
-from tidewise.web.draft_form import DRAFT_FORM_FIELD, draft_values, new_form_id, typing_form
+from tidewise.web.draft_form import draft_values, new_form_id
 from tidewise.web.entry_view import entry_context
 from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
@@ -102,25 +102,6 @@ def _still_there(journal: Journal, entry_id: int) -> bool:
     return True
 
 
-@router.post("/write")
-def write(request: Request, form: Annotated[Form, Depends(typing_form)]) -> Response:
-    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
-    journal = _journal(request)
-    try:
-        try:
-            entry = journal.write(text, checkin=checkin, tags=tags)
-        except (ImportError, ModelFilesError):
-            entry = journal.write(text, checkin=checkin, tags=tags, analyze=False)
-    except InputError as error:
-        context = _form_context(
-            _form_values(text, checkin, tags), error.message, draft_form=form.text(DRAFT_FORM_FIELD)
-        )
-        return render(request, "write.html", status=400, nav="write", **context)
-    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
-    web_state(request).changed()
-    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
-
-
 @router.get("/entries/{entry_id}")
 def read(request: Request, entry_id: int, saved: str = "") -> Response:
     entry = _entry(request, entry_id)
@@ -137,26 +118,6 @@ def edit_page(request: Request, entry_id: int, draft: str = "") -> Response:
     if offered is not None and offered.entry_id == entry.id:
         context = _form_context(draft_values(offered), draft_form=offered.form)
     return render(request, "edit.html", nav="journal", entry=entry, **context)
-
-
-@router.post("/entries/{entry_id}/edit")
-def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(typing_form)]) -> Response:
-    entry = _entry(request, entry_id)
-    text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
-    journal = _journal(request)
-    try:
-        try:
-            journal.edit(entry.id, text=text, checkin=checkin, tags=tags)
-        except (ImportError, ModelFilesError):
-            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, analyze=False)
-    except InputError as error:
-        context = _form_context(
-            _form_values(text, checkin, tags), error.message, draft_form=form.text(DRAFT_FORM_FIELD)
-        )
-        return render(request, "edit.html", status=400, nav="journal", entry=entry, **context)
-    finish_draft(journal, form.text(DRAFT_FORM_FIELD))
-    web_state(request).changed()
-    return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
 
 
 @router.get("/entries/{entry_id}/delete")

@@ -32,7 +32,6 @@ from tidewise.web.security import (
     SESSION_COOKIE,
     Session,
     cookie_header,
-    expired_cookie_header,
 )
 
 router = APIRouter()
@@ -151,11 +150,12 @@ async def lock(request: Request) -> Response:
     body = await request.body()
     await run_in_threadpool(_keep_typed_text, request, body)
     await run_in_threadpool(state.lock)
-    state.sessions.kill(request.cookies.get(SESSION_COOKIE))
     wants_locked_page = b"then=locked" in body[:64]
-    response: Response = _redirect("/locked") if wants_locked_page else HTMLResponse(BLANK_PAGE)
-    response.headers.append("set-cookie", expired_cookie_header(SESSION_COOKIE))
-    return response
+    # The session cookie stays in the browser on purpose: the lock killed the session,
+    # and its id now opens nothing; it only lets another tab that is still typing hand
+    # over its text as the draft (with that page's form token). The next unlock
+    # replaces it with a new id.
+    return _redirect("/locked") if wants_locked_page else HTMLResponse(BLANK_PAGE)
 
 
 def _keep_typed_text(request: Request, body: bytes) -> None:
