@@ -34,11 +34,12 @@ class Listener:
 
     def __init__(self) -> None:
         seen: list[tuple[str, str]] = []
+        ports: list[int] = []
 
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self) -> None:
                 seen.append((self.headers.get("host", ""), self.headers.get("cookie", "")))
-                port = self.server.server_address[1]
+                port = ports[0]
                 page = (
                     f'<img src="/pixel.svg"><img src="http://localhost:{port}/pixel.svg">'
                     f'<img src="http://127.0.0.1:{port}/pixel.svg">'
@@ -54,7 +55,8 @@ class Listener:
 
         self.seen = seen
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
+        self.port = int(self.server.server_address[1])
+        ports.append(self.port)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
 
