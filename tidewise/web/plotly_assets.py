@@ -1,5 +1,12 @@
 """plotly.js from the installed plotly package, and its stylesheet as a file.
 
+plotly.js adds `<style>` elements unless it finds one already in place: for its own
+rules it looks for an element with id `plotly.js-style-global` and the class
+`no-inline-styles` (our stylesheet link carries both, tide.html), and for bundled
+third-party CSS (the map library's) for an element with a fixed id. `style_guard_ids`
+reads those ids out of the bundle so that the page can hold an empty placeholder for
+each; nothing inline is then attempted and the CSP reports no violation.
+
 plotly.js injects its base CSS rules (chart layers, cursors, hover boxes) at run time
 with `<style>` elements, which our CSP (`style-src 'self'`) blocks; the charts then
 stack wrongly. Upstream's separate `plotly.css` is no longer shipped (plotly.js
@@ -17,6 +24,9 @@ from pathlib import Path
 _TABLE_START = '{"X,X div":'
 _TABLE_END = "};for("
 _RULE = re.compile(r"""("[^"]*")\s*:\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
+_GUARDED_STYLE = re.compile(
+    r'getElementById\("([0-9a-f]{16,64})"\)\)\{var \w+=document\.createElement\("style"\)'
+)
 _ROOT = ".js-plotly-plot .plotly"
 _NOTIFIER = ".plotly-notifier"
 
@@ -56,3 +66,12 @@ def plotly_css() -> str:
     if not bundle.is_file():
         return ""
     return stylesheet(rules_from_bundle(bundle.read_text(encoding="utf-8")))
+
+
+@lru_cache(maxsize=1)
+def style_guard_ids() -> tuple[str, ...]:
+    """Ids of the `<style>` elements plotly.js would add at load unless one exists."""
+    bundle = plotly_bundle()
+    if not bundle.is_file():
+        return ()
+    return tuple(dict.fromkeys(_GUARDED_STYLE.findall(bundle.read_text(encoding="utf-8"))))

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import require_session, web_state
+from tidewise.web.plotly_assets import style_guard_ids
 from tidewise.web.rendering import render
 from tidewise.web.tide_view import chart_svg, tide_view
 
@@ -24,7 +25,10 @@ def tide(request: Request) -> Response:
     view = tide_view(web_state(request))
     # Safe: numbers and fixed titles only, with <, > and & escaped by `script_json`.
     charts_json = Markup(view.charts_json)  # noqa: S704
-    return render(request, "tide.html", nav="tide", view=view, charts_json=charts_json)
+    guards = style_guard_ids()
+    return render(
+        request, "tide.html", nav="tide", view=view, charts_json=charts_json, style_guards=guards
+    )
 
 
 @router.get("/tide/charts/{name}.svg")
