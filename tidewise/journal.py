@@ -22,16 +22,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from tidewise.analysis.types import Analyzer, EntryAnalysis
+from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
+from tidewise.corrections import Request, fixed_by_entry, fixed_texts, label_of
 from tidewise.errors import (
     DamagedJournalError,
     InputError,
     JournalExistsError,
     LockedError,
+    ModelFilesError,
     NoJournalError,
     NotFoundError,
 )
-from tidewise.records import CheckIn, Entry, ImportResult, NewEntry
+from tidewise.records import CheckIn, Correction, Entry, ImportResult, NewEntry
 from tidewise.settings import Settings
 from tidewise.storage import checks
 
@@ -54,6 +56,7 @@ class Journal:
         self._con: Any = con
         self._key = key
         self._analyzer = analyzer
+        self._personal: tuple[tuple[int, int], Analyzer] | None = None  # (corrections mark, reader)
         self._lock = threading.RLock()
         created = store.get_meta(con, "created_utc")
         self.started: datetime = times.from_utc_text(created) if created else times.now_utc()
@@ -210,13 +213,49 @@ class Journal:
     # ---- analysis --------------------------------------------------------------------
 
     @property
-    def analyzer(self) -> Analyzer:
+    def shipped_analyzer(self) -> Analyzer:
+        """The reader as shipped, without anything this journal taught it."""
         if self._analyzer is None:
             # Loads the on-device model lazily; opening a journal never pays for it.
             from tidewise.analysis.engine import default_analyzer
 
             self._analyzer = default_analyzer()
         return self._analyzer
+
+    @property
+    def analyzer(self) -> Analyzer:
+        """This journal's reader: the shipped one, with the layer fitted on the person's
+        corrections on top (refitted only when the corrections change)."""
+        from tidewise.storage import corrections as saved
+
+        base = self.shipped_analyzer
+        if not isinstance(base, PersonalReader):
+            return base
+        with self._connection() as con:
+            mark = saved.fingerprint(con)
+            if self._personal is not None and self._personal[0] == mark:
+                return self._personal[1]
+            texts, vectors, labels = saved.teaching(con)
+        reader = base.personalised(texts, vectors, labels) if texts else base
+        self._personal = (mark, reader)
+        return reader
+
+    def _read(
+        self, texts: Sequence[str], fixed: Sequence[Mapping[str, str]]
+    ) -> list[EntryAnalysis]:
+        """Analyses of `texts`, each following the person's corrections in `fixed`."""
+        reader = self.analyzer
+        if not any(fixed):
+            return reader.analyze_many(texts)
+        if not isinstance(reader, PersonalReader):
+            raise ModelFilesError
+        return reader.analyze_many(texts, fixed=fixed)
+
+    def _fixed(self, con: Any, entry_ids: Sequence[int]) -> list[dict[str, str]]:
+        from tidewise.storage import corrections as saved
+
+        maps = fixed_by_entry(saved.listed(con)) if saved.fingerprint(con)[0] else {}
+        return [maps.get(entry_id, {}) for entry_id in entry_ids]
 
     def _analyze_many(
         self, texts: Sequence[str], progress: Progress | None, units: int
@@ -273,7 +312,11 @@ class Journal:
         current = self.get(entry_id)
         new_text = checks.clean_text(text) if text is not None else current.text
         text_changed = new_text != current.text
-        analysis = self.analyzer.analyze(new_text) if text_changed and analyze else None
+        analysis = None
+        if text_changed and analyze:
+            with self._connection() as con:
+                fixed = self._fixed(con, [entry_id])
+            analysis = self._read([new_text], fixed)[0]
         with self._write() as con:
             now = times.now_utc()
             if not store.exists(con, entry_id):
@@ -423,10 +466,12 @@ class Journal:
         version = self.analyzer.version
         with self._connection() as con:
             todo = store.needing_analysis(con, version, force)
+            fixed = self._fixed(con, [entry_id for entry_id, _ in todo])
         done = 0
         for start in range(0, len(todo), ANALYSIS_BATCH):
             batch = todo[start : start + ANALYSIS_BATCH]
-            analyses = self.analyzer.analyze_many([text for _, text in batch])
+            window = fixed[start : start + ANALYSIS_BATCH]
+            analyses = self._read([text for _, text in batch], window)
             with self._write() as con:
                 now = times.now_utc()
                 for (entry_id, text), analysis in zip(batch, analyses, strict=True):
@@ -479,6 +524,115 @@ class Journal:
             self.close()
             files.erase(self.settings)
 
+    # ---- corrections: the person's own reading -----------------------------------------
+
+    def correction_problems(self, requests: Sequence[Request]) -> list[tuple[int, str]]:
+        """(index, message) for each request that cannot be applied (no entry text)."""
+        from tidewise.storage import store
+
+        problems: list[tuple[int, str]] = []
+        with self._connection() as con:
+            for index, request in enumerate(requests):
+                message = _correction_problem(con, store, request)
+                if message is not None:
+                    problems.append((index, message))
+        return problems
+
+    def correct(self, requests: Sequence[Request]) -> list[Correction]:
+        """Apply every correction or none (the first problem is raised), then read the
+        corrected entries again with what the journal has now learned."""
+        from tidewise.storage import corrections as saved
+        from tidewise.storage import store, times
+
+        problems = self.correction_problems(requests)
+        if not requests:
+            return []
+        if problems:
+            raise InputError(problems[0][1])
+        base = self.shipped_analyzer
+        if not isinstance(base, PersonalReader):
+            raise ModelFilesError
+        with self._connection() as con:
+            entries = {r.entry_id: store.get_entry(con, r.entry_id) for r in requests}
+        chosen = [_sentence_of(entries[r.entry_id], r.sentence) for r in requests]
+        vectors = base.embed([s.text for s in chosen])
+        ids: list[int] = []
+        with self._write() as con:
+            now = times.now_utc()
+            for index, (request, sentence) in enumerate(zip(requests, chosen, strict=True)):
+                new = saved.NewCorrection(
+                    entry_id=request.entry_id,
+                    sentence=request.sentence,
+                    text=sentence.text,
+                    was=sentence.reader_label or sentence.label,
+                    label=label_of(request.label),
+                    vector=vectors[index],
+                )
+                ids.append(saved.save(con, new, now))
+        self._read_again(sorted(entries))
+        with self._connection() as con:
+            return saved.listed(con, ids=ids)
+
+    def corrections(self, *, entry_id: int | None = None) -> list[Correction]:
+        """The person's corrections, oldest first."""
+        from tidewise.storage import corrections as saved
+
+        with self._connection() as con:
+            return saved.listed(con, entry_id=entry_id)
+
+    def undo_correction(self, correction_id: int) -> Correction:
+        """Take one correction back; its entry is read again without it."""
+        from tidewise.storage import corrections as saved
+
+        with self._write() as con:
+            removed = saved.remove(con, correction_id)
+        self._read_again([removed.entry_id])
+        return removed
+
+    def forget_corrections(self) -> int:
+        """Forget everything the journal learned from the person; returns how many."""
+        from tidewise.storage import corrections as saved
+
+        with self._write() as con:
+            touched = sorted({c.entry_id for c in saved.listed(con)})
+            count = saved.remove_all(con)
+        self._read_again(touched)
+        return count
+
+    def stale_readings(self) -> int:
+        """How many entries were read by an older reader (another personal layer, too)."""
+        from tidewise.storage import store
+
+        version = self.analyzer.version
+        with self._connection() as con:
+            return len(store.needing_analysis(con, version, False))
+
+    def classify(self, texts: Sequence[str]) -> list[tuple[str, dict[str, float]]]:
+        """Each text as one unit, through this journal's personal reader; a sentence the
+        person corrected reads as they said."""
+        reader = self.analyzer
+        if not isinstance(reader, PersonalReader):
+            raise ModelFilesError
+        return reader.classify(texts, fixed=fixed_texts(self.corrections()))
+
+    def _read_again(self, entry_ids: Sequence[int]) -> None:
+        """Re-read these entries with the current reader (skipping any edited meanwhile)."""
+        from tidewise.storage import store, times
+
+        with self._connection() as con:
+            rows = [(i, _current_text(con, i)) for i in entry_ids]
+            todo = [(i, text) for i, text in rows if text is not None]
+            fixed = self._fixed(con, [i for i, _ in todo])
+        if not todo:
+            return
+        analyses = self._read([text for _, text in todo], fixed)
+        version = self.analyzer.version
+        with self._write() as con:
+            now = times.now_utc()
+            for (entry_id, text), analysis in zip(todo, analyses, strict=True):
+                if _current_text(con, entry_id) == text:
+                    store.save_analysis(con, entry_id, version, analysis, now)
+
     # ---- state -----------------------------------------------------------------------
 
     def get_state(self, key: str) -> Any | None:
@@ -497,6 +651,32 @@ class Journal:
             except (TypeError, ValueError):
                 msg = "That value cannot be stored (it is not plain JSON)."
                 raise InputError(msg) from None
+
+
+def _sentence_of(entry: Entry, number: int) -> SentenceAnalysis:
+    assert entry.analysis is not None  # checked by _correction_problem
+    return entry.analysis.sentences[number - 1]
+
+
+def _correction_problem(con: Any, store: Any, request: Request) -> str | None:
+    """Why this correction cannot be applied, in words without any entry text."""
+    try:
+        label_of(request.label)
+    except InputError as err:
+        return str(err)
+    try:
+        entry = store.get_entry(con, request.entry_id)
+    except NotFoundError:
+        return f"There is no entry {request.entry_id}."
+    if entry.analysis is None or not entry.analysis.sentences:
+        return (
+            f"Entry {request.entry_id} has no sentences read yet (`tidewise reanalyze` reads it)."
+        )
+    count = len(entry.analysis.sentences)
+    if not 1 <= request.sentence <= count:
+        number = request.sentence
+        return f"Entry {request.entry_id} has sentences 1 to {count}; there is no {number}."
+    return None
 
 
 def _current_text(con: Any, entry_id: int) -> str | None:

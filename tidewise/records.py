@@ -92,3 +92,27 @@ class ImportResult:
     imported: int
     skipped: int
     dropped_fields: tuple[str, ...] = ()
+
+
+UNSURE = "unsure"  # the person's "not sure": shown as such, read as telling, teaches nothing
+
+
+@dataclass(frozen=True)
+class Correction:
+    """The person's own reading of one sentence of an entry.
+
+    `label` is a sentence label or `UNSURE`; `was` is what the reader said before.
+    `sentence` is the sentence's number (from 1) when it was corrected; `text` is kept
+    so the correction still applies if an edit moves the sentence."""
+
+    id: int
+    entry_id: int
+    sentence: int
+    text: str
+    was: str
+    label: str
+    created: datetime
+
+    @property
+    def teaches(self) -> bool:
+        return self.label != UNSURE

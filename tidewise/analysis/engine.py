@@ -10,7 +10,7 @@ guesses. The safety screen runs on every entry, always.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -22,10 +22,11 @@ from tidewise.analysis.embed import BATCH, Embedder, Encoder, TokenShares
 from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.evidence import evidence_for
 from tidewise.analysis.features import cue_matches, model_text
+from tidewise.analysis.personal import PersonalLayer, fit_layer, log_softmax, softmax
 from tidewise.analysis.segment import split_sentences
 from tidewise.analysis.shame import shame_of, shame_voice
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
-from tidewise.cycle.labels import Distancing, Label, Movement
+from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 
 ANALYZER_VERSION = "2.0"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
@@ -43,35 +44,84 @@ class _Prepared:
     note: str | None
 
 
+Fixed = Mapping[str, str]  # sentence text -> the person's own label (or "unsure")
+
+
 class Engine:
-    """Segment, classify in context, summarise, screen. Deterministic for a given head."""
+    """Segment, classify in context, summarise, screen. Deterministic for a given head.
 
-    version = ANALYZER_VERSION
+    With a `PersonalLayer` (fitted on one journal's corrections) the sentence scores are
+    that journal's personal reading, and `version` names the layer too, so the journal
+    knows which analyses an older layer made."""
 
-    def __init__(self, classifier: SentenceClassifier) -> None:
+    def __init__(self, classifier: SentenceClassifier, layer: PersonalLayer | None = None) -> None:
         self.classifier = classifier
         self.settings = EntrySettings.from_dict(classifier.head.settings)
+        self.layer = layer if layer is not None and not layer.empty else None
+        self.version = ANALYZER_VERSION + (f"+{self.layer.version}" if self.layer else "")
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Sentence embeddings, as the reader sees the sentences."""
+        return self.classifier.encoder.embed([model_text(t) for t in texts], batch=BATCH)
+
+    def personalised(
+        self, texts: Sequence[str], vectors: np.ndarray, labels: Sequence[str]
+    ) -> Engine:
+        """This reader with a layer fitted on a person's corrected sentences on top
+        (shares the model; `labels` are sentence labels, never "unsure")."""
+        cleaned = [model_text(t) for t in texts]
+        head = self.classifier.head
+        shipped = log_softmax(head.logits(vectors, cleaned) / head.temperature)
+        targets = [LABEL_NAMES.index(label) for label in labels]
+        return Engine(self.classifier, fit_layer(shipped, vectors, targets))
 
     def analyze(self, text: str) -> EntryAnalysis:
         return self.analyze_many([text])[0]
 
-    def analyze_many(self, texts: Sequence[str]) -> list[EntryAnalysis]:
+    def analyze_many(
+        self, texts: Sequence[str], fixed: Sequence[Fixed] | None = None
+    ) -> list[EntryAnalysis]:
+        """Analyses in order; `fixed[i]` holds the person's corrections for `texts[i]`."""
         prepared = [_prepare(text) for text in texts]
+        corrections = list(fixed) if fixed is not None else [{} for _ in texts]
         results: list[EntryAnalysis] = []
-        for group in _groups(prepared):
-            to_read = [model_text(s) for p in group if p.labelled for s in p.sentences]
+        for group in _groups(list(zip(prepared, corrections, strict=True))):
+            to_read = [model_text(s) for p, _ in group if p.labelled for s in p.sentences]
             if not to_read:
-                results += [_nothing_to_say(entry) for entry in group]
+                results += [_nothing_to_say(entry) for entry, _ in group]
                 continue
             vectors, shares = self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
-            probs = self.classifier.head.probabilities(vectors, to_read)
+            probs = self.sentence_probabilities(vectors, to_read)
             offset = 0
-            for entry in group:
+            for entry, own in group:
                 count = len(entry.sentences) if entry.labelled else 0
                 window = slice(offset, offset + count)
-                results.append(self._summary(entry, probs[window], vectors[window], shares[window]))
+                results.append(
+                    self._summary(entry, probs[window], vectors[window], shares[window], own)
+                )
                 offset += count
         return results
+
+    def sentence_probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
+        """The shipped head's probabilities, or this journal's personal reading of them."""
+        head = self.classifier.head
+        if self.layer is None:
+            return head.probabilities(vectors, texts)
+        shipped = log_softmax(head.logits(vectors, texts) / head.temperature)
+        return softmax(self.layer.adjust(shipped, vectors))
+
+    def classify(self, texts: Sequence[str], fixed: Fixed | None = None) -> list[Classified]:
+        """(label, scores) per text, each text one unit; a text the person corrected
+        reads as they said (an "unsure" one keeps the reader's label)."""
+        cleaned = [model_text(t) for t in texts]
+        vectors = self.classifier.encoder.embed(cleaned, batch=BATCH)
+        probs = self.sentence_probabilities(vectors, cleaned)
+        out = []
+        for text, row in zip(texts, probs, strict=True):
+            label, scores = labelled(row, self.classifier.head.labels)
+            own = (fixed or {}).get(text)
+            out.append((own if own in LABEL_NAMES else label, scores))
+        return out
 
     def _summary(
         self,
@@ -79,15 +129,17 @@ class Engine:
         rows: np.ndarray,
         vecs: np.ndarray,
         shares: Sequence[TokenShares],
+        own: Fixed,
     ) -> EntryAnalysis:
         if not entry.labelled:
             return _nothing_to_say(entry)
         matches = [cue_matches(s) for s in entry.sentences]
         probs = contextual(rows.astype(np.float32), matches, self.settings)
+        probs = _as_the_person_said(probs, entry.sentences, own)
         summary = summarise(probs, self.settings)
         return EntryAnalysis(
             version=self.version,
-            sentences=self._sentences(entry, probs, shares),
+            sentences=self._sentences(entry, probs, shares, own),
             movement=summary.movement,
             phase=summary.phase,
             shame=shame_of(probs),
@@ -99,16 +151,53 @@ class Engine:
         )
 
     def _sentences(
-        self, entry: _Prepared, probs: np.ndarray, shares: Sequence[TokenShares]
+        self, entry: _Prepared, probs: np.ndarray, shares: Sequence[TokenShares], own: Fixed
     ) -> tuple[SentenceAnalysis, ...]:
         head = self.classifier.head
         out = []
         for i, (text, (start, end)) in enumerate(zip(entry.sentences, entry.spans, strict=True)):
             label, scores = labelled(probs[i], head.labels)
+            if text in own:  # the person's word is the evidence; the scores stay the reader's
+                out.append(_corrected(text, start, end, own[text], scores))
+                continue
             share = shares[i] if i < len(shares) else None
             evidence = evidence_for(text, label, probs[i], head, share)
             out.append(SentenceAnalysis(text, start, end, label, scores, evidence))
         return tuple(out)
+
+
+Classified = tuple[str, dict[str, float]]
+
+
+def _as_the_person_said(probs: np.ndarray, sentences: Sequence[str], own: Fixed) -> np.ndarray:
+    """Rows of corrected sentences become the person's label outright; "unsure" ones
+    count as telling, so they move neither the phase nor the movement."""
+    if not own:
+        return probs
+    out = probs.copy()
+    for i, text in enumerate(sentences):
+        said = own.get(text)
+        if said is None:
+            continue
+        out[i] = 0.0
+        out[i, LABEL_NAMES.index(said if said in LABEL_NAMES else str(Label.NEUTRAL))] = 1.0
+    return out
+
+
+def _corrected(
+    text: str, start: int, end: int, said: str, reader_scores: dict[str, float]
+) -> SentenceAnalysis:
+    reader_label = max(reader_scores, key=lambda k: reader_scores[k])
+    return SentenceAnalysis(
+        text,
+        start,
+        end,
+        said if said in LABEL_NAMES else reader_label,
+        reader_scores,
+        (),
+        correction=said,
+        reader_label=reader_label,
+    )
 
 
 def _prepare(text: str) -> _Prepared:
@@ -149,15 +238,15 @@ def _screen(sentences: Sequence[str], vectors: np.ndarray | None = None) -> Safe
     return screen(sentences, vectors=vectors)
 
 
-def _groups(prepared: list[_Prepared]) -> list[list[_Prepared]]:
-    groups: list[list[_Prepared]] = [[]]
+def _groups(prepared: list[tuple[_Prepared, Fixed]]) -> list[list[tuple[_Prepared, Fixed]]]:
+    groups: list[list[tuple[_Prepared, Fixed]]] = [[]]
     size = 0
-    for entry in prepared:
+    for item in prepared:
         if size >= _GROUP_SENTENCES:
             groups.append([])
             size = 0
-        groups[-1].append(entry)
-        size += len(entry.sentences)
+        groups[-1].append(item)
+        size += len(item[0].sentences)
     return groups
 
 

@@ -6,9 +6,9 @@ and the form stored in the journal; `from_dict` reads it back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 
 @dataclass(frozen=True)
@@ -36,9 +36,13 @@ class SentenceAnalysis:
     label: str
     scores: dict[str, float]
     evidence: tuple[Evidence, ...] = ()
+    # When the person corrected this sentence: their word (a label or "unsure") and
+    # what the reader said. `label` is then theirs; `scores` stay the reader's.
+    correction: str | None = None
+    reader_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
@@ -46,6 +50,10 @@ class SentenceAnalysis:
             "scores": dict(self.scores),
             "evidence": [e.to_dict() for e in self.evidence],
         }
+        if self.correction is not None:
+            out["correction"] = self.correction
+            out["reader_label"] = self.reader_label
+        return out
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> SentenceAnalysis:
@@ -56,6 +64,8 @@ class SentenceAnalysis:
             label=str(d["label"]),
             scores={str(k): float(v) for k, v in d["scores"].items()},
             evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", [])),
+            correction=None if d.get("correction") is None else str(d["correction"]),
+            reader_label=None if d.get("reader_label") is None else str(d["reader_label"]),
         )
 
 
@@ -177,3 +187,27 @@ class Analyzer(Protocol):
     def analyze(self, text: str) -> EntryAnalysis: ...
 
     def analyze_many(self, texts: Sequence[str]) -> list[EntryAnalysis]: ...
+
+
+@runtime_checkable
+class PersonalReader(Protocol):
+    """An analyser that can learn from one journal's corrections (the real engine does).
+
+    `fixed[i]` maps sentence texts of `texts[i]` to the person's own label ("unsure"
+    included), which the reading then follows."""
+
+    version: str
+
+    def analyze(self, text: str) -> EntryAnalysis: ...
+
+    def analyze_many(
+        self, texts: Sequence[str], fixed: Sequence[Mapping[str, str]] | None = None
+    ) -> list[EntryAnalysis]: ...
+
+    def embed(self, texts: Sequence[str]) -> Any: ...
+
+    def personalised(self, texts: Sequence[str], vectors: Any, labels: Sequence[str]) -> Any: ...
+
+    def classify(
+        self, texts: Sequence[str], fixed: Mapping[str, str] | None = None
+    ) -> list[tuple[str, dict[str, float]]]: ...

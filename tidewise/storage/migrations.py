@@ -26,6 +26,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "core tables", schema.V1_CORE),
     Migration(2, "state store and shared mark", schema.V2_STATE_AND_SHARED),
     Migration(3, "full-text search", schema.V3_SEARCH),
+    Migration(4, "corrections", schema.V4_CORRECTIONS),
 )
 CURRENT_VERSION = MIGRATIONS[-1].version
 

@@ -73,10 +73,30 @@ V3_SEARCH: tuple[str, ...] = (
     "INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')",
 )
 
+# Version 4: the person's corrections of sentence readings. Each keeps the sentence's
+# text (so the correction still means something after the entry is edited) and its
+# embedding (so the personal reader can be fitted without re-reading every entry).
+# Deleting an entry deletes what it taught: the person removed those words.
+V4_CORRECTIONS: tuple[str, ...] = (
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL CHECK (sentence >= 1),
+        text TEXT NOT NULL,
+        was TEXT NOT NULL,
+        label TEXT NOT NULL,
+        vector BLOB NOT NULL,
+        created_utc TEXT NOT NULL,
+        UNIQUE (entry_id, text)
+    )""",
+    "CREATE INDEX corrections_entry ON corrections (entry_id)",
+)
+
 # The tables whose content is the journal (the logical hash covers these).
 CONTENT_TABLES: tuple[tuple[str, str], ...] = (
     ("entries", "id"),
     ("tags", "entry_id, tag"),
     ("analyses", "entry_id"),
     ("state", "key"),
+    ("corrections", "id"),
 )

@@ -285,6 +285,7 @@ def logical_hash(con: Connection) -> str:
     for table, order in schema.CONTENT_TABLES:
         digest.update(f"\x1e{table}\x1e".encode())
         for row in con.execute(f"SELECT * FROM {table} ORDER BY {order}"):
-            digest.update(json.dumps(list(row), ensure_ascii=False).encode("utf-8"))
+            cells = [c.hex() if isinstance(c, bytes) else c for c in row]
+            digest.update(json.dumps(cells, ensure_ascii=False).encode("utf-8"))
             digest.update(b"\n")
     return digest.hexdigest()
