@@ -65,4 +65,4 @@ def fixed_by_entry(corrections: Sequence[Correction]) -> dict[int, dict[str, str
 
 def fixed_texts(corrections: Sequence[Correction]) -> Mapping[str, str]:
     """sentence text -> label, over the whole journal (for reading loose sentences)."""
-    return {item.text: item.label for item in corrections}
+    return {item.text.strip(): item.label for item in corrections}

@@ -119,8 +119,10 @@ class Engine:
         out = []
         for text, row in zip(texts, probs, strict=True):
             label, scores = labelled(row, self.classifier.head.labels)
-            own = (fixed or {}).get(text)
-            out.append((own if own in LABEL_NAMES else label, scores))
+            own = (fixed or {}).get(text.strip())
+            if own in LABEL_NAMES:  # the person's own word, held with certainty
+                label, scores = own, {name: float(name == own) for name in LABEL_NAMES}
+            out.append((label, scores))
         return out
 
     def _summary(

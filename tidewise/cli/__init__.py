@@ -31,6 +31,7 @@ app = typer.Typer(
 # Each module registers its commands on `app` when imported. Add new ones here.
 _COMMAND_MODULES: tuple[str, ...] = (
     "tidewise.cli.entries",
+    "tidewise.cli.corrections",
     "tidewise.cli.lessons",
     "tidewise.cli.safety",
     "tidewise.cli.analyze",

@@ -52,21 +52,31 @@ def _complain(number: int) -> None:
 
 
 @app.command()
-def classify() -> None:
+def classify(
+    ctx: typer.Context,
+    journal: Annotated[
+        bool,
+        typer.Option(
+            "--journal",
+            "--personal",
+            help="Read through this journal's personal reader (asks for the passphrase).",
+        ),
+    ] = False,
+) -> None:
     """Label each text read as JSON Lines on stdin, one unit per line (no sentence splitting).
 
     Input: one {"id": ..., "text": ...} per line. Output: one
     {"id": ..., "label": ..., "scores": {label: probability}} per input line, in order.
     Texts longer than 256 tokens (roughly 180 words) are cut at 256 tokens before they
-    are read; split long texts yourself if the rest matters. Needs no journal.
+    are read; split long texts yourself if the rest matters. Needs no journal, unless
+    `--journal` asks for the reader that has learned from your corrections (the journal
+    folder comes from `tidewise --journal PATH classify --journal` or TIDEWISE_HOME).
 
     Example: echo '{"id": 1, "text": "I let him hold me"}' | tidewise classify
     """
-    from tidewise.analysis.engine import classify_texts  # loads the model: only when used
-
     items = list(_jsonl_items(_stdin_text()))
-    good = [(i, text) for i, (_, _, text) in enumerate(items) if text is not None]
-    results = iter(classify_texts([text for _, text in good])) if good else iter([])
+    texts = [text for _, _, text in items if text is not None]
+    results = iter(_classified(ctx, texts, personal=journal) if texts else [])
     failed = False
     for number, item_id, text in items:
         if text is None:
@@ -103,6 +113,19 @@ def analyze(
         return
     text = _read_text(file)
     out(json.dumps(default_analyzer().analyze(text).to_dict(), ensure_ascii=False))
+
+
+def _classified(
+    ctx: typer.Context, texts: list[str], *, personal: bool
+) -> list[tuple[str, dict[str, float]]]:
+    if not personal:
+        from tidewise.analysis.engine import classify_texts  # loads the model: only when used
+
+        return classify_texts(texts)
+    from tidewise.cli import session
+
+    with session.opened(ctx) as journal:
+        return journal.classify(texts)
 
 
 def _read_text(file: Path | None) -> str:

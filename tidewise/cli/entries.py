@@ -250,12 +250,48 @@ def show(
 
     Example: tidewise show 12
     """
+    from tidewise.replies import reply_for
+
     with session.opened(ctx) as journal:
         entry = journal.get(entry_id)
+        reply = reply_for(journal, entry)
     if as_json:
-        out(json.dumps(entry_dict(entry), ensure_ascii=False, indent=2))
-    else:
-        _print_entry(entry)
+        shown = {
+            **entry_dict(entry),
+            "sentences": sentence_rows(entry),
+            "reply": reply.to_dict() if reply else None,
+        }
+        out(json.dumps(shown, ensure_ascii=False, indent=2))
+        return
+    _print_entry(entry)
+    _print_sentences(entry)
+    if reply is not None:
+        out("")
+        out(reply.text)
+
+
+def sentence_rows(entry: Entry) -> list[dict[str, Any]]:
+    """The entry's sentences numbered from 1, as `tidewise correct ID N LABEL` counts them."""
+    if entry.analysis is None:
+        return []
+    return [
+        {"number": number, **s.to_dict(), "title": _phase_title(s.label)}
+        for number, s in enumerate(entry.analysis.sentences, 1)
+    ]
+
+
+def _print_sentences(entry: Entry) -> None:
+    if entry.analysis is None or not entry.analysis.sentences:
+        return
+    out("")
+    out("Sentence by sentence (correct one with `tidewise correct ID N LABEL`):")
+    for number, s in enumerate(entry.analysis.sentences, 1):
+        mark = ""
+        if s.correction == "unsure":
+            mark = f" (you said: not sure; read as {_phase_title(s.label)})"
+        elif s.correction is not None:
+            mark = " (your word)"
+        out(f"  {number:>2}. [{_phase_title(s.label)}{mark}] {s.text.strip()}")
 
 
 @app.command()
