@@ -33,6 +33,7 @@ from tidewise.errors import (
     NoJournalError,
     NotFoundError,
 )
+from tidewise.formats.base import CarriedCorrection
 from tidewise.records import CheckIn, Correction, Entry, ImportResult, NewEntry
 from tidewise.settings import Settings
 from tidewise.storage import checks
@@ -572,6 +573,28 @@ class Journal:
         self._read_again(sorted(entries))
         with self._connection() as con:
             return saved.listed(con, ids=ids)
+
+    def restore_corrections(self, carried: Sequence[CarriedCorrection]) -> int:
+        """Bring back corrections from a Tidewise export (after its entries were imported);
+        each keeps its date. Returns how many now apply."""
+        from tidewise.storage import corrections as saved
+        from tidewise.storage import times
+
+        base = self.shipped_analyzer
+        if not carried or not isinstance(base, PersonalReader):
+            return 0
+        with self._connection() as con:
+            ids = saved.entry_ids_by_import_key(con, sorted({c.import_key for c in carried}))
+        kept = [c for c in carried if c.import_key in ids]
+        vectors = base.embed([c.text for c in kept]) if kept else []
+        with self._write() as con:
+            for c, vector in zip(kept, vectors, strict=True):
+                new = saved.NewCorrection(
+                    ids[c.import_key], c.sentence, c.text, c.was, c.label, vector
+                )
+                saved.save(con, new, times.aware(datetime.fromisoformat(c.created)))
+        self._read_again(sorted({ids[c.import_key] for c in kept}))
+        return len(kept)
 
     def corrections(self, *, entry_id: int | None = None) -> list[Correction]:
         """The person's corrections, oldest first."""

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 from tidewise.errors import InputError
 from tidewise.formats import get_exporter, get_importer, guess_importer
@@ -58,6 +58,8 @@ def import_file(
     for key in EXPORTED_STATE:
         if key in parsed.state and journal.get_state(key) is None:
             journal.set_state(key, parsed.state[key])
+    if parsed.corrections and analyze:
+        journal.restore_corrections(parsed.corrections)
     return ImportSummary(
         format=importer.name,
         imported=result.imported,
@@ -90,7 +92,22 @@ def export(
     exporter = get_exporter(fmt)
     entries = journal.entries(since=since, until=until, newest_first=False)
     state = {key: value for key in EXPORTED_STATE if (value := journal.get_state(key)) is not None}
-    meta = ExportMeta(exported_at=datetime.now(UTC).isoformat(timespec="seconds"), state=state)
+    corrections: dict[int, list[dict[str, Any]]] = {}
+    for c in journal.corrections():
+        corrections.setdefault(c.entry_id, []).append(
+            {
+                "sentence": c.sentence,
+                "text": c.text,
+                "was": c.was,
+                "label": c.label,
+                "created": c.created.isoformat(),
+            }
+        )
+    meta = ExportMeta(
+        exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        state=state,
+        corrections=corrections,
+    )
     if passphrase is None:
         exporter.write(entries, stream, meta)
         return len(entries)

@@ -37,6 +37,18 @@ class ImportOptions:
 
 
 @dataclass(frozen=True)
+class CarriedCorrection:
+    """A correction read from a Tidewise export, tied to its entry by import key."""
+
+    import_key: str
+    sentence: int
+    text: str
+    was: str
+    label: str
+    created: str
+
+
+@dataclass(frozen=True)
 class ParsedImport:
     entries: list[NewEntry]
     dropped_fields: tuple[str, ...] = ()
@@ -44,12 +56,14 @@ class ParsedImport:
     # Tidewise's own export carries analyses (by import key) and journal state (lessons).
     analyses: dict[str, EntryAnalysis] = field(default_factory=dict)
     state: dict[str, Any] = field(default_factory=dict)
+    corrections: list[CarriedCorrection] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
 class ExportMeta:
     exported_at: str
     state: dict[str, Any] = field(default_factory=dict)  # lesson progress and the like
+    corrections: dict[int, list[dict[str, Any]]] = field(default_factory=dict)  # by entry id
 
 
 class Importer(Protocol):

@@ -15,9 +15,17 @@ from pathlib import Path
 from typing import IO, Any
 
 from tidewise.analysis.types import EntryAnalysis
+from tidewise.corrections import label_of
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.archive import field, load_json
-from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
+from tidewise.formats.base import (
+    CarriedCorrection,
+    ExportMeta,
+    ImportOptions,
+    ParsedImport,
+    read_head,
+    read_text,
+)
 from tidewise.records import CheckIn, Entry, NewEntry, SourceMood
 
 FORMAT = "tidewise-export"
@@ -25,10 +33,14 @@ VERSION = 1
 MAX_ZONE_CHARS = 64  # the longest IANA names are about 30 characters
 
 
+def _export_id(entry_id: int) -> str:
+    return f"e-{entry_id:04d}"
+
+
 def entry_to_dict(entry: Entry) -> dict[str, Any]:
     checkin = entry.checkin
     return {
-        "id": f"e-{entry.id:04d}",
+        "id": _export_id(entry.id),
         "created": entry.created.isoformat(),
         "updated": entry.updated.isoformat(),
         "time_zone": entry.time_zone,
@@ -54,12 +66,19 @@ class TidewiseJsonExporter:
     extension = "json"
 
     def write(self, entries: Sequence[Entry], stream: IO[str], meta: ExportMeta) -> None:
+        ordered = sorted(entries, key=lambda e: e.created)
         doc = {
             "format": FORMAT,
             "version": VERSION,
             "exported_at": meta.exported_at,
             "state": meta.state,
-            "entries": [entry_to_dict(e) for e in sorted(entries, key=lambda e: e.created)],
+            "entries": [entry_to_dict(e) for e in ordered],
+            # The person's corrections of sentence readings (what the journal learned).
+            "corrections": [
+                {"entry": _export_id(e.id), **c}
+                for e in ordered
+                for c in meta.corrections.get(e.id, [])
+            ],
         }
         json.dump(doc, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
@@ -159,6 +178,7 @@ def parse_export_text(text: str, where: str) -> ParsedImport:
         raise ImportFormatError(where, "document", "is from a newer Tidewise; update first")
     entries: list[NewEntry] = []
     analyses: dict[str, EntryAnalysis] = {}
+    keys_by_id: dict[str, str] = {}
     seen: set[str] = set()
     for index, item in enumerate(field(doc, "entries", list, where, "document")):
         place = f"entries[{index}]"
@@ -168,7 +188,38 @@ def parse_export_text(text: str, where: str) -> ParsedImport:
             raise ImportFormatError(where, place, "repeats an entry")
         seen.add(key)
         entries.append(entry)
+        if isinstance(item.get("id"), str):
+            keys_by_id[item["id"]] = key
         if analysis is not None:
             analyses[key] = analysis
     state = doc["state"] if isinstance(doc.get("state"), dict) else {}
-    return ParsedImport(entries, analyses=analyses, state=state)
+    carried = _corrections(doc.get("corrections", []), keys_by_id, where)
+    return ParsedImport(entries, analyses=analyses, state=state, corrections=carried)
+
+
+def _corrections(raw: Any, keys_by_id: dict[str, str], where: str) -> list[CarriedCorrection]:
+    """The export's corrections, each tied to one of its entries, checked field by field."""
+    if not isinstance(raw, list):
+        raise ImportFormatError(where, "corrections", "is not a list")
+    out = []
+    for index, item in enumerate(raw):
+        place = f"corrections[{index}]"
+        key = keys_by_id.get(field(item, "entry", str, where, place))
+        if key is None:
+            raise ImportFormatError(where, place, "names an entry that is not in the file")
+        sentence = field(item, "sentence", int, where, place)
+        try:
+            label, was = label_of(field(item, "label", str, where, place)), str(item.get("was"))
+        except InputError:
+            raise ImportFormatError(where, place, "has an unknown label") from None
+        if isinstance(sentence, bool) or sentence < 1:
+            raise ImportFormatError(where, place, "has a sentence number below 1")
+        text = field(item, "text", str, where, place)
+        created = field(item, "created", str, where, place)
+        try:
+            if datetime.fromisoformat(created).tzinfo is None:
+                raise ValueError
+        except ValueError:
+            raise ImportFormatError(where, place, "the date cannot be read") from None
+        out.append(CarriedCorrection(key, sentence, text, was, label, created))
+    return out

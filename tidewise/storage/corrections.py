@@ -86,6 +86,17 @@ def teaching(con: Connection) -> tuple[list[str], npt.NDArray[np.float32], list[
     return [str(r[0]) for r in rows], vectors.astype(np.float32), [str(r[2]) for r in rows]
 
 
+def entry_ids_by_import_key(con: Connection, keys: Sequence[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for start in range(0, len(keys), 500):  # SQLite's bound-parameter limit
+        chunk = list(keys[start : start + 500])
+        sql = (
+            f"SELECT import_key, id FROM entries WHERE import_key IN ({','.join('?' * len(chunk))})"
+        )
+        found.update({str(k): int(i) for k, i in con.execute(sql, chunk)})
+    return found
+
+
 def fingerprint(con: Connection) -> tuple[int, int]:
     """Changes whenever a correction is added, replaced or removed (cheap to read)."""
     row = con.execute("SELECT count(*), coalesce(max(id), 0) FROM corrections").fetchone()
