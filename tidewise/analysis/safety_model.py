@@ -27,13 +27,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.crisis import KINDS
 from tidewise.analysis.safety import normalise
+from tidewise.analysis.safety_patterns import DANGER, SELF_HARM
 from tidewise.errors import ModelFilesError
 
 SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"
 NONE = "none"
-HEAD_LABELS: tuple[str, ...] = (NONE, *KINDS)
+# The layer's own labels, fixed with its weights (harm to others comes from the rules only).
+HEAD_KINDS: tuple[str, ...] = (SELF_HARM, DANGER)
+HEAD_LABELS: tuple[str, ...] = (NONE, *HEAD_KINDS)
 DIMENSIONS = 384
 WORD_BUCKETS = 4096
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -83,7 +85,7 @@ class SafetyHead:
         for index, row in enumerate(probs):
             concern = 1.0 - float(row[0])
             if concern >= self.threshold:
-                kind = KINDS[int(np.argmax(row[1:]))]
+                kind = HEAD_KINDS[int(np.argmax(row[1:]))]
                 found.append(LearnedFlag(index, kind, round(concern, 3)))
         return found
 

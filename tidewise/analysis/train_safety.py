@@ -35,11 +35,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.crisis import KINDS
 from tidewise.analysis.features import model_text
 from tidewise.analysis.safety import screen_sentence
 from tidewise.analysis.safety_model import (
     DIMENSIONS,
+    HEAD_KINDS,
     HEAD_LABELS,
     SAFETY_HEAD_FILE,
     WORD_BUCKETS,
@@ -89,7 +89,7 @@ def read_data(corpus: Path) -> Data:
         assert name != NEVER_TRAIN_ON
         for row in _rows(corpus / "safety" / name):
             text = model_text(str(row["text"]))
-            if text and text not in seen and (row["kind"] is None or row["kind"] in KINDS):
+            if text and text not in seen and (row["kind"] is None or row["kind"] in HEAD_KINDS):
                 seen.add(text)
                 texts.append(text)
                 labels.append(HEAD_LABELS.index(row["kind"] or HEAD_LABELS[0]))
