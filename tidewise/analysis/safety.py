@@ -9,10 +9,11 @@ Three sources feed one `level` ("none", "possible" or "clear"):
   gym") is only "possible";
 - the learned layer (`safety_model`: a softmax over the sentence embeddings the engine
   already computes), when `vectors` are passed: at or above its threshold a sentence no
-  rule flagged is "clear", above the lower `POSSIBLE_PROBABILITY` it is "possible". It
-  never removes a rule hit, with one exception: when it is very sure a sentence is safe
-  (`SURE_SAFE`), an idiom hit is set aside and a clear rule hit is lowered to
-  "possible" (never below). Its kind is used only for sentences no rule flagged;
+  rule flagged is "clear", at or above its lower `possible_threshold` it is "possible"
+  (both chosen out of fold by `train_safety`). It
+  never removes a rule hit, with one exception for the idiom-prone rules: when it is
+  very sure a sentence is safe (`SURE_SAFE`), such a hit in a light context is set
+  aside, and elsewhere lowered to "possible" (never below). Its kind is used only for sentences no rule flagged;
 - the two-sentence window (`safety_window`): risk spread over two adjacent sentences
   ("I went to the bridge. I stood there an hour."), "possible" at most.
 
@@ -49,10 +50,12 @@ from tidewise.analysis.safety_patterns import (
     HARM_TO_OTHERS,
     IDIOM_CONTEXT,
     IDIOM_PRONE,
+    LETHALITY_SIGNS,
     LEVELS,
     RULES,
     SCREEN_KINDS,
     SELF_HARM,
+    SIGNS,
     Rule,
 )
 from tidewise.analysis.safety_window import window_hits
@@ -67,8 +70,6 @@ if TYPE_CHECKING:  # numpy and the head load only when vectors are given
 LEARNED_LAYER = "learned layer"  # the `rule` of a hit that came from the learned layer
 WINDOW = "two-sentence window"  # the prefix of the `rule` of a window hit
 NONE = "none"
-# Below its flag threshold, the learned layer still raises a gentle check-in from here.
-POSSIBLE_PROBABILITY = 0.6
 # The learned layer is "very sure the sentence is safe" below this probability of concern.
 SURE_SAFE = 0.02
 
@@ -159,7 +160,8 @@ _PAST_AFTER = re.compile(
 
 # A denial after the words, when the words were a question put to the writer.
 _ASKED = re.compile(
-    r"\b(?:asked|asks|ask|asking|wondered|checked)\b[^.!?]*\b(?:if|whether)\b|\bam i\b|\bdo i\b|\bwas i\b"
+    r"\b(?:asked|asks|ask|asking|wondered|checked)\b[^.!?]*\b(?:if|whether)\b"
+    r"|\b(?:am|do|was) i\b"
 )
 _DENIAL_AFTER = re.compile(
     r"^(?:[^.!?]{0,80}?\b(?:and|but|so)?\s*i\s+(?:could\s+|can\s+|was able to\s+)?"
@@ -286,14 +288,14 @@ def _with_learned_layer(
     concern = 1.0 - probs[:, 0]
     adjusted: list[Hit] = []
     for hit in hits:
-        if concern[hit.sentence] >= SURE_SAFE:
+        if hit.rule not in IDIOM_PRONE or concern[hit.sentence] >= SURE_SAFE:
             adjusted.append(hit)
         elif hit.level == CLEAR:  # very sure it is safe: lowered, never below "possible"
             adjusted.append(Hit(hit.sentence, hit.kind, hit.rule, hit.text, level=POSSIBLE))
-        # an idiom-level ("possible") hit the layer is very sure about is set aside
+        # an idiom in a light context that the layer is very sure about is set aside
     already = {h.sentence for h in hits}
     for index, value in enumerate(concern.tolist()):
-        if index in already or value < min(POSSIBLE_PROBABILITY, chosen.threshold):
+        if index in already or value < min(chosen.possible_threshold, chosen.threshold):
             continue
         kind = HEAD_KINDS[int(np.argmax(probs[index, 1:]))]
         level = CLEAR if value >= chosen.threshold else POSSIBLE
@@ -342,6 +344,7 @@ def screen(
         return Safety(concern=False)
     kinds = tuple(k for k in SCREEN_KINDS if any(h.kind == k for h in hits))
     flagged = tuple(sorted({h.sentence for h in hits}))
+    named = {LETHALITY_SIGNS.get(h.rule) for h in hits if h.level == CLEAR}
     return Safety(
         concern=True,
         kinds=kinds,
@@ -349,4 +352,5 @@ def screen(
         screened=True,
         sentences=flagged,
         level=level,
+        signs=tuple(sign for sign in SIGNS if sign in named),
     )

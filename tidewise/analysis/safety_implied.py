@@ -27,8 +27,9 @@ _MEANS = r"(?:rope|noose|pills|tablets|painkillers|sleeping (?:pills|tablets)|ra
 _WEAPON = r"(?:gun|guns|rifle|shotgun|pistol|revolver|bullets|ammo|cartridges|knife|knives|blade|machete|axe|hammer|bat|baseball bat|crossbow|crowbar)"
 _PET = r"(?:dog|cat|puppy|kitten|pet|pets|rabbit|hamster|bird|horse|animals?)"
 _OTHER_PERSON = r"(?:her|him|them|that (?:woman|man|bitch|bastard|cow|prick)|the (?:ow|om|ap|affair partner|other (?:woman|man))|his (?:mistress|girlfriend|ap|affair partner)|her (?:boyfriend|lover|ap|affair partner)|my (?:husband|wife|partner|ex|boyfriend|girlfriend))"
-_HURT = r"(?:hurt|hit|punch|stab|beat|strangle|choke|kill|shoot|poison|attack|batter|kick|slap|run (?:her|him|them) over|break (?:her|his|their) (?:legs?|neck|face|jaw|nose|arms?)|smash (?:her|his|their) (?:face|head)|bash (?:her|his|their) head|make (?:her|him|them) bleed|burn (?:her|his|their) (?:house|car|flat)|throw acid)"
-_HURTING = r"(?:hurting|hitting|punching|stabbing|beating|strangling|choking|killing|shooting|poisoning|attacking|battering|kicking|slapping|running (?:her|him|them) over|breaking (?:her|his|their) (?:legs?|neck|face|jaw|nose|arms?)|smashing (?:her|his|their) (?:face|head)|making (?:her|him|them) bleed)"
+# "kill" is left out on purpose: "I'll kill him when he gets home" is nearly always anger.
+_HURT = r"(?:hurt|hit|punch|stab|beat|strangle|choke|shoot|poison|attack|batter|kick|slap|run (?:her|him|them) over|break (?:her|his|their) (?:legs?|neck|face|jaw|nose|arms?)|smash (?:her|his|their) (?:face|head)|bash (?:her|his|their) head|make (?:her|him|them) bleed|burn (?:her|his|their) (?:house|car|flat)|throw acid)"
+_HURTING = r"(?:hurting|hitting|punching|stabbing|beating|strangling|choking|shooting|poisoning|attacking|battering|kicking|slapping|running (?:her|him|them) over|breaking (?:her|his|their) (?:legs?|neck|face|jaw|nose|arms?)|smashing (?:her|his|their) (?:face|head)|making (?:her|him|them) bleed)"
 
 IMPLIED_SELF_HARM: tuple[tuple[str, str, bool, str], ...] = (
     # --- partner-directed suicidal thoughts ---
@@ -202,7 +203,7 @@ IMPLIED_DANGER: tuple[tuple[str, str, bool, str], ...] = (
     ),
     (
         "pressure on the neck",
-        r"\b(?:hands?|arms?|fingers|forearm|knee|elbow)(?: (?:was|were|went|came|pressed|pressing|tight|tightened|clamped))? (?:around|round|on|against|across|over|into) my (?:neck|throat|windpipe)\b|\b(?:squeezed|squeezing|squeezes|pressed on|pressing on|crushed|grabbed|grabs|gripped) my (?:neck|throat|windpipe)\b|\b(?:choke ?hold|chokehold|headlock|sleeper hold)\b|\bcouldn't (?:get air|breathe|get a breath)\b(?=[^.!?]*\b(?:neck|throat|arm|hands?|pinned|held|pressing|on top of me)\b)",
+        r"\b(?:hands?|arms?|fingers) (?:was|were|went|came|pressed|pressing|tight|tightened|clamped) (?:around|round|on|against|across|over|into) my (?:neck|throat|windpipe)\b|\b(?:forearm|knee|elbow|foot|boot) (?:\w+ )?(?:around|round|on|against|across|over|into) my (?:neck|throat|windpipe)\b|\b(?:squeezed|squeezing|squeezes|pressed on|pressing on|crushed|grabbed|grabs|gripped) my (?:neck|throat|windpipe)\b|\b(?:choke ?hold|chokehold|headlock|sleeper hold)\b|\bcouldn't (?:get air|breathe|get a breath)\b(?=[^.!?]*\b(?:neck|throat|arm|hands?|pinned|held|pressing|on top of me)\b)",
         True,
         CLEAR,
     ),
@@ -354,7 +355,7 @@ HARM_TO_OTHERS_RULES: tuple[tuple[str, str, bool, str], ...] = (
     ),
     (
         "I hit them (once)",
-        r"\bi (?:shoved|pushed|hit|punched|slapped|kicked|strangled|choked|headbutted|attacked|beat) (?:him|her|them|my (?:husband|wife|partner|ex|boyfriend|girlfriend)|the (?:ow|om|ap|other woman|other man))\b(?! (?:with (?:the truth|words|my words|a question|questions|an ultimatum|the evidence|the facts)|emotionally|up on|back with|a text|an email|up\b|off (?:the|my) (?:sofa|bed|chair)|on (?:the )?(?:arm|shoulder) (?:playfully|jokingly)))",
+        r"\bi (?:punched|strangled|choked|headbutted|attacked|beat|stabbed) (?:him|her|them|my (?:husband|wife|partner|ex|boyfriend|girlfriend)|the (?:ow|om|ap|other woman|other man))\b(?! (?:with (?:the truth|words|my words|a question|questions|an ultimatum|the evidence|the facts)|emotionally|up on|back with|a text|an email|up\b|off (?:the|my) (?:sofa|bed|chair)|on (?:the )?(?:arm|shoulder) (?:playfully|jokingly)))",
         True,
         POSSIBLE,
     ),

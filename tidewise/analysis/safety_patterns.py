@@ -37,6 +37,29 @@ HARM_TO_OTHERS = "harm_to_others"
 SCREEN_KINDS: tuple[str, ...] = (SELF_HARM, DANGER, HARM_TO_OTHERS)
 LEVELS: tuple[str, ...] = ("none", POSSIBLE, CLEAR)  # in rising order
 
+# Danger rules whose hits are signs that often come before serious harm (lethality
+# signs): the reply then says plainly these are reasons to talk to an advocate.
+LETHALITY_SIGNS: dict[str, str] = {
+    "weapon": "weapon",
+    "weapon shown": "weapon",
+    "hands on neck": "strangulation",
+    "pressure on the neck": "strangulation",
+    "said he'd kill me": "threat_to_kill",
+    "threats": "threat_to_kill",
+    "regret it": "threat_to_kill",
+    "nobody would find me": "threat_to_kill",
+    "veiled threat": "threat_to_kill",
+    "burn it down with me": "threat_to_kill",
+    "harm to a pet": "pet",
+    "pet gone after talk of leaving": "pet",
+    "stalking": "stalking",
+    "knows where I am": "stalking",
+    "unwanted presence": "stalking",
+    "partner's car outside": "stalking",
+    "reckless driving": "driving",
+}
+SIGNS: tuple[str, ...] = ("weapon", "strangulation", "threat_to_kill", "pet", "stalking", "driving")
+
 # Rules whose words are also everyday figures of speech ("I'll kill myself at the gym").
 # In a light context (see IDIOM_CONTEXT) their hit is only "possible", and the learned
 # layer may set it aside when it is very sure the sentence is safe.

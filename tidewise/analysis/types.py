@@ -91,6 +91,7 @@ class Safety:
     screened: bool = True
     sentences: tuple[int, ...] = ()  # indexes of the sentences that raised the concern
     level: str = ""  # "none", "possible" or "clear"; empty: follows `concern` (see below)
+    signs: tuple[str, ...] = ()  # lethality signs of danger named (weapon, strangulation...)
 
     def __post_init__(self) -> None:
         # Verdicts built (or stored) before levels existed: a concern was the help reply.
@@ -105,6 +106,7 @@ class Safety:
             "resources": [r.to_dict() for r in self.resources],
             "screened": self.screened,
             "sentences": list(self.sentences),
+            "signs": list(self.signs),
         }
 
     @classmethod
@@ -116,6 +118,7 @@ class Safety:
             screened=bool(d.get("screened", True)),
             sentences=tuple(int(i) for i in d.get("sentences", [])),
             level=str(d.get("level", "")),
+            signs=tuple(str(s) for s in d.get("signs", [])),
         )
 
 

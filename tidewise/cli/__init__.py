@@ -33,6 +33,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "tidewise.cli.entries",
     "tidewise.cli.lessons",
     "tidewise.cli.safety",
+    "tidewise.cli.reply_view",
     "tidewise.cli.analyze",
     "tidewise.cli.tide",
     "tidewise.cli.transfer",
