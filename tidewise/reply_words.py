@@ -106,7 +106,13 @@ AFTER_ANSWER: dict[str, str] = {
 
 # ---- around the reply ----------------------------------------------------------------
 
+HELP_HEADING = "Your safety comes first"
+CHECK_IN_HEADING = "Checking in"
 EMERGENCY = "If you are in immediate danger, call your local emergency number."
+NOT_TOLD = "Tidewise has not told anyone, and never will."
+CHOOSE_COUNTRY = "Choose your country"
+NO_COUNTRY_WEB = "These are the lines for every country Tidewise knows."
+HELP_POINTER = "Some of what you wrote sounds heavy. Help is right beside your entry."
 GROUNDING_LINK = "A grounding exercise for right now"
 PLAN_LINK = "Your safety plan"
 OTHER_COUNTRIES = "Lines in other countries"

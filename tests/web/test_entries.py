@@ -112,15 +112,18 @@ def test_evidence_words_are_emphasised(evidence_web: Web) -> None:
     assert [em.text for em in page.find(id="entry-text").find_all("em")] == ["held"]
 
 
-def test_a_safety_concern_puts_the_help_card_first(evidence_web: Web) -> None:
+def test_a_safety_concern_shows_the_help_card_beside_the_entry(evidence_web: Web) -> None:
     entry_id = evidence_web.write("I held on all day. Tonight I want to end it all.")
     page = parse(evidence_web.get(f"/entries/{entry_id}").text)
     main = page.find("main")
-    first = next(child for child in main.children if not isinstance(child, str))
-    assert first.attrs.get("id") == "help-card"
-    resources = first.find("ul", cls="resources").find_all("li")
+    layout = main.find("div", cls="entry-layout")
+    parts = [c for c in layout.children if not isinstance(c, str)]
+    # The entry comes first in the page, the card right after its text: never above it.
+    assert parts[0].find(id="entry-text") is not None
+    assert parts[1].attrs.get("id") == "help-card"
+    resources = parts[1].find("ul", cls="resources").find_all("li")
     assert resources, "crisis lines are listed in the card"
-    assert first.find("a", href="/help-now")
+    assert parts[1].find("a", href="/help-now")
     assert not main.find_all("section", cls="reflection"), "no reflection beside the help"
 
 

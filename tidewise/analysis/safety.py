@@ -13,7 +13,8 @@ Three sources feed one `level` ("none", "possible" or "clear"):
   (both chosen out of fold by `train_safety`). It
   never removes a rule hit, with one exception for the idiom-prone rules: when it is
   very sure a sentence is safe (`SURE_SAFE`), such a hit in a light context is set
-  aside, and elsewhere lowered to "possible" (never below). Its kind is used only for sentences no rule flagged;
+  aside, and elsewhere lowered to "possible" (never below). Its kind is used only
+  for sentences no rule flagged;
 - the two-sentence window (`safety_window`): risk spread over two adjacent sentences
   ("I went to the bridge. I stood there an hour."), "possible" at most.
 
