@@ -22,9 +22,9 @@ from tidewise.web import present
 if TYPE_CHECKING:
     from tidewise.analysis.types import Resource
     from tidewise.cycle.labels import Label
-    from tidewise.replies import GradedReply
     from tidewise.journal import Journal
     from tidewise.records import Entry
+    from tidewise.replies import GradedReply
 
 
 def entry_context(
