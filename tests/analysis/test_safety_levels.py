@@ -32,7 +32,7 @@ SURE_IT_IS_SAFE = _head((10.0, 0.0, 0.0))
 
 def _vectors(count: int) -> np.ndarray:
     rows = np.random.default_rng(1).standard_normal((count, DIMENSIONS)).astype(np.float32)
-    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+    return np.asarray(rows / np.linalg.norm(rows, axis=1, keepdims=True), dtype=np.float32)
 
 
 # ---- the four rule bugs ---------------------------------------------------------------
