@@ -173,6 +173,22 @@ def saved_country(journal: Journal) -> str | None:
     return normalise_country(value) if isinstance(value, str) else None
 
 
+def save_country(journal: Journal, country: str | None) -> str | None:
+    """Save the person's country for help lines ("" or None clears it); the saved code.
+    An unknown code is an input error and changes nothing."""
+    from tidewise.analysis.crisis import normalise_country
+
+    if not country or not country.strip():
+        journal.set_state(COUNTRY_KEY, None)
+        return None
+    code = normalise_country(country)
+    if code is None:
+        message = "Unknown country code; use one of US, UK, CA, AU, IE, NZ."
+        raise InputError(message)
+    journal.set_state(COUNTRY_KEY, code)
+    return code
+
+
 def reply_for(journal: Journal, entry: Entry) -> GradedReply | None:
     """The reply for an analysed entry, the same every time it is shown. A check-in is
     recorded on first showing; the entry after a check-in gets one gentle follow-up."""

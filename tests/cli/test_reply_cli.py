@@ -102,3 +102,16 @@ def test_analyze_carries_the_level_and_the_reply_for_the_entry_alone() -> None:
     harm = json.loads(run("analyze", stdin="I'm going to find her and hurt her.").stdout)
     assert harm["safety"]["kinds"] == ["harm_to_others"]
     assert run("analyze", "--country", "XX", stdin="hello").exit_code == 1
+
+
+def test_init_saves_the_country_and_rejects_an_unknown_one(
+    settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TIDEWISE_NEW_PASSPHRASE", passphrase)
+    monkeypatch.setenv("TIDEWISE_PASSPHRASE", passphrase)
+    bad = run("init", "--country", "XX")
+    assert bad.exit_code == 1 and not Journal.exists(settings)
+    made = run("init", "--country", "uk")
+    assert made.exit_code == 0, made.stderr
+    shown = json.loads(run("help-now", "--json").stdout)
+    assert shown["country"] == "UK"

@@ -237,3 +237,65 @@ def test_the_tide_reading_follows_an_edit(unlocked_web: Web) -> None:
     page = parse(unlocked_web.get(f"/entries/{warm}").text)
     assert page.find(id="phase").text == "Worn out"
     assert not page.find_all(id="tide-phase")
+
+
+def test_the_country_is_asked_at_first_run_and_changed_in_settings(web: Web) -> None:
+    from tidewise.replies import saved_country
+
+    page = parse(web.get("/create").text)
+    assert page.find("select", id="country") is not None
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE, "country": "NZ"})
+    assert saved_country(web.state.journal) == "NZ"
+    settings_page = parse(web.get("/settings").text)
+    options = settings_page.find("select", id="country").find_all("option")
+    assert [o.attrs["value"] for o in options if "selected" in o.attrs] == ["NZ"]
+    response = web.post("/settings/country", {"country": "IE"})
+    assert response.status_code == 303
+    assert saved_country(web.state.journal) == "IE"
+    assert web.post("/settings/country", {"country": "ZZ"}).status_code == 400
+    assert saved_country(web.state.journal) == "IE"
+    web.post("/settings/country", {"country": ""})
+    assert saved_country(web.state.journal) is None
+
+
+def test_the_web_card_shows_the_country_lines_and_folds_the_others(evidence_web: Web) -> None:
+    evidence_web.post("/settings/country", {"country": "UK"})
+    entry_id = evidence_web.write("Tonight I want to end it all.")
+    card = parse(evidence_web.get(f"/entries/{entry_id}").text).find(id="help-card")
+    listed = card.find("ul", cls="resources").text
+    assert "Samaritans" in listed and "988" not in listed
+    folded = card.find("details", cls="other-countries")
+    assert folded is not None and "988" in folded.text
+
+
+class CheckInAnalyzer(FakeAnalyzer):
+    def analyze(self, text: str) -> EntryAnalysis:
+        result = super().analyze(text)
+        if "heavy" in text:
+            safety = Safety(concern=True, kinds=("self_harm",), level="possible")
+            return replace(result, safety=safety)
+        return result
+
+
+def test_the_web_check_in_records_the_answer_and_asks_again_next_time(
+    settings: Settings,
+) -> None:
+    app = make_app(settings, analyzer=CheckInAnalyzer())
+    client = make_client(app)
+    client.get(f"/launch/{TOKEN}")
+    web = Web(client, app)
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    try:
+        first = web.write("A heavy day.")
+        card = parse(web.get(f"/entries/{first}").text).find(id="help-card")
+        buttons = card.find_all("button")
+        assert [b.attrs["value"] for b in buttons] == ["safe", "not_sure", "not_safe"]
+        assert web.post(f"/entries/{first}/safety-check", {"answer": "safe"}).status_code == 303
+        card = parse(web.get(f"/entries/{first}").text).find(id="help-card")
+        assert card.find(id="after-answer") is not None and not card.find_all("button")
+        second = web.write("We had soup.")
+        page = parse(web.get(f"/entries/{second}").text)
+        assert page.find(id="help-card") is not None
+        assert not page.find_all("section", cls="reflection")
+    finally:
+        app.state.web.shutdown()

@@ -142,17 +142,37 @@ def _print_entry(entry: Entry) -> None:
 
 
 @app.command()
-def init(ctx: typer.Context) -> None:
-    """Create a new encrypted journal.
+def init(
+    ctx: typer.Context,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Your country for help lines (US, UK, CA, AU, IE, NZ)."),
+    ] = None,
+) -> None:
+    """Create a new encrypted journal. Asks for your country for help lines (skippable).
 
-    Example: tidewise init
+    Example: tidewise init --country UK
     """
+    from tidewise.analysis.crisis import normalise_country
     from tidewise.journal import Journal
+    from tidewise.replies import save_country
 
     settings = session.settings_for(ctx)
     if Journal.exists(settings):
         raise JournalExistsError
-    Journal.create(settings, session.passphrase("Choose a passphrase", confirm=True)).close()
+    if country is not None and normalise_country(country) is None:
+        message = "Unknown country code; use one of US, UK, CA, AU, IE, NZ."
+        raise InputError(message)
+    journal = Journal.create(settings, session.passphrase("Choose a passphrase", confirm=True))
+    try:
+        if country is None and sys.stdin.isatty():
+            say("Your country, so help lines for it come first (US, UK, CA, AU, IE, NZ);")
+            say("Enter skips. To change it: tidewise help-now --country XX --remember")
+            country = sys.stdin.readline().strip()
+        with contextlib.suppress(InputError):
+            save_country(journal, country)
+    finally:
+        journal.close()
     say(f"Created an encrypted journal in {settings.home}.")
     say("Keep the passphrase safe: without it nobody, not even Tidewise, can read the journal.")
 
