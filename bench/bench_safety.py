@@ -194,14 +194,18 @@ def levels_table() -> str:
     count = 0
     for name in ("dev12.jsonl", "blind.jsonl", "fresh.jsonl"):
         examples = load_file(name)
-        levels = []
-        for ex in examples:
-            sentences = [ex.text[a:b] for a, b in split_sentences(ex.text)] or [ex.text]
-            vectors = embedder.embed([model_text(t) for t in sentences])
-            started = time.perf_counter()
-            levels.append(screen(sentences, vectors=vectors).level)
-            cost += time.perf_counter() - started
-            count += len(sentences)
+        entries = [
+            [ex.text[a:b] for a, b in split_sentences(ex.text)] or [ex.text] for ex in examples
+        ]
+        # Embedded first (the engine pays that anyway), then the screen alone is timed.
+        vectors = [embedder.embed([model_text(t) for t in sentences]) for sentences in entries]
+        screen(entries[0], vectors=vectors[0])  # warm: the head loads once per process
+        started = time.perf_counter()
+        levels = [
+            screen(sents, vectors=vecs).level for sents, vecs in zip(entries, vectors, strict=True)
+        ]
+        cost += time.perf_counter() - started
+        count += sum(len(sentences) for sentences in entries)
         crisis = [lv for ex, lv in zip(examples, levels, strict=True) if ex.kind]
         negatives = [lv for ex, lv in zip(examples, levels, strict=True) if not ex.kind]
         either = sum(lv != "none" for lv in crisis) / len(crisis)
