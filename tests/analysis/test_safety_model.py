@@ -136,10 +136,10 @@ def test_explain_says_learned_layer_with_the_probability() -> None:
         "The kids went to bed early.",
     )
     assert hit.probability is not None and hit.probability > 0.99
-    assert hit.describe() == "learned layer, probability 1.00"
+    assert hit.describe() == "learned layer, probability 1.00 (clear)"
     rule_hit = explain(["He put his hands around my neck."])[0]
     assert rule_hit.probability is None
-    assert rule_hit.describe() == 'rule "hands on neck": "hands around my neck"'
+    assert rule_hit.describe() == 'rule "hands on neck": "hands around my neck" (clear)'
 
 
 def test_vectors_must_be_one_row_per_sentence() -> None:
@@ -156,8 +156,8 @@ def test_vectors_must_be_one_row_per_sentence() -> None:
 # these are three of the ones only the learned layer caught.)
 INDIRECT = (
     ("I sorted out my will and my passwords so it would be easy for them.", SELF_HARM),
-    ("He said nobody would believe me and that I'd regret telling anyone.", DANGER_FROM_PARTNER),
-    ("He keeps the money and I have to show him every receipt.", DANGER_FROM_PARTNER),
+    # (Issue 12's rules now catch the two danger sentences that stood here before.)
+    ("I'm only allowed out if he has my location on.", DANGER_FROM_PARTNER),
 )
 
 

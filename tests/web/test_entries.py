@@ -112,15 +112,18 @@ def test_evidence_words_are_emphasised(evidence_web: Web) -> None:
     assert [em.text for em in page.find(id="entry-text").find_all("em")] == ["held"]
 
 
-def test_a_safety_concern_puts_the_help_card_first(evidence_web: Web) -> None:
+def test_a_safety_concern_shows_the_help_card_beside_the_entry(evidence_web: Web) -> None:
     entry_id = evidence_web.write("I held on all day. Tonight I want to end it all.")
     page = parse(evidence_web.get(f"/entries/{entry_id}").text)
     main = page.find("main")
-    first = next(child for child in main.children if not isinstance(child, str))
-    assert first.attrs.get("id") == "help-card"
-    resources = first.find("ul", cls="resources").find_all("li")
+    layout = main.find("div", cls="entry-layout")
+    parts = [c for c in layout.children if not isinstance(c, str)]
+    # The entry comes first in the page, the card right after its text: never above it.
+    assert parts[0].find(id="entry-text") is not None
+    assert parts[1].attrs.get("id") == "help-card"
+    resources = parts[1].find("ul", cls="resources").find_all("li")
     assert resources, "crisis lines are listed in the card"
-    assert first.find("a", href="/help-now")
+    assert parts[1].find("a", href="/help-now")
     assert not main.find_all("section", cls="reflection"), "no reflection beside the help"
 
 
@@ -234,3 +237,65 @@ def test_the_tide_reading_follows_an_edit(unlocked_web: Web) -> None:
     page = parse(unlocked_web.get(f"/entries/{warm}").text)
     assert page.find(id="phase").text == "Worn out"
     assert not page.find_all(id="tide-phase")
+
+
+def test_the_country_is_asked_at_first_run_and_changed_in_settings(web: Web) -> None:
+    from tidewise.replies import saved_country
+
+    page = parse(web.get("/create").text)
+    assert page.find("select", id="country") is not None
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE, "country": "NZ"})
+    assert saved_country(web.state.journal) == "NZ"
+    settings_page = parse(web.get("/settings").text)
+    options = settings_page.find("select", id="country").find_all("option")
+    assert [o.attrs["value"] for o in options if "selected" in o.attrs] == ["NZ"]
+    response = web.post("/settings/country", {"country": "IE"})
+    assert response.status_code == 303
+    assert saved_country(web.state.journal) == "IE"
+    assert web.post("/settings/country", {"country": "ZZ"}).status_code == 400
+    assert saved_country(web.state.journal) == "IE"
+    web.post("/settings/country", {"country": ""})
+    assert saved_country(web.state.journal) is None
+
+
+def test_the_web_card_shows_the_country_lines_and_folds_the_others(evidence_web: Web) -> None:
+    evidence_web.post("/settings/country", {"country": "UK"})
+    entry_id = evidence_web.write("Tonight I want to end it all.")
+    card = parse(evidence_web.get(f"/entries/{entry_id}").text).find(id="help-card")
+    listed = card.find("ul", cls="resources").text
+    assert "Samaritans" in listed and "988" not in listed
+    folded = card.find("details", cls="other-countries")
+    assert folded is not None and "988" in folded.text
+
+
+class CheckInAnalyzer(FakeAnalyzer):
+    def analyze(self, text: str) -> EntryAnalysis:
+        result = super().analyze(text)
+        if "heavy" in text:
+            safety = Safety(concern=True, kinds=("self_harm",), level="possible")
+            return replace(result, safety=safety)
+        return result
+
+
+def test_the_web_check_in_records_the_answer_and_asks_again_next_time(
+    settings: Settings,
+) -> None:
+    app = make_app(settings, analyzer=CheckInAnalyzer())
+    client = make_client(app)
+    client.get(f"/launch/{TOKEN}")
+    web = Web(client, app)
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    try:
+        first = web.write("A heavy day.")
+        card = parse(web.get(f"/entries/{first}").text).find(id="help-card")
+        buttons = card.find_all("button")
+        assert [b.attrs["value"] for b in buttons] == ["safe", "not_sure", "not_safe"]
+        assert web.post(f"/entries/{first}/safety-check", {"answer": "safe"}).status_code == 303
+        card = parse(web.get(f"/entries/{first}").text).find(id="help-card")
+        assert card.find(id="after-answer") is not None and not card.find_all("button")
+        second = web.write("We had soup.")
+        page = parse(web.get(f"/entries/{second}").text)
+        assert page.find(id="help-card") is not None
+        assert not page.find_all("section", cls="reflection")
+    finally:
+        app.state.web.shutdown()

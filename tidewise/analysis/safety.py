@@ -3,11 +3,20 @@ the partner? Pure, deterministic, offline, and explainable: every flag names the
 and the words that raised it, or says the learned layer raised it and how sure it was
 (`explain`).
 
-Two layers. The phrase rules (standard library only) always run. The learned layer
-(`safety_model`: a softmax over the sentence embeddings the engine already computes)
-runs when `vectors` are passed; it catches new wording the rules miss. A sentence
-raises a concern when either layer flags it; the learned layer never removes a rule
-hit, and its kind is used only for sentences no rule flagged.
+Three sources feed one `level` ("none", "possible" or "clear"):
+- the phrase rules (standard library only), always; each rule is "clear" or "possible"
+  (see safety_implied), and an idiom-prone rule in a light context ("kill myself at the
+  gym") is only "possible";
+- the learned layer (`safety_model`: a softmax over the sentence embeddings the engine
+  already computes), when `vectors` are passed: at or above its threshold a sentence no
+  rule flagged is "clear", at or above its lower `possible_threshold` it is "possible"
+  (both chosen out of fold by `train_safety`). It
+  never removes a rule hit, with one exception for the idiom-prone rules: when it is
+  very sure a sentence is safe (`SURE_SAFE`), such a hit in a light context is set
+  aside, and elsewhere lowered to "possible" (never below). Its kind is used only
+  for sentences no rule flagged;
+- the two-sentence window (`safety_window`): risk spread over two adjacent sentences
+  ("I went to the bridge. I stood there an hour."), "possible" at most.
 
 Decisions (the labelled set in corpus/safety/ follows them):
 - Recall comes first. A false alarm costs a gentle offer of help the person can close;
@@ -23,6 +32,10 @@ Decisions (the labelled set in corpus/safety/ follows them):
   violence, threats, coercive control, stalking, monitoring of the writer's phone or
   location, strangling, threats to take the children or to kill, forced sex. The writer
   checking the partner's phone, anger at the partner, and threats to leave are not it.
+- Harm to others means the writer planning or wanting to physically hurt someone (the
+  partner, the affair partner). Angry figures of speech ("I could kill him") are not it.
+- A denial is looked for after the words too, when they were a question put to the
+  writer ("she asked if I was thinking of killing myself and I could honestly say no").
 """
 
 from __future__ import annotations
@@ -32,9 +45,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from tidewise.analysis.crisis import KINDS, resources_for
-from tidewise.analysis.safety_patterns import RULES, Rule
-from tidewise.analysis.types import Safety
+from tidewise.analysis.crisis import crisis_entries, resources_for
+from tidewise.analysis.safety_implied import CLEAR, POSSIBLE
+from tidewise.analysis.safety_patterns import (
+    HARM_TO_OTHERS,
+    IDIOM_CONTEXT,
+    IDIOM_PRONE,
+    LETHALITY_SIGNS,
+    LEVELS,
+    RULES,
+    SCREEN_KINDS,
+    SELF_HARM,
+    SIGNS,
+    Rule,
+)
+from tidewise.analysis.safety_window import window_hits
+from tidewise.analysis.types import Resource, Safety
 
 if TYPE_CHECKING:  # numpy and the head load only when vectors are given
     import numpy as np
@@ -43,8 +69,26 @@ if TYPE_CHECKING:  # numpy and the head load only when vectors are given
     from tidewise.analysis.safety_model import SafetyHead
 
 LEARNED_LAYER = "learned layer"  # the `rule` of a hit that came from the learned layer
+WINDOW = "two-sentence window"  # the prefix of the `rule` of a window hit
+NONE = "none"
+# The learned layer is "very sure the sentence is safe" below this probability of concern.
+SURE_SAFE = 0.02
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
+
+# After "he's": words that make it "he has" (participles; -ed adjectives stay "is").
+_ADVERBS = r"never|always|just|already|ever|finally|recently|now|really|actually|also|still"
+_HAS_WORDS = (
+    r"been|got|gotten|gone|done|had|taken|said|told|made|left|found|put|thrown|begun|kept|"
+    r"seen|known|shown|hidden|broken|given|driven|written|become|come|stolen|bought|sent|"
+    r"brought|caught|held|hit|hurt|(?!(?:scared|tired|worried|married|obsessed|stressed|"
+    r"pissed|annoyed|bored|confused|depressed|excited|interested|ashamed|embarrassed|"
+    r"relieved|exhausted|frustrated|convinced|determined|devastated|terrified|frightened|"
+    r"armed|drunk|engaged|attached|involved|supposed|used|closed|prepared|qualified|"
+    r"entitled|retired|employed|unemployed|named|based|allowed|focused|fixated|"
+    r"obsessed|hooked|gutted|stoned|wasted|blessed|cursed|crushed|shocked|hurt|"
+    r"heartbroken|upset|scarred)\b)[a-z]+ed"
+)
 
 # Shorthand people use when writing fast, expanded so the rules can stay readable.
 _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -76,6 +120,8 @@ _SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         # Third-person contractions are spelled out so rules can say "he will", "he is".
         ("(he|she|they)'ll|(he|she|they)ll", r"\1\2 will"),
         ("(he|she|they)'d", r"\1 would"),
+        # "he's started" is "he has started", "he's scared" is "he is scared".
+        (rf"(he|she)'?s (?=(?:(?:{_ADVERBS}) )?(?:{_HAS_WORDS})\b)", r"\1 has "),
         ("(he|she)'s|(he|she)s", r"\1\2 is"),
         ("they're|theyre", "they are"),
     )
@@ -113,6 +159,21 @@ _PAST_AFTER = re.compile(
 )
 
 
+# A denial after the words, when the words were a question put to the writer.
+_ASKED = re.compile(
+    r"\b(?:asked|asks|ask|asking|wondered|checked)\b[^.!?]*\b(?:if|whether)\b"
+    r"|\b(?:am|do|was) i\b"
+)
+_DENIAL_AFTER = re.compile(
+    r"^(?:[^.!?]{0,80}?\b(?:and|but|so)?\s*i\s+(?:could\s+|can\s+|was able to\s+)?"
+    r"(?:honestly\s+|truthfully\s+|truly\s+|genuinely\s+)?(?:say|said|tell|told|answer|answered|"
+    r"replied|reply)\s+(?:(?:her|him|them|the (?:doctor|nurse|gp|therapist|counsel+or))\s+)?"
+    r"(?:that\s+)?(?:no|not|never|i'm not|i am not|i wasn't|i was not)\b"
+    r"|\s*\?\s*(?:no|not really|never)\b"
+    r"|[^.!?]{0,40}?\bthe (?:honest |true )?answer (?:is|was) no\b)"
+)
+
+
 @dataclass(frozen=True)
 class Hit:
     """One rule that fired on one sentence: what, where, which words. For the learned
@@ -123,12 +184,13 @@ class Hit:
     rule: str
     text: str
     probability: float | None = None
+    level: str = CLEAR  # "clear" or "possible"
 
     def describe(self) -> str:
-        """A plain line: which layer or rule, and why."""
+        """A plain line: which layer or rule, and why, and how strongly."""
         if self.probability is not None:
-            return f"{self.rule}, probability {self.probability:.2f}"
-        return f'rule "{self.rule}": "{self.text}"'
+            return f"{self.rule}, probability {self.probability:.2f} ({self.level})"
+        return f'rule "{self.rule}": "{self.text}" ({self.level})'
 
 
 def normalise(text: str) -> str:
@@ -149,9 +211,13 @@ def is_negated(text: str, start: int, end: int) -> bool:
     """True when the clause clearly denies the words at text[start:end], either just
     before them ("I would never hurt myself") or inside them ("he has never hit me")."""
     prefix = _clause_prefix(text, start)
-    if not (_DENIAL_TAIL.search(prefix) or _INNER_DENIAL.search(text[start:end])):
-        return False
-    return not (_DOUBT.search(prefix) or _PAST_AFTER.search(text[end:]))
+    after = text[end:]
+    if _DENIAL_TAIL.search(prefix) or _INNER_DENIAL.search(text[start:end]):
+        return not (_DOUBT.search(prefix) or _PAST_AFTER.search(after))
+    # A question put to the writer, answered no afterwards (and no doubt after the no).
+    if _ASKED.search(text[:start]) and (found := _DENIAL_AFTER.search(after)):
+        return not _DOUBT.search(after[found.end() :])
+    return False
 
 
 def _rule_hits(rule: Rule, text: str) -> list[str]:
@@ -165,48 +231,100 @@ def _rule_hits(rule: Rule, text: str) -> list[str]:
     return found
 
 
+def _rule_level(rule: Rule, text: str) -> str:
+    """The rule's own level, or "possible" for an idiom-prone rule in a light context."""
+    if rule.name in IDIOM_PRONE and IDIOM_CONTEXT.search(text):
+        return POSSIBLE
+    return rule.level
+
+
+def rule_hits(sentences: Sequence[str]) -> list[Hit]:
+    """Every rule that fired, per sentence, with the words that fired it and its level."""
+    hits: list[Hit] = []
+    for index, sentence in enumerate(sentences):
+        text = normalise(sentence)
+        for rule in RULES:
+            level = ""
+            for words in _rule_hits(rule, text):
+                level = level or _rule_level(rule, text)
+                hits.append(Hit(index, rule.kind, rule.name, words, level=level))
+    return hits
+
+
 def explain(
     sentences: Sequence[str],
     vectors: npt.NDArray[np.float32] | None = None,
     head: SafetyHead | None = None,
 ) -> list[Hit]:
-    """Every rule that fired, per sentence, with the words that fired it; then, when the
-    sentence embeddings are given, the learned layer's flags on the sentences no rule
-    flagged (`head` defaults to the shipped one)."""
-    hits: list[Hit] = []
-    for index, sentence in enumerate(sentences):
-        text = normalise(sentence)
-        for rule in RULES:
-            hits.extend(Hit(index, rule.kind, rule.name, words) for words in _rule_hits(rule, text))
+    """Every hit from the three sources, with its level: the rules per sentence; then,
+    when the sentence embeddings are given, the learned layer (new flags on sentences no
+    rule flagged, and rule hits it is very sure about, lowered); then the two-sentence
+    window on pairs where it adds something (`head` defaults to the shipped one)."""
+    hits = rule_hits(sentences)
     if vectors is not None:
-        hits.extend(_learned_hits(sentences, vectors, head, {h.sentence for h in hits}))
+        hits = _with_learned_layer(sentences, vectors, head, hits)
+    flagged = {h.sentence for h in hits}
+    texts = [normalise(s) for s in sentences] if len(sentences) > 1 else []
+    for index, rule in window_hits(texts, flagged):
+        words = f"{sentences[index]} {sentences[index + 1]}"
+        hits.append(Hit(index, rule.kind, f"{WINDOW}: {rule.name}", words, level=rule.level))
     return hits
 
 
-def _learned_hits(
+def _with_learned_layer(
     sentences: Sequence[str],
     vectors: npt.NDArray[np.float32],
     head: SafetyHead | None,
-    already: set[int],
+    hits: list[Hit],
 ) -> list[Hit]:
+    import numpy as np
+
     from tidewise.analysis.features import model_text
-    from tidewise.analysis.safety_model import check_vectors, shipped_safety_head
+    from tidewise.analysis.safety_model import HEAD_KINDS, check_vectors, shipped_safety_head
 
     chosen = head if head is not None else shipped_safety_head()
     checked = check_vectors(vectors, len(sentences))
     # The engine embeds model_text(sentence); the word features must read the same text.
-    cleaned = [model_text(s) for s in sentences]
-    return [
-        Hit(flag.sentence, flag.kind, LEARNED_LAYER, sentences[flag.sentence], flag.probability)
-        for flag in chosen.flags(checked, cleaned)
-        if flag.sentence not in already
-    ]
+    probs = chosen.probabilities(checked, [model_text(s) for s in sentences])
+    concern = 1.0 - probs[:, 0]
+    adjusted: list[Hit] = []
+    for hit in hits:
+        if hit.rule not in IDIOM_PRONE or concern[hit.sentence] >= SURE_SAFE:
+            adjusted.append(hit)
+        elif hit.level == CLEAR:  # very sure it is safe: lowered, never below "possible"
+            adjusted.append(Hit(hit.sentence, hit.kind, hit.rule, hit.text, level=POSSIBLE))
+        # an idiom in a light context that the layer is very sure about is set aside
+    already = {h.sentence for h in hits}
+    for index, value in enumerate(concern.tolist()):
+        if index in already or value < min(chosen.possible_threshold, chosen.threshold):
+            continue
+        kind = HEAD_KINDS[int(np.argmax(probs[index, 1:]))]
+        level = CLEAR if value >= chosen.threshold else POSSIBLE
+        adjusted.append(
+            Hit(index, kind, LEARNED_LAYER, sentences[index], round(value, 3), level=level)
+        )
+    return adjusted
+
+
+def level_of(hits: Sequence[Hit]) -> str:
+    """The highest level among the hits ("none" when there are none)."""
+    return max((h.level for h in hits), key=LEVELS.index, default=NONE)
 
 
 def screen_sentence(sentence: str) -> tuple[str, ...]:
-    """The kinds of concern one sentence raises, in KINDS order (empty when none)."""
-    kinds = {hit.kind for hit in explain([sentence])}
-    return tuple(k for k in KINDS if k in kinds)
+    """The kinds of concern the rules raise on one sentence, in order (empty when none)."""
+    kinds = {hit.kind for hit in rule_hits([sentence])}
+    return tuple(k for k in SCREEN_KINDS if k in kinds)
+
+
+def resources_for_kinds(kinds: Sequence[str], country: str | None = None) -> tuple[Resource, ...]:
+    """The help to show first for these kinds. Until the resources file lists lines for
+    harm to others, the general crisis lines (there for anyone in crisis) stand in."""
+    listed = {k for e in crisis_entries() for k in e.kinds}
+    wanted = tuple(
+        dict.fromkeys(SELF_HARM if k == HARM_TO_OTHERS and k not in listed else k for k in kinds)
+    )
+    return resources_for(wanted, country)
 
 
 def screen(
@@ -215,21 +333,25 @@ def screen(
     vectors: npt.NDArray[np.float32] | None = None,
     head: SafetyHead | None = None,
 ) -> Safety:
-    """The entry's safety verdict. When there is a concern, `resources` lists the help to
-    show first: for every country (or the person's own, when known), emergency numbers
-    first, then how to find help elsewhere.
+    """The entry's safety verdict: its level, kinds and flagged sentences. When there is
+    a concern, `resources` lists the help to show first: for every country (or the
+    person's own, when known), emergency numbers first, then how to find help elsewhere.
 
     `vectors`: the (len(sentences), 384) unit-length embeddings of the sentences, as the
-    engine computes them; with None the learned layer is skipped (rules only)."""
+    engine computes them; with None the learned layer is skipped (rules and window)."""
     hits = explain(sentences, vectors, head)
-    if not hits:
+    level = level_of(hits)
+    if level == NONE:
         return Safety(concern=False)
-    kinds = tuple(k for k in KINDS if any(h.kind == k for h in hits))
+    kinds = tuple(k for k in SCREEN_KINDS if any(h.kind == k for h in hits))
     flagged = tuple(sorted({h.sentence for h in hits}))
+    named = {LETHALITY_SIGNS.get(h.rule) for h in hits if h.level == CLEAR}
     return Safety(
         concern=True,
         kinds=kinds,
-        resources=resources_for(kinds, country),
+        resources=resources_for_kinds(kinds, country),
         screened=True,
         sentences=flagged,
+        level=level,
+        signs=tuple(sign for sign in SIGNS if sign in named),
     )

@@ -27,13 +27,15 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.crisis import KINDS
 from tidewise.analysis.safety import normalise
+from tidewise.analysis.safety_patterns import DANGER, SELF_HARM
 from tidewise.errors import ModelFilesError
 
 SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"
 NONE = "none"
-HEAD_LABELS: tuple[str, ...] = (NONE, *KINDS)
+# The layer's own labels, fixed with its weights (harm to others comes from the rules only).
+HEAD_KINDS: tuple[str, ...] = (SELF_HARM, DANGER)
+HEAD_LABELS: tuple[str, ...] = (NONE, *HEAD_KINDS)
 DIMENSIONS = 384
 WORD_BUCKETS = 4096
 _WORDS = re.compile(r"[a-z0-9']+")
@@ -57,9 +59,10 @@ class SafetyHead:
     coef: Matrix  # (3, 384 + buckets), rows in HEAD_LABELS order
     intercept: Matrix  # (3,)
     buckets: int
-    threshold: float  # on 1 - p(none)
+    threshold: float  # on 1 - p(none): at or above, a clear concern
     version: str
     report: dict[str, Any] = field(default_factory=dict)
+    possible_threshold: float = 1.0  # at or above (and below `threshold`): possible
 
     def probabilities(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
         """One row per sentence: p(none), p(self_harm), p(danger_from_partner)."""
@@ -83,7 +86,7 @@ class SafetyHead:
         for index, row in enumerate(probs):
             concern = 1.0 - float(row[0])
             if concern >= self.threshold:
-                kind = KINDS[int(np.argmax(row[1:]))]
+                kind = HEAD_KINDS[int(np.argmax(row[1:]))]
                 found.append(LearnedFlag(index, kind, round(concern, 3)))
         return found
 
@@ -124,12 +127,14 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
             threshold=float(data["threshold"]),
             version=str(config["version"]),
             report=dict(config.get("report", {})),
+            possible_threshold=float(config.get("possible_threshold", data["threshold"])),
         )
     width = DIMENSIONS + head.buckets
     shapes_ok = head.coef.shape == (len(HEAD_LABELS), width) and head.intercept.shape == (
         len(HEAD_LABELS),
     )
-    if labels != HEAD_LABELS or not shapes_ok or not 0.0 < head.threshold < 1.0:
+    bands_ok = 0.0 < head.possible_threshold <= head.threshold < 1.0
+    if labels != HEAD_LABELS or not shapes_ok or not bands_ok:
         raise ModelFilesError
     return head
 

@@ -21,9 +21,55 @@ import re
 from dataclasses import dataclass
 
 from tidewise.analysis.safety_danger import DANGER_RULES
+from tidewise.analysis.safety_implied import (
+    CLEAR,
+    HARM_TO_OTHERS_RULES,
+    IMPLIED_DANGER,
+    IMPLIED_SELF_HARM,
+    POSSIBLE,
+)
 
 SELF_HARM = "self_harm"
 DANGER = "danger_from_partner"
+HARM_TO_OTHERS = "harm_to_others"
+# The screen's kinds in the order they are reported. Kept here rather than taken from
+# crisis.KINDS: the screen may know a kind before the resources file lists lines for it.
+SCREEN_KINDS: tuple[str, ...] = (SELF_HARM, DANGER, HARM_TO_OTHERS)
+LEVELS: tuple[str, ...] = ("none", POSSIBLE, CLEAR)  # in rising order
+
+# Danger rules whose hits are signs that often come before serious harm (lethality
+# signs): the reply then says plainly these are reasons to talk to an advocate.
+LETHALITY_SIGNS: dict[str, str] = {
+    "weapon": "weapon",
+    "weapon shown": "weapon",
+    "hands on neck": "strangulation",
+    "pressure on the neck": "strangulation",
+    "said he'd kill me": "threat_to_kill",
+    "threats": "threat_to_kill",
+    "regret it": "threat_to_kill",
+    "nobody would find me": "threat_to_kill",
+    "veiled threat": "threat_to_kill",
+    "burn it down with me": "threat_to_kill",
+    "harm to a pet": "pet",
+    "pet gone after talk of leaving": "pet",
+    "stalking": "stalking",
+    "knows where I am": "stalking",
+    "unwanted presence": "stalking",
+    "partner's car outside": "stalking",
+    "reckless driving": "driving",
+}
+SIGNS: tuple[str, ...] = ("weapon", "strangulation", "threat_to_kill", "pet", "stalking", "driving")
+
+# Rules whose words are also everyday figures of speech ("I'll kill myself at the gym").
+# In a light context (see IDIOM_CONTEXT) their hit is only "possible", and the learned
+# layer may set it aside when it is very sure the sentence is safe.
+IDIOM_PRONE = frozenset({"kill myself", "want to die", "death wish", "thinking of dying"})
+IDIOM_CONTEXT = re.compile(
+    r"\b(?:at the gym|gym|workout|leg day|spin class|boot ?camp|this traffic|traffic|homework|"
+    r"exam|revision|my boss|the boss|meeting|spreadsheet|deadline|laugh\w*|lol|haha\w*|lmao|"
+    r"embarrass\w*|cringe|cringing|so funny|hilarious|cute|if i (?:have to|eat|hear)|"
+    r"one more (?:email|meeting|episode)|the kids' (?:recorder|music)|that song)\b"
+)
 
 _PARTNER_NOUNS = (
     r"husband|wife|partner|boyfriend|girlfriend|fianc[eé]e?|spouse|hubby|"
@@ -44,6 +90,7 @@ class Rule:
     pattern: re.Pattern[str]
     negatable: bool
     unless: re.Pattern[str] | None = None  # the rule is skipped when this matches the sentence
+    level: str = CLEAR  # "clear" or "possible": how strongly a hit speaks of risk
 
 
 def _compile(source: str) -> re.Pattern[str]:
@@ -80,7 +127,8 @@ _SELF_HARM_RULES: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "want to die",
-        r"(?<!\bwho )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:want|wants|wanted|wanting|wanna|wish|wishing|ready|plan|planning|deserve|need|needed) to (?:just )?die\b|\bgoing to die (?:tonight|soon|by my own hand)\b(?! (?:of|from|laughing|a little|inside|with embarrassment))",
+        # The idiom exclusion binds both branches ("I wanted to die of embarrassment").
+        r"(?:(?<!\bwho )(?<!\bhe )(?<!\bshe )(?<!\bthey )\b(?:want|wants|wanted|wanting|wanna|wish|wishing|ready|plan|planning|deserve|need|needed) to (?:just )?die\b|\bgoing to die (?:tonight|soon|by my own hand)\b)(?! (?:of|from) (?:embarrassment|shame|boredom|laughter|laughing|cringe|cuteness|happiness|jealousy|envy|curiosity|the heat|heat|hunger|excitement)| laughing| a little| inside| with embarrassment)",
         True,
     ),
     (
@@ -123,7 +171,7 @@ _SELF_HARM_RULES: tuple[tuple[str, str, bool], ...] = (
     # --- means and methods ---
     (
         "pills stockpile",
-        r"\b(?:looking at|staring at|stare at|look at|counting|counted|saving|saved|stockpil\w+|hoard\w*|collect\w*|lined up|line up|swallow\w*|take all|took all|taking all|down all|downed|enough|handful of|a bottle of|the whole bottle of|all of my|all my|every one of my) (?:[\w']+ ){0,3}(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|antidepressants|paracetamol|tylenol|ambien)\b(?! (?:into (?:the|my|a) (?:organi[sz]er|box|dispenser)|for the week|for my mum|for the dog))|\b(?:pills|tablets|meds|medication|antidepressants|painkillers)\b.{0,50}\b(?:would be enough|be enough|is enough|are enough|at once|all at once|in one go)\b|\b(?:swallow\w*|take|taking|took) (?:everything|all of it|all of them) in the (?:medicine )?(?:cabinet|cupboard|drawer)\b",
+        r"\b(?:looking at|staring at|stare at|look at|counting|counted|saving|saved|stockpil\w+|hoard\w*|collect\w*|lined up|line up|swallow\w*|take all|took all|taking all|down all|downed|enough|handful of|a bottle of|the whole bottle of|all of my|all my|every one of my) (?:[\w']+ ){0,3}(?:pills|tablets|meds|medication|medicine|painkillers|sleeping pills|antidepressants|paracetamol|tylenol|ambien)\b(?! (?:(?:into|for) (?:[\w']+ ){0,3}(?:organi[sz]er|box|dispenser|week|mum|mom|dad|nan|gran|grandma|grandad|dog|cat|patients?|kids?|daughter|son)\b|for the week|for my mum|for the dog))|\b(?:pills|tablets|meds|medication|antidepressants|painkillers)\b.{0,50}\b(?:would be enough|be enough|is enough|are enough|at once|all at once|in one go)\b|\b(?:swallow\w*|take|taking|took) (?:everything|all of it|all of them) in the (?:medicine )?(?:cabinet|cupboard|drawer)\b",
         True,
     ),
     (
@@ -401,7 +449,7 @@ _SELF_HARM_RULES: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "don't deserve to live",
-        r"\b(?:don't|do not|dont|doesn't|no longer) deserve to (?:live|be alive|be here|exist|breathe)\b",
+        r"(?<!people )(?<!they )(?<!he )(?<!she )(?<!who )(?<!those )(?<!them )\b(?:don't|do not|dont|doesn't|no longer) deserve to (?:live|be alive|be here|exist|breathe)\b",
         False,
     ),
     (
@@ -427,20 +475,27 @@ _UNLESS = {
     r"(?:we were )?playing|sparring|boxing|karate|judo|wrestling)\b|\b(?:my|our|the) (?:son|"
     r"daughter|baby|toddler|dog|cat|puppy|horse|little one|kid|kids)\b (?:\w+ )?(?:kicked|"
     r"punched|bit|scratched|hit|slapped|elbowed|headbutted)",
+    # Marks the writer made, or ordinary ones, are not the partner's violence.
+    "injuries": r"\b(?:i (?:made|did|gave myself|held|pressed|put)|blood test|injection|"
+    r"jab|vaccin\w*|gym|hike|hiking|bumped|sunburn\w*|tattoo|bra strap|seat ?belt|"
+    r"brambles|nettles)\b",
 }
 
 
-def _build(kind: str, table: tuple[tuple[str, str, bool], ...]) -> tuple[Rule, ...]:
-    return tuple(
-        Rule(
-            kind,
-            name,
-            _compile(src),
-            negatable,
-            _compile(_UNLESS[name]) if name in _UNLESS else None,
-        )
-        for name, src, negatable in table
-    )
+def _build(
+    kind: str, table: tuple[tuple[str, str, bool], ...] | tuple[tuple[str, str, bool, str], ...]
+) -> tuple[Rule, ...]:
+    rules = []
+    for name, src, negatable, *level in table:
+        unless = _compile(_UNLESS[name]) if name in _UNLESS else None
+        rules.append(Rule(kind, name, _compile(src), negatable, unless, *level))
+    return tuple(rules)
 
 
-RULES: tuple[Rule, ...] = _build(SELF_HARM, _SELF_HARM_RULES) + _build(DANGER, DANGER_RULES)
+RULES: tuple[Rule, ...] = (
+    _build(SELF_HARM, _SELF_HARM_RULES)
+    + _build(SELF_HARM, IMPLIED_SELF_HARM)
+    + _build(DANGER, DANGER_RULES)
+    + _build(DANGER, IMPLIED_DANGER)
+    + _build(HARM_TO_OTHERS, HARM_TO_OTHERS_RULES)
+)

@@ -35,11 +35,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.crisis import KINDS
 from tidewise.analysis.features import model_text
 from tidewise.analysis.safety import screen_sentence
 from tidewise.analysis.safety_model import (
     DIMENSIONS,
+    HEAD_KINDS,
     HEAD_LABELS,
     SAFETY_HEAD_FILE,
     WORD_BUCKETS,
@@ -65,7 +65,11 @@ ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
 ORDINARY_FILE = "ordinary.jsonl"
 HARD_FPR_CAP = 0.05  # combined screen, hard negatives, out of fold
 ORDINARY_FPR_CAP = 0.01  # learned layer, ordinary journal sentences, out of fold
-HEAD_VERSION = "1.0"
+# The "possible" band (a gentle check-in, no help reply): the layer alone may raise it on
+# at most this share of ordinary journal sentences, out of fold (hard negatives uncapped:
+# a check-in on a hard look-alike is the price of catching more of the real thing).
+POSSIBLE_ORDINARY_FPR_CAP = 0.01
+HEAD_VERSION = "1.1"  # 1.1: the possible band, and the issue-12 rules excluding sentences
 
 Floats = npt.NDArray[np.float64]
 
@@ -89,7 +93,7 @@ def read_data(corpus: Path) -> Data:
         assert name != NEVER_TRAIN_ON
         for row in _rows(corpus / "safety" / name):
             text = model_text(str(row["text"]))
-            if text and text not in seen and (row["kind"] is None or row["kind"] in KINDS):
+            if text and text not in seen and (row["kind"] is None or row["kind"] in HEAD_KINDS):
                 seen.add(text)
                 texts.append(text)
                 labels.append(HEAD_LABELS.index(row["kind"] or HEAD_LABELS[0]))
@@ -216,6 +220,15 @@ def choose_threshold(concern: Floats, data: Data) -> float:
     return 0.99
 
 
+def choose_possible_threshold(concern: Floats, data: Data, clear: float) -> float:
+    """The lowest threshold (at most `clear`) at which the layer alone flags at most
+    POSSIBLE_ORDINARY_FPR_CAP of the ordinary journal sentences, out of fold."""
+    for threshold in np.round(np.arange(0.05, clear, 0.01), 2):
+        if rates(concern >= threshold, data)["ordinary_fpr"] <= POSSIBLE_ORDINARY_FPR_CAP:
+            return float(threshold)
+    return clear
+
+
 def choose_c(x: Any, data: Data, weights: Floats) -> tuple[float, Floats]:
     """The C whose chosen threshold gives the highest out-of-fold combined recall (ties
     go to the smaller C, the smoother model)."""
@@ -259,8 +272,20 @@ def cv_report(probs: Floats, threshold: float, data: Data) -> dict[str, Any]:
     return report
 
 
-def write_head(path: Path, coef: Floats, intercept: Floats, threshold: float, report: Any) -> None:
-    config = {"version": HEAD_VERSION, "buckets": WORD_BUCKETS, "report": report}
+def write_head(
+    path: Path,
+    coef: Floats,
+    intercept: Floats,
+    threshold: float,
+    report: Any,
+    possible: float | None = None,
+) -> None:
+    config = {
+        "version": HEAD_VERSION,
+        "buckets": WORD_BUCKETS,
+        "report": report,
+        "possible_threshold": threshold if possible is None else possible,
+    }
     np.savez_compressed(
         path,
         labels=np.asarray(HEAD_LABELS),
@@ -281,9 +306,13 @@ def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None
     weights = sample_weights(data)
     c_value, probs = choose_c(x, data, weights)
     threshold = choose_threshold(1.0 - probs[:, 0], data)
+    possible = choose_possible_threshold(1.0 - probs[:, 0], data, threshold)
     report = cv_report(probs, threshold, data) | {"C": c_value, "counts": counts}
+    report["possible"] = {"threshold": possible} | rates(
+        data.rules | (1.0 - probs[:, 0] >= possible), data
+    )
     coef, intercept = fit(x, data.labels, weights, c_value)
-    write_head(out, coef, intercept, threshold, report)
+    write_head(out, coef, intercept, threshold, report, possible)
     log(json.dumps(report, indent=1, sort_keys=True))
     return report
 

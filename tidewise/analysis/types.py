@@ -96,18 +96,27 @@ class Safety:
     """The safety screen's verdict. `screened` is False when no screen ran."""
 
     concern: bool
-    kinds: tuple[str, ...] = ()  # any of "self_harm", "danger_from_partner"
+    kinds: tuple[str, ...] = ()  # any of "self_harm", "danger_from_partner", "harm_to_others"
     resources: tuple[Resource, ...] = ()
     screened: bool = True
     sentences: tuple[int, ...] = ()  # indexes of the sentences that raised the concern
+    level: str = ""  # "none", "possible" or "clear"; empty: follows `concern` (see below)
+    signs: tuple[str, ...] = ()  # lethality signs of danger named (weapon, strangulation...)
+
+    def __post_init__(self) -> None:
+        # Verdicts built (or stored) before levels existed: a concern was the help reply.
+        if not self.level:
+            object.__setattr__(self, "level", "clear" if self.concern else "none")
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "level": self.level,
             "concern": self.concern,
             "kinds": list(self.kinds),
             "resources": [r.to_dict() for r in self.resources],
             "screened": self.screened,
             "sentences": list(self.sentences),
+            "signs": list(self.signs),
         }
 
     @classmethod
@@ -118,6 +127,8 @@ class Safety:
             resources=tuple(Resource.from_dict(r) for r in d.get("resources", [])),
             screened=bool(d.get("screened", True)),
             sentences=tuple(int(i) for i in d.get("sentences", [])),
+            level=str(d.get("level", "")),
+            signs=tuple(str(s) for s in d.get("signs", [])),
         )
 
 

@@ -34,6 +34,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "tidewise.cli.corrections",
     "tidewise.cli.lessons",
     "tidewise.cli.safety",
+    "tidewise.cli.reply_view",
     "tidewise.cli.analyze",
     "tidewise.cli.tide",
     "tidewise.cli.transfer",

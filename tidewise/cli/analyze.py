@@ -97,22 +97,53 @@ def analyze(
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help='Read {"id", "text"} lines; answer one per line.')
     ] = False,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Help lines for this country (US, UK, CA, AU, IE, NZ)."),
+    ] = None,
 ) -> None:
     """Analyse one entry (stdin or --file) and print its full analysis as one JSON object.
 
     The object has the sentences (text, label, scores, evidence), movement, phase, shame,
-    shame_voice, distancing and safety. With --jsonl, each input line {"id", "text"} gets
-    one output line {"id", ...analysis}. Needs no journal; nothing leaves this machine.
+    shame_voice, distancing, safety (with its level: none, possible or clear) and reply
+    ({"kind": "safety" | "check_in" | "reflection", "id", "text"}: what the person would be
+    shown for this entry alone). Help lines follow --country, or cover every country.
+    With --jsonl, each input line {"id", "text"} gets one output line {"id", ...analysis}.
+    Needs no journal; nothing leaves this machine.
 
     Example: tidewise analyze --file today.txt
     """
     from tidewise.analysis.engine import default_analyzer  # loads the model: only when used
 
+    code = _country(country)
     if jsonl:
-        _analyze_lines(default_analyzer(), file)
+        _analyze_lines(default_analyzer(), file, code)
         return
     text = _read_text(file)
-    out(json.dumps(default_analyzer().analyze(text).to_dict(), ensure_ascii=False))
+    out(json.dumps(_with_reply(default_analyzer().analyze(text), code), ensure_ascii=False))
+
+
+def _country(country: str | None) -> str | None:
+    from tidewise.analysis.crisis import normalise_country
+
+    code = normalise_country(country)
+    if country and code is None:
+        message = "Unknown country code; use one of US, UK, CA, AU, IE, NZ."
+        raise InputError(message)
+    return code
+
+
+def _with_reply(analysis: Any, country: str | None) -> dict[str, Any]:
+    """The analysis as JSON, its help lines for `country`, and the reply for it alone."""
+    from tidewise.analysis.safety import resources_for_kinds
+    from tidewise.replies import graded_reply
+
+    result: dict[str, Any] = analysis.to_dict()
+    if analysis.safety.concern:
+        lines = resources_for_kinds(analysis.safety.kinds, country)
+        result["safety"]["resources"] = [r.to_dict() for r in lines]
+    result["reply"] = graded_reply(analysis, country=country).contract()
+    return result
 
 
 def _classified(
@@ -138,7 +169,7 @@ def _read_text(file: Path | None) -> str:
         raise InputError(message) from err
 
 
-def _analyze_lines(analyzer: Any, file: Path | None) -> None:
+def _analyze_lines(analyzer: Any, file: Path | None, country: str | None) -> None:
     items = list(_jsonl_items(_read_text(file)))
     good = [text for _, _, text in items if text is not None]
     results = iter(analyzer.analyze_many(good))
@@ -148,6 +179,7 @@ def _analyze_lines(analyzer: Any, file: Path | None) -> None:
             _complain(number)
             failed = True
             continue
-        out(json.dumps({"id": item_id, **next(results).to_dict()}, ensure_ascii=False))
+        answer = _with_reply(next(results), country)
+        out(json.dumps({"id": item_id, **answer}, ensure_ascii=False))
     if failed:
         raise typer.Exit(1)

@@ -44,6 +44,14 @@ def _read_text(prompt: str) -> str:
     return sys.stdin.read().rstrip()
 
 
+def _read_file(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8", errors="replace").rstrip()
+    except OSError as err:
+        message = "That file could not be read."
+        raise InputError(message) from err
+
+
 def _checkin(closeness: int | None, shame: int | None, base: CheckIn | None = None) -> CheckIn:
     from tidewise.records import CheckIn
 
@@ -72,20 +80,6 @@ def _summary(entry: Entry) -> str:
         f"movement: {analysis.movement}; shame for reaching {shame.attachment:.0%}, "
         f"shame from the rupture {shame.disconnection:.0%}."
     )
-
-
-def _safety_note(entry: Entry) -> None:
-    """Safety outranks everything: name it plainly and show where help is."""
-    if entry.analysis is None or not entry.analysis.safety.concern:
-        return
-    say(
-        "What you wrote sounds like a lot of pain, and you may not be safe right now. "
-        "You do not have to hold this alone."
-    )
-    say("If you are in danger now, call your local emergency number.")
-    for resource in entry.analysis.safety.resources:
-        say(f"  {resource.name} ({resource.country}): {resource.contact}. {resource.offers}")
-    say("Tidewise has not told anyone. Your own safety plan: tidewise help-now --plan")
 
 
 def entry_dict(entry: Entry) -> dict[str, Any]:
@@ -148,17 +142,37 @@ def _print_entry(entry: Entry) -> None:
 
 
 @app.command()
-def init(ctx: typer.Context) -> None:
-    """Create a new encrypted journal.
+def init(
+    ctx: typer.Context,
+    country: Annotated[
+        str | None,
+        typer.Option("--country", help="Your country for help lines (US, UK, CA, AU, IE, NZ)."),
+    ] = None,
+) -> None:
+    """Create a new encrypted journal. Asks for your country for help lines (skippable).
 
-    Example: tidewise init
+    Example: tidewise init --country UK
     """
+    from tidewise.analysis.crisis import normalise_country
     from tidewise.journal import Journal
+    from tidewise.replies import save_country
 
     settings = session.settings_for(ctx)
     if Journal.exists(settings):
         raise JournalExistsError
-    Journal.create(settings, session.passphrase("Choose a passphrase", confirm=True)).close()
+    if country is not None and normalise_country(country) is None:
+        message = "Unknown country code; use one of US, UK, CA, AU, IE, NZ."
+        raise InputError(message)
+    journal = Journal.create(settings, session.passphrase("Choose a passphrase", confirm=True))
+    try:
+        if country is None and sys.stdin.isatty():
+            say("Your country, so help lines for it come first (US, UK, CA, AU, IE, NZ);")
+            say("Enter skips. To change it: tidewise help-now --country XX --remember")
+            country = sys.stdin.readline().strip()
+        with contextlib.suppress(InputError):
+            save_country(journal, country)
+    finally:
+        journal.close()
     say(f"Created an encrypted journal in {settings.home}.")
     say("Keep the passphrase safe: without it nobody, not even Tidewise, can read the journal.")
 
@@ -166,7 +180,16 @@ def init(ctx: typer.Context) -> None:
 @app.command()
 def write(
     ctx: typer.Context,
-    text: Annotated[str | None, typer.Argument(help="The entry; omit to read stdin.")] = None,
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="The entry. Better left out: an argument stays in shell history and the "
+            "process list. Without it, type at the prompt, pipe it in, or use --file."
+        ),
+    ] = None,
+    file: Annotated[
+        Path | None, typer.Option("--file", "-f", help="Read the entry from this file.")
+    ] = None,
     date: Annotated[str | None, typer.Option("--date", help="When, ISO-8601.")] = None,
     closeness: Closeness = None,
     shame: ShameOpt = None,
@@ -175,9 +198,10 @@ def write(
         bool, typer.Option("--no-analysis", help="Save without analysing.")
     ] = False,
 ) -> None:
-    """Write an entry (argument, stdin, or typed at the prompt). Prints its id.
+    """Write an entry: type it at the prompt (end with Ctrl-D), or use --file. Prints its id.
 
-    Example: echo "We walked by the river." | tidewise write --closeness 1 --tag walk
+    Examples: tidewise write --closeness 1 --tag walk   (then type, and Ctrl-D)
+              tidewise write --file today.txt
     """
     from tidewise.errors import ModelFilesError
 
@@ -185,7 +209,18 @@ def write(
         from tidewise.analysis.engine import warm_up
 
         warm_up()  # load the model in the background while the key is derived
-    body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
+    if text is not None and file is not None:
+        message = "Give the entry as text or with --file, not both."
+        raise InputError(message)
+    if text is not None:
+        from tidewise.reply_words import SHELL_HISTORY_WARNING
+
+        say(SHELL_HISTORY_WARNING)
+        body = text
+    elif file is not None:
+        body = _read_file(file)
+    else:
+        body = _read_text("Write your entry; end with Ctrl-D on its own line.")
     created = session.parse_when(date) if date else None
     checkin = _checkin(closeness, shame)
     with session.opened(ctx) as journal:
@@ -200,13 +235,17 @@ def write(
             from tidewise.replies import reply_for
 
             reply = reply_for(journal, entry)
+        out(str(entry.id))
+        if reply is not None and reply.kind != "reflection":
+            from tidewise.cli.reply_view import show_reply
+
+            show_reply(journal, entry.id, reply)  # help and check-ins come before figures
+            say("")
+        say(_summary(entry))
+        if reply is not None and reply.kind == "reflection":
+            say("")
+            say(reply.text)
         _send_weekly_reading(journal)
-    out(str(entry.id))
-    _safety_note(entry)  # help comes before any figures
-    say(_summary(entry))
-    if reply is not None and reply.kind == "reflection":
-        say("")
-        say(reply.text)
 
 
 def _send_weekly_reading(journal: Journal) -> None:
@@ -259,7 +298,7 @@ def show(
         shown = {
             **entry_dict(entry),
             "sentences": sentence_rows(entry),
-            "reply": reply.to_dict() if reply else None,
+            "reply": reply.contract() if reply else None,
         }
         out(json.dumps(shown, ensure_ascii=False, indent=2))
         return
@@ -268,6 +307,10 @@ def show(
     if reply is not None:
         out("")
         out(reply.text)
+        if reply.kind != "reflection":
+            from tidewise.cli.reply_view import show_lines
+
+            show_lines(reply)
 
 
 def sentence_rows(entry: Entry) -> list[dict[str, Any]]:

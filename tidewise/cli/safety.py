@@ -85,9 +85,15 @@ def help_now(
     remember: Annotated[
         bool, typer.Option("--remember", help="Save --country in your journal for next time.")
     ] = False,
+    all_countries: Annotated[
+        bool, typer.Option("--all-countries", help="Show the lines of every country.")
+    ] = False,
     as_json: AsJson = False,
 ) -> None:
-    """Crisis lines for your country first, then your own safety plan. No journal needed."""
+    """Crisis lines for your country first, then your own safety plan. No journal needed.
+
+    Example: tidewise help-now --country UK --remember
+    """
     from tidewise.analysis.crisis import normalise_country
     from tidewise.lessons.safety_plan import load_plan
 
@@ -100,7 +106,7 @@ def help_now(
                 journal.set_state(COUNTRY_KEY, chosen)
             chosen = chosen or normalise_country(str(saved) if saved else None)
             safety_plan = load_plan(journal)
-    text, resources = _render_resources(chosen)
+    text, resources = _render_resources(None if all_countries else chosen)
     if as_json:
         payload = {
             "country": chosen,

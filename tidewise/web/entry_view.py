@@ -1,8 +1,9 @@
 """Everything the saved-entry page shows, gathered from the entry and the lessons package.
 
-The reply after an entry comes from `replies.reply_for` (shared with the CLI): when the
-analysis raises a safety concern that reply is the help reply, and the page puts it
-first, above the entry itself.
+The reply after an entry comes from `replies.reply_for` (shared with the CLI). When it is
+the help reply or a check-in, the page shows it as a card beside the entry on a wide
+screen and right under the entry's text on a narrow one (never above it, pushing the
+entry away), with the person's own country's lines and the rest one click away.
 
 "Phase" is the entry's own reading, from its own sentences. The tide reads the entry
 together with the ones around it; where its phase for this entry differs, the page
@@ -13,14 +14,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from tidewise import reply_words
 from tidewise.replies import reply_for
 from tidewise.reports.readings import tide_phase_if_different
 from tidewise.web import present
 
 if TYPE_CHECKING:
+    from tidewise.analysis.types import Resource
     from tidewise.cycle.labels import Label
     from tidewise.journal import Journal
     from tidewise.records import Entry
+    from tidewise.replies import GradedReply
 
 
 def entry_context(
@@ -31,12 +35,13 @@ def entry_context(
     context: dict[str, Any] = {
         "entry": entry,
         "analysis": analysis,
+        "words": reply_words,
         "segments": present.segments(entry),
         "legend": present.labels_present(entry),
         "checkin_words": _checkin_words(entry),
         "safety": None,
-        "resources": (),
-        "help_text": "",
+        "card": None,
+        "other_resources": (),
         "reflection": None,
         "movement_words": "",
         "phase_words": "",
@@ -56,13 +61,21 @@ def entry_context(
         "shame_voice": analysis.shame_voice,
         "safety": analysis.safety,
     }
-    if reply is not None and reply.kind == "safety":
-        context |= {"resources": reply.resources, "help_text": reply.text}
+    if reply is not None and reply.kind != "reflection":
+        context |= {"card": reply, "other_resources": other_lines(reply)}
     elif reply is not None:
         context["reflection"] = reply
-    if analysis.safety.concern and not context["resources"]:
-        context["resources"] = analysis.safety.resources
     return context
+
+
+def other_lines(reply: GradedReply) -> tuple[Resource, ...]:
+    """The lines of every other country, for the card's "other countries" fold."""
+    from tidewise.analysis.safety import resources_for_kinds
+
+    if reply.country is None:
+        return ()
+    everyone = resources_for_kinds(reply.concerns, None)
+    return tuple(r for r in everyone if r.country not in (reply.country, "INTL"))
 
 
 def _tide_phase_words(own: str, tide_phase: Label | None) -> str:

@@ -110,6 +110,18 @@ def read(request: Request, entry_id: int, saved: str = "") -> Response:
     return render(request, "entry.html", nav="journal", saved=saved == "1", **context)
 
 
+@router.post("/entries/{entry_id}/safety-check")
+def safety_check(
+    request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]
+) -> Response:
+    """Record the answer to the entry's "are you safe right now?" check-in."""
+    from tidewise.replies import record_answer
+
+    _entry(request, entry_id)
+    record_answer(_journal(request), entry_id, form.text("answer"))
+    return RedirectResponse(f"/entries/{entry_id}#help-card", status_code=303)
+
+
 @router.get("/entries/{entry_id}/edit")
 def edit_page(request: Request, entry_id: int, draft: str = "") -> Response:
     entry = _entry(request, entry_id)

@@ -9,13 +9,14 @@ never hurts. Its answer is a blank page, so the quick exit works without JavaScr
 
 from __future__ import annotations
 
-from typing import Annotated
+import contextlib
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from tidewise.errors import JournalExistsError, NoJournalError, WrongPassphraseError
+from tidewise.errors import InputError, JournalExistsError, NoJournalError, WrongPassphraseError
 from tidewise.web.errors import ForbiddenError, NotAuthenticatedError, WebError
 from tidewise.web.guards import (
     Form,
@@ -109,7 +110,7 @@ def create_page(request: Request) -> Response:
         raise NotAuthenticatedError
     if web_state(request).journal_exists():
         return _redirect("/unlock")
-    return render(request, "create.html", error="")
+    return render(request, "create.html", error="", **country_context(None))
 
 
 @router.post("/create")
@@ -117,12 +118,31 @@ def create(request: Request, form: Annotated[Form, Depends(pass_form)]) -> Respo
     passphrase, again = form.text("passphrase"), form.text("passphrase_again")
     problem = _passphrase_problem(passphrase, again)
     if problem:
-        return render(request, "create.html", status=400, error=problem)
+        context = country_context(form.text("country") or None)
+        return render(request, "create.html", status=400, error=problem, **context)
     try:
         web_state(request).create(passphrase)
     except JournalExistsError:
         return _redirect("/unlock")
+    _save_country_quietly(request, form.text("country"))
     return _start_session(request, _redirect("/write"))
+
+
+def country_context(country: str | None) -> dict[str, Any]:
+    """The country picker's choices (every country with lines) and the current choice."""
+    from tidewise.analysis.crisis import ELSEWHERE, countries
+
+    choices = [(code, name) for code, name in countries().items() if code != ELSEWHERE]
+    return {"country_choices": choices, "country": country or ""}
+
+
+def _save_country_quietly(request: Request, country: str) -> None:
+    """The first-run choice; an unknown code is simply not saved (it was optional)."""
+    from tidewise.replies import save_country
+
+    if country.strip():
+        with contextlib.suppress(InputError):
+            save_country(web_state(request).journal, country)
 
 
 def _passphrase_problem(passphrase: str, again: str) -> str:

@@ -22,6 +22,9 @@ ERASE_WORD = "erase"
 
 
 def _page(request: Request, *, status: int = 200, **messages: str) -> Response:
+    from tidewise.replies import saved_country
+    from tidewise.web.routes.session import country_context
+
     state = web_state(request)
     return render(
         request,
@@ -34,12 +37,17 @@ def _page(request: Request, *, status: int = 200, **messages: str) -> Response:
         done=messages.get("done", ""),
         passphrase_error=messages.get("passphrase_error", ""),
         erase_error=messages.get("erase_error", ""),
+        **country_context(saved_country(state.journal)),
     )
 
 
 @router.get("/settings")
 def settings_page(request: Request) -> Response:
-    done = {"passphrase": "Your passphrase was changed.", "minutes": "Auto-lock was saved."}
+    done = {
+        "passphrase": "Your passphrase was changed.",
+        "minutes": "Auto-lock was saved.",
+        "country": "Your country for help lines was saved.",
+    }
     return _page(request, done=done.get(request.query_params.get("done", ""), ""))
 
 
@@ -58,6 +66,14 @@ def change_passphrase(request: Request, form: Annotated[Form, Depends(session_fo
         problem = "The current passphrase was not right. Nothing was changed."
         return _page(request, status=400, passphrase_error=problem)
     return RedirectResponse("/settings?done=passphrase", status_code=303)
+
+
+@router.post("/settings/country")
+def country(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
+    from tidewise.replies import save_country
+
+    save_country(web_state(request).journal, form.text("country"))
+    return RedirectResponse("/settings?done=country", status_code=303)
 
 
 @router.post("/settings/auto-lock")

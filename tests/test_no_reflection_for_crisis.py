@@ -1,0 +1,107 @@
+"""Issue 12: every crisis sentence of every labelled set, through the whole reply path,
+never gets an ordinary reflection.
+
+The CLI path is `tidewise analyze --jsonl` (the engine, the screen with its learned layer,
+the graded reply); the web path writes the entries through the web app with the real
+engine and reads each entry page. corpus/safety/blind.jsonl is measuring-only: its
+misses are counted, never printed (reading them would make it no longer blind), and the
+test holds the screen to the issue's recall bar on it instead.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tidewise.settings import Settings
+
+SAFETY = Path(__file__).resolve().parent.parent / "corpus" / "safety"
+MEASURING_ONLY = "blind.jsonl"
+# The sets the rules were written against (crisis, fresh) or with (dev12): every crisis
+# sentence in them must be met with help or a check-in.
+STRICT = ("crisis.jsonl", "dev12.jsonl", "fresh.jsonl")
+# Sets by other writers that only the learned layer was trained on. Not every crisis
+# sentence in them is caught yet (issue 12 gap, reported to the lead): these floors are
+# the measured share met with help or a check-in, rounded down, so nothing slips back.
+FLOORS = {"train_extra.jsonl": 0.96, "train_more.jsonl": 0.94, "train_more2.jsonl": 0.86}
+BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
+
+
+def crisis_texts(name: str) -> list[str]:
+    rows = [json.loads(line) for line in (SAFETY / name).read_text("utf-8").splitlines() if line]
+    return [str(r["text"]) for r in rows if isinstance(r, dict) and r.get("kind")]
+
+
+def replies_from_the_cli(texts: list[str]) -> list[dict[str, str]]:
+    stdin = "".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in enumerate(texts))
+    done = subprocess.run(
+        [sys.executable, "-m", "tidewise", "analyze", "--jsonl"],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [json.loads(line)["reply"] for line in done.stdout.splitlines()]
+
+
+def test_every_labelled_set_is_covered() -> None:
+    labelled = {p.name for p in SAFETY.glob("*.jsonl") if crisis_texts(p.name)}
+    assert labelled == {*STRICT, *FLOORS, MEASURING_ONLY}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", STRICT)
+def test_no_crisis_sentence_gets_a_reflection_through_the_cli(name: str) -> None:
+    texts = crisis_texts(name)
+    replies = replies_from_the_cli(texts)
+    missed = [t for t, r in zip(texts, replies, strict=True) if r["kind"] == "reflection"]
+    assert missed == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("name", "floor"), sorted(FLOORS.items()))
+def test_the_other_writers_sets_stay_above_their_floor(name: str, floor: float) -> None:
+    texts = crisis_texts(name)
+    replies = replies_from_the_cli(texts)
+    helped = sum(r["kind"] != "reflection" for r in replies)
+    assert helped / len(texts) >= floor
+
+
+@pytest.mark.model
+def test_the_measuring_set_through_the_cli_counted_not_read() -> None:
+    texts = crisis_texts(MEASURING_ONLY)
+    replies = replies_from_the_cli(texts)
+    helped = sum(r["kind"] != "reflection" for r in replies)
+    assert helped / len(texts) >= BLIND_RECALL_FLOOR
+
+
+@pytest.fixture
+def real_web(settings: Settings) -> Iterator[object]:
+    from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+    from tidewise.analysis.engine import default_analyzer
+
+    app = make_app(settings, analyzer=default_analyzer())
+    client = make_client(app)
+    client.get(f"/launch/{TOKEN}")
+    web = Web(client, app)
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    yield web
+    app.state.web.shutdown()
+
+
+@pytest.mark.model
+def test_no_dev_crisis_sentence_gets_a_reflection_on_the_web(real_web: object) -> None:
+    from tests.web.conftest import Web
+    from tests.web.pagetree import parse
+
+    assert isinstance(real_web, Web)
+    for text in crisis_texts("dev12.jsonl"):
+        entry_id = real_web.write(text)
+        page = parse(real_web.get(f"/entries/{entry_id}").text)
+        assert page.find(id="help-card") is not None, text
+        assert not page.find_all("section", cls="reflection"), text
