@@ -394,3 +394,16 @@ def test_a_wish_for_the_partner_to_feel_it_is_not_validated_beside_death_words()
 
 def test_shame_lessons_say_there_is_no_shame_free_direction_in_a_reflection_too() -> None:
     assert any("no shame-free direction" in r.text for r in reflections())
+
+
+def test_harm_to_others_gets_its_own_non_shaming_help_reply() -> None:
+    from tidewise.analysis.crisis import HARM_TO_OTHERS
+    from tidewise.lessons.reflections import safety_reply
+
+    reply = safety_reply((HARM_TO_OTHERS,))
+    assert reply.kind == "safety" and reply.offer_safety_plan
+    assert "afraid you might hurt someone" in reply.text and "without judging" in reply.text
+    assert "great deal of pain" not in reply.text  # not the self-harm text in its place
+    assert any("0808 802 4040" in r.contact for r in reply.resources)
+    for shaming in ("abuser", "dangerous person", "violent person", "should be ashamed"):
+        assert shaming not in reply.text.lower()

@@ -35,7 +35,7 @@ from functools import lru_cache
 from importlib import resources as package_files
 from typing import Any
 
-from tidewise.analysis.crisis import DANGER_FROM_PARTNER, SELF_HARM, resources_for
+from tidewise.analysis.crisis import DANGER_FROM_PARTNER, HARM_TO_OTHERS, SELF_HARM, resources_for
 from tidewise.analysis.types import EntryAnalysis, Resource
 from tidewise.errors import ContentError
 
@@ -143,6 +143,13 @@ _DANGER_TEXT = (
     "Being hurt, threatened, watched or controlled by a partner is not okay, whatever else is "
     "happening between you. The people below help you think through safety, whether you stay "
     "or go. If someone may check this device, reach them from a phone they cannot see."
+)
+_HARM_TO_OTHERS_TEXT = (
+    "What you wrote sounds as if you are afraid you might hurt someone, or part of you wants "
+    "to. Feelings this strong after a deep hurt are human, and saying so before anything "
+    "happens is a responsible, brave step, not a mark against you. The people below talk "
+    "this through without judging. If anyone is in danger right now, call your emergency "
+    "number, and put distance between you and anything you could use to hurt someone."
 )
 _CLOSING = (
     "Your own safety plan is one step away. Tidewise has not told anyone and never will; "
@@ -294,6 +301,8 @@ def safety_reply(kinds: tuple[str, ...], resources: tuple[Resource, ...] = ()) -
         parts.append(_SELF_HARM_TEXT)
     if DANGER_FROM_PARTNER in kinds:
         parts.append(_DANGER_TEXT)
+    if HARM_TO_OTHERS in kinds:
+        parts.append(_HARM_TO_OTHERS_TEXT)
     parts.append(_CLOSING)
     return Reply(
         kind="safety",
