@@ -37,3 +37,15 @@ def test_the_home_part_shows_on_help_now_only_when_unlocked_and_written(unlocked
     page = unlocked_web.get("/help-now").text
     assert "Sam takes Biscuit" in page and HOME_NOTE in page
     assert "Sam takes Biscuit" not in make_client(unlocked_web.app).get("/help-now").text
+
+
+def test_the_sources_page_is_linked_from_the_readings(unlocked_web: Web) -> None:
+    from tidewise.lessons.sources import sources
+
+    listing = parse(unlocked_web.get("/lessons").text)
+    assert "/lessons/sources" in [a.attrs.get("href") for a in listing.find_all("a")]
+    page = unlocked_web.get("/lessons/sources")
+    assert page.status_code == 200
+    items = parse(page.text).find("ul", id="sources").find_all("li")
+    assert len(items) == len(sources())
+    assert "Hollenbeck" in page.text
