@@ -407,3 +407,16 @@ def test_harm_to_others_gets_its_own_non_shaming_help_reply() -> None:
     assert any("0808 802 4040" in r.contact for r in reply.resources)
     for shaming in ("abuser", "dangerous person", "violent person", "should be ashamed"):
         assert shaming not in reply.text.lower()
+
+
+def test_the_persons_own_words_beat_a_general_distancing_reflection() -> None:
+    entry = _analysis(
+        phase="withdrawing",
+        movement="away",
+        distancing="withdrawing",
+        text="I slept in the spare room.",
+    )
+    assert {choose_reflection(entry, seed=s).reflection_id for s in range(30)} == {"r-withdraw-03"}
+    general = _analysis(phase="withdrawing", movement="away", distancing="withdrawing")
+    chosen = {choose_reflection(general, seed=s).reflection_id for s in range(60)}
+    assert chosen and all(str(c).startswith("r-dist-withdraw-") for c in chosen)

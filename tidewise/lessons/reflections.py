@@ -10,8 +10,9 @@ content/reflections.json whose `when` matches, and the most specific tier wins:
 A reflection may only name what this entry holds. One that names something particular
 ("you wrote about sleeping apart") carries `needs`: words that must appear in a sentence
 the analysis gave a given label (or in the shame voice, or anywhere). The others speak
-in general terms. Within a tier, reflections whose `needs` are met come before general
-ones, so the reply is as close to the person's own words as the text allows; `unless`
+in general terms. Reflections whose `needs` are met come before general ones (within a
+tier, and across the distancing, movement and phase tiers, which all describe this one
+entry), so the reply is as close to the person's own words as the text allows; `unless`
 words keep a reflection away from entries it would misread (a wish for the partner to
 feel pain beside words of death, say). The "still" movement only counts when the entry
 shows no phase at all: a worn-out or angry entry hears about that, not about calm.
@@ -40,6 +41,15 @@ from tidewise.analysis.types import EntryAnalysis, Resource
 from tidewise.errors import ContentError
 
 TIERS: tuple[str, ...] = ("factor", "shame_voice", "recent_turn", "distancing", "movement", "phase")
+# The tiers are tried pool by pool. The last three all describe this one entry, so they
+# share a pool: a phase reflection naming the person's own words ("sleeping apart") comes
+# before a general one about their distancing or movement.
+_POOLS: tuple[tuple[str, ...], ...] = (
+    ("factor",),
+    ("shame_voice",),
+    ("recent_turn",),
+    ("distancing", "movement", "phase"),
+)
 RECENT_TURNS = ("toward_to_away", "away_to_toward", "repeated_swing")
 FACTORS = ("unhealthy", "own_aggression", "stuck", "judgement", "carried_shame")
 SHAME_VOICE = "shame_voice"  # `needs.in` value: look in the shame voice's sentences
@@ -328,11 +338,13 @@ def choose_reflection(
         return safety_reply(analysis.safety.kinds, resources or analysis.safety.resources)
     facts = _facts(analysis, recent_turn, factor or detect_factor(analysis))
     candidates = [r for r in reflections() if fits(r, facts) and r.true_to(analysis)]
-    for tier in TIERS:
-        in_tier = [r for r in candidates if r.tier == tier]
-        if in_tier:
-            # Words the person actually wrote come before general ones.
-            chosen = min(in_tier, key=lambda r: (r.needs is None, _rank(r.id, seed)))
+    for tiers in _POOLS:
+        pool = [r for r in candidates if r.tier in tiers]
+        if pool:
+            # Words the person actually wrote come before general ones, then the tier order.
+            chosen = min(
+                pool, key=lambda r: (r.needs is None, tiers.index(r.tier), _rank(r.id, seed))
+            )
             return Reply(
                 kind="reflection", text=chosen.text, reflection_id=chosen.id, lesson=chosen.lesson
             )
