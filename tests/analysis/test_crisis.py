@@ -61,7 +61,7 @@ def test_uk_order_for_each_kind() -> None:
     assert names(SELF_HARM)[:3] == ["Emergency services", "Samaritans", "Shout"]
     assert names(DANGER_FROM_PARTNER)[:3] == [
         "Emergency services",
-        "National Domestic Abuse Helpline (Refuge)",
+        "National Domestic Abuse Helpline, England (run by Refuge)",
         "Shout",
     ]
     assert names(HARM_TO_OTHERS)[:2] == ["Emergency services", "Samaritans"]

@@ -49,3 +49,6 @@ def test_the_sources_page_is_linked_from_the_readings(unlocked_web: Web) -> None
     items = parse(page.text).find("ul", id="sources").find_all("li")
     assert len(items) == len(sources())
     assert "Hollenbeck" in page.text
+    from tidewise.lessons.sources import SURVEY_NOTE
+
+    assert SURVEY_NOTE in page.text  # the figures are a survey's, not everyone's

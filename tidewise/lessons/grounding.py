@@ -31,13 +31,17 @@ GROUNDING = Grounding(
     intro=(
         "When a reminder hits or a feeling runs too high to think, the body can react as if "
         "the danger were happening right now. Grounding brings your attention back to the "
-        "room you are in and to this moment. Go slowly, and skip any step that does not suit "
-        "you; there is no wrong way to do it."
+        "room you are in and to this moment. If you are in danger right now, getting to a "
+        "safer place and calling your emergency number come first. Keep your eyes open, go "
+        "slowly, and skip any step that does not suit you. If a step makes you feel worse, "
+        "stop it and move on, or stop altogether; there is no wrong way to do this."
     ),
     steps=(
-        "Put both feet flat on the floor. Press down a little and feel the floor press back.",
-        "Breathe out slowly, a little longer than you breathe in: in for four, out for six. "
-        "Three breaths are enough.",
+        "Put both feet flat on the floor, or stand up if sitting still feels worse. Press "
+        "down a little and feel the floor press back.",
+        "Let each breath out be slow, a little longer than the breath in, with no pause in "
+        "between: in for about four, out for about six. Three breaths are enough. If "
+        "noticing your breathing makes things worse, skip this step.",
         "Look around and name five things you can see: a colour, a shape, something small.",
         "Notice four things you can feel: the seat under you, your sleeve, the air on your "
         "hands, your feet in your shoes.",
@@ -48,10 +52,11 @@ GROUNDING = Grounding(
         "waves do.",
     ),
     closing=(
-        "If the feeling is still too big, or you are thinking of hurting yourself or someone "
-        "else, please reach out now to one of the people on the help-now list; you can call, "
-        "text or chat with them, day and night. Holding something cold, or "
-        "running cold water over your wrists, can also help bring you back to the present. "
-        "Grounding helps you through a wave; it does not replace help from a person."
+        "If the feeling is still too big, or you are having thoughts of suicide or of hurting "
+        "yourself or someone else, please reach out now to one of the people on the help-now "
+        "list; you can call, text or chat, and many are there day and night. Holding "
+        "something cold in your hand, such as an ice cube or a cold drink, can also help "
+        "bring you back to the present. Grounding helps you through a wave; it does not "
+        "replace help from a person."
     ),
 )

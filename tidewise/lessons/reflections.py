@@ -144,26 +144,32 @@ _FACTOR_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 _SELF_HARM_TEXT = (
     "What you wrote sounds like a great deal of pain, and it matters. If you are having "
-    "thoughts of ending your life or hurting yourself, now or even now and then, you do not "
-    "have to carry them alone: the people below are there for exactly this, day and night, "
-    "and you can reach them now."
+    "thoughts of suicide or of hurting yourself, now or even now and then, you do not have "
+    "to carry them alone: the people below are there for exactly this, and you can reach "
+    "them now. If you feel you might act on these thoughts soon, call your emergency number "
+    "or go to an emergency department now. If you can, put medicines, blades or anything "
+    "else you could use out of reach, or ask someone to hold them for you."
 )
 _DANGER_TEXT = (
     "What you wrote describes something that may not be safe, and your safety comes first. "
     "Being hurt, threatened, watched or controlled by a partner is not okay, whatever else is "
-    "happening between you. The people below help you think through safety, whether you stay "
-    "or go. If someone may check this device, reach them from a phone they cannot see."
+    "happening between you. Choking or strangling, threats to kill, a weapon, harm to a pet "
+    "or being followed are serious warning signs even if nothing worse has happened yet, and "
+    "a reason to talk to an advocate soon. The people below help you think through safety, "
+    "whether you stay or go. If someone may check this device, reach them from a phone they "
+    "cannot see."
 )
 _HARM_TO_OTHERS_TEXT = (
     "What you wrote sounds as if you are afraid you might hurt someone, or part of you wants "
-    "to. Feelings this strong after a deep hurt are human, and saying so before anything "
-    "happens is a responsible, brave step, not a mark against you. The people below talk "
-    "this through without judging. If anyone is in danger right now, call your emergency "
-    "number, and put distance between you and anything you could use to hurt someone."
+    "to. Feelings this strong after a deep hurt are human, and writing them down instead of "
+    "acting on them is a responsible, brave step, not a mark against you. The people below "
+    "talk this through without judging. If anyone is in danger right now, call your "
+    "emergency number, and put distance between you and that person, and between you and "
+    "anything you could use to hurt someone."
 )
 _CLOSING = (
     "Your own safety plan is one step away. Tidewise has not told anyone and never will; "
-    "what you do next is your choice."
+    "reaching out is your choice, and you deserve support with this."
 )
 
 

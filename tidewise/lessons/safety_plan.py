@@ -31,8 +31,11 @@ HOME_NOTE = (
     "Leaving, or confronting a partner who has been violent, threatening or controlling, "
     "can make the danger higher for a while, so it is worth planning the timing with an "
     "advocate from a helpline; that is true whether you stay or go, and the choice stays "
-    "yours. Anyone who unlocks your journal can read this plan, so write only what you "
-    "are comfortable keeping here, and keep the code word somewhere only you would look."
+    "yours. Choking or strangling, threats to kill, a weapon, or harm to a pet are reasons "
+    "to talk to an advocate soon, even if nothing worse has happened. If you are in danger "
+    "right now, call your emergency number. Anyone who unlocks your journal can read this "
+    "plan: if your partner might, keep the details (where the bag is, who holds copies) "
+    "with someone you trust instead, and keep the code word in your head, not here."
 )
 
 
@@ -68,8 +71,8 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "safer_space",
         "Making my space safer",
-        "What I can put away, lock up or hand to someone, and where I could go if I need "
-        "to get away.",
+        "Anything I could use to hurt myself (medicines, blades, a weapon): how I can put it "
+        "away, lock it up or give it to someone to keep; and where I could go to be safer.",
     ),
     Section(
         "reasons",
@@ -80,7 +83,8 @@ SECTIONS: tuple[Section, ...] = (
         "documents",
         "Important papers",
         "Where my ID, passport, bank cards, birth certificates, housing papers, court orders "
-        "and medical details are, or who keeps copies for me.",
+        "and medical details are, or who keeps copies for me; and where any record of what "
+        "has happened (dates, photos, messages) is kept, out of my partner's reach.",
         HOME,
     ),
     Section(
@@ -100,13 +104,15 @@ SECTIONS: tuple[Section, ...] = (
         "code_word",
         "A code word with someone I trust",
         "Who I agreed a word or phrase with, and what they will do when they hear it "
-        "(call the police, come round, pick up the children).",
+        "(call the police, come to me, pick up the children). The word itself can stay in "
+        "my head.",
         HOME,
     ),
     Section(
         "children",
         "The children",
-        "What the children know to do, where they can go, and who can collect them.",
+        "What the children know to do (stay out of the way, never step in, how to call for "
+        "help), where they can go, and who can collect them.",
         HOME,
     ),
     Section(
@@ -118,8 +124,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "devices",
         "My phone and computer",
-        "Which device is safe to use, which passwords I changed, and what to check: location "
-        "sharing, shared accounts, unknown apps.",
+        "Which device is safe to use, which passwords to change, and what to check: location "
+        "sharing, shared accounts, unknown apps. Changing things can alert someone who is "
+        "watching, so an advocate can help me plan what to change, and when.",
         HOME,
     ),
 )

@@ -82,6 +82,15 @@ def sources() -> tuple[Source, ...]:
     return tuple(sorted(found, key=lambda s: s.week))
 
 
+# Said beside the list: a survey of people who chose to answer shows how common an
+# experience can be, not how everyone feels; the figures are there to say "you are not
+# alone", never to tell anyone what they should feel.
+SURVEY_NOTE = (
+    "These figures come from people who chose to answer a survey, so they show how common "
+    "an experience can be, not how everyone feels."
+)
+
+
 def figures_in(text: str) -> list[str]:
     """The figures quoted in a text, as written ("nine in ten", "43%")."""
     return [m.group(0) for m in _FIGURE.finditer(text)]
@@ -93,6 +102,7 @@ def render() -> str:
         "Sources for the figures quoted in the readings",
         "",
         "Tidewise quotes a figure only when it can name where it comes from.",
+        SURVEY_NOTE,
     ]
     for item in sources():
         lines += ["", f"Week {item.week}: {item.quote}", f"  As published: {item.figure}"]
