@@ -11,6 +11,7 @@ import pytest
 
 from bench.bench_safety import FPR_BAR, RECALL_BAR, half_of, load_labelled, measure
 from tidewise.analysis.crisis import (
+    ALL_KINDS,
     DANGER_FROM_PARTNER,
     KINDS,
     SELF_HARM,
@@ -156,7 +157,7 @@ def test_every_entry_records_what_it_offers_when_checked_and_where() -> None:
     names = countries()
     for entry in raw["resources"]:
         assert entry["country"] in names
-        assert set(entry["kinds"]) <= set(KINDS) and entry["kinds"]
+        assert set(entry["kinds"]) <= set(ALL_KINDS) and entry["kinds"]
         assert entry["channels"] and entry["hours"] and entry["contact"] and entry["name"]
         assert date.fromisoformat(entry["verified"]) <= date.today()
         assert len(entry["source"]) > 10

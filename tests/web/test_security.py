@@ -30,6 +30,7 @@ PUBLIC = {
     ("GET", "/launch/{token}"),
     ("GET", "/locked"),
     ("GET", "/help-now"),
+    ("GET", "/help-now/grounding"),  # a crisis aid: works while locked, like help-now
     ("POST", "/lock"),
     ("GET", "/static/plotly.min.js"),
     ("GET", "/static/plotly.css"),

@@ -3,6 +3,10 @@
 The list is package data so that help is shown without a journal, a passphrase or a
 network. `resources_for` orders what to show first: the person's own country (when
 known), emergency numbers before helplines, then the ways to find help elsewhere.
+Within a country the file's order is the order of importance (the main crisis line,
+the main abuse line, a text option), so the first three or four lines for any kind are
+the ones a person should see first. Every line records when and where its number was
+last checked against the service's own page (`verified`, `source`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,11 @@ from tidewise.analysis.types import Resource
 
 SELF_HARM = "self_harm"
 DANGER_FROM_PARTNER = "danger_from_partner"
+HARM_TO_OTHERS = "harm_to_others"  # the writer fears hurting someone else, or has urges to
+# The kinds the safety screen reports today (its learned head has one output per kind, so
+# adding one there means retraining), and every kind the resource file has lines for.
 KINDS: tuple[str, ...] = (SELF_HARM, DANGER_FROM_PARTNER)
+ALL_KINDS: tuple[str, ...] = (*KINDS, HARM_TO_OTHERS)
 ELSEWHERE = "INTL"  # the entries for every other country: a directory, "your local number"
 
 # Country codes people type, mapped to the codes the data file uses.
@@ -28,6 +36,7 @@ _CHANNEL_WORDS = {"call": "call", "text": "text", "chat": "chat online", "direct
 _KIND_WORDS = {
     SELF_HARM: "thoughts of suicide or self-harm",
     DANGER_FROM_PARTNER: "danger, threats or control from a partner",
+    HARM_TO_OTHERS: "fear of hurting someone else",
 }
 
 
@@ -50,7 +59,8 @@ class CrisisEntry:
         """A plain sentence: how to reach it, when, and for what."""
         ways = [_CHANNEL_WORDS.get(c, c) for c in self.channels]
         how = ways[0] if len(ways) == 1 else ", ".join(ways[:-1]) + " or " + ways[-1]
-        what = " and ".join(_KIND_WORDS[k] for k in self.kinds)
+        words = [_KIND_WORDS[k] for k in self.kinds]
+        what = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
         prefix = "Emergency: " if self.emergency else ""
         return f"{prefix}{how[0].upper()}{how[1:]}; {self.hours}. For {what}."
 
@@ -111,11 +121,13 @@ def _country_rank(country: str | None) -> dict[str, int]:
     return ranks
 
 
-def select_entries(kinds: Iterable[str] = KINDS, country: str | None = None) -> list[CrisisEntry]:
+def select_entries(
+    kinds: Iterable[str] = ALL_KINDS, country: str | None = None
+) -> list[CrisisEntry]:
     """Entries for any of `kinds`: the given country first (or all, in the file's order),
     emergency numbers first within each country, then INTL (how to find help elsewhere).
     With a known country, only that country and INTL are returned."""
-    wanted = set(kinds) or set(KINDS)
+    wanted = set(kinds) or set(ALL_KINDS)
     code = normalise_country(country)
     ranks = _country_rank(code)
     chosen = [
@@ -126,6 +138,8 @@ def select_entries(kinds: Iterable[str] = KINDS, country: str | None = None) -> 
     return sorted(chosen, key=lambda e: (ranks.get(e.country, len(ranks)), not e.emergency))
 
 
-def resources_for(kinds: Iterable[str] = KINDS, country: str | None = None) -> tuple[Resource, ...]:
+def resources_for(
+    kinds: Iterable[str] = ALL_KINDS, country: str | None = None
+) -> tuple[Resource, ...]:
     """The `Safety.resources` list: what to show first for these kinds of concern."""
     return tuple(e.to_resource() for e in select_entries(kinds, country))

@@ -40,6 +40,7 @@ _COMMAND_MODULES: tuple[str, ...] = (
     "tidewise.cli.transfer",
     "tidewise.cli.report",
     "tidewise.cli.serve",
+    "tidewise.cli.grounding",
 )
 
 

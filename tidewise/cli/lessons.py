@@ -3,6 +3,7 @@
     tidewise lessons [--json]            list: unlocked, locked or completed
     tidewise lessons read N [--json]     print a reading (locked ones too, on request)
     tidewise lessons done N              mark a reading as done
+    tidewise lessons sources [--json]    where the figures quoted in the readings come from
     tidewise lessons email setup|subscribe|confirm|unsubscribe|send-due|status
 
 Thin: the work is in tidewise/lessons/. Reading commands also send a due weekly note
@@ -90,6 +91,20 @@ def lessons_read(ctx: typer.Context, week: Week, as_json: AsJson = False) -> Non
         say(f"This reading opens on {row.unlocks_at.date().isoformat()}; here it is early.")
     out(f"{lesson.title}\n\n{lesson.summary}\n\n{lesson.body}")
     say(f"When you are ready: tidewise lessons done {week}")
+
+
+@lessons_app.command("sources")
+def lessons_sources(as_json: AsJson = False) -> None:
+    """Where each figure quoted in the readings comes from. No journal needed.
+
+    Example: tidewise lessons sources
+    """
+    from tidewise.lessons.sources import render, sources
+
+    if as_json:
+        out(json.dumps([s.to_dict() for s in sources()], ensure_ascii=False, indent=2))
+        return
+    out(render().rstrip("\n"))
 
 
 @lessons_app.command("done")

@@ -159,13 +159,36 @@ def _ask_section(title: str, prompt: str, current: tuple[str, ...]) -> list[str]
 
 
 @plan_app.command("edit")
-def plan_edit(ctx: typer.Context) -> None:
-    """Fill in or change your safety plan, one section at a time."""
-    from tidewise.lessons.safety_plan import SECTIONS, load_plan, save_plan
+def plan_edit(
+    ctx: typer.Context,
+    home: Annotated[
+        bool, typer.Option("--home", help="Edit the part for when home is not safe.")
+    ] = False,
+) -> None:
+    """Fill in or change your safety plan, one section at a time (the other part is kept)."""
+    from tidewise.lessons.safety_plan import (
+        CRISIS,
+        HOME,
+        HOME_NOTE,
+        PARTS,
+        load_plan,
+        save_plan,
+        sections_of,
+    )
 
+    part = HOME if home else CRISIS
     with session.opened(ctx) as journal:
         current = load_plan(journal)
-        say("Your safety plan: six short sections, in your own words. It stays in your journal.")
-        items = {s.key: _ask_section(s.title, s.prompt, current.section(s.key)) for s in SECTIONS}
+        chosen = sections_of(part)
+        say(
+            f"Your safety plan, {PARTS[part].lower()}: {len(chosen)} short sections, in your "
+            "own words. It stays encrypted in your journal."
+        )
+        if home:
+            say(HOME_NOTE)
+        items = {key: list(lines) for key, lines in current.items.items()}
+        items.update(
+            {s.key: _ask_section(s.title, s.prompt, current.section(s.key)) for s in chosen}
+        )
         save_plan(journal, items, datetime.now(UTC))
     say("Saved. See it any time with: tidewise safety-plan (or tidewise help-now --plan)")

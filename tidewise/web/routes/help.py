@@ -1,8 +1,8 @@
 """Help now: crisis lines (no passphrase needed, shown even when locked) and the safety plan.
 
-The crisis list is package data, so it shows without a journal or a network. The
-person's own safety plan lives encrypted in the journal: it shows only when unlocked,
-and is edited here (a POST with the usual checks).
+The crisis list and the grounding exercise are package data, so they show without a
+journal or a network. The person's own safety plan lives encrypted in the journal: it
+shows only when unlocked, and is edited here (a POST with the usual checks).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _country(request: Request) -> str:
 @router.get("/help-now")
 def help_now(request: Request) -> Response:
     from tidewise.analysis.crisis import countries, resources_for
-    from tidewise.lessons.safety_plan import SECTIONS, load_plan
+    from tidewise.lessons.safety_plan import HOME_NOTE, PARTS, SECTIONS, load_plan
 
     country = _country(request)
     plan = None
@@ -50,15 +50,32 @@ def help_now(request: Request) -> Response:
         country=country,
         plan=plan,
         sections=SECTIONS,
+        parts=PARTS,
+        home_note=HOME_NOTE,
     )
+
+
+@router.get("/help-now/grounding")
+def grounding(request: Request) -> Response:
+    from tidewise.lessons.grounding import GROUNDING
+
+    return render(request, "grounding.html", nav="help", grounding=GROUNDING)
 
 
 @private.get("/help-now/plan")
 def plan_page(request: Request) -> Response:
-    from tidewise.lessons.safety_plan import SECTIONS, load_plan
+    from tidewise.lessons.safety_plan import HOME_NOTE, PARTS, SECTIONS, load_plan
 
     plan = load_plan(web_state(request).journal)
-    return render(request, "plan.html", nav="help", plan=plan, sections=SECTIONS)
+    return render(
+        request,
+        "plan.html",
+        nav="help",
+        plan=plan,
+        sections=SECTIONS,
+        parts=PARTS,
+        home_note=HOME_NOTE,
+    )
 
 
 @private.post("/help-now/plan")

@@ -45,6 +45,15 @@ def lessons_list(request: Request) -> Response:
     )
 
 
+@router.get("/lessons/sources")
+def lesson_sources(request: Request) -> Response:
+    from tidewise.lessons.sources import SURVEY_NOTE, sources
+
+    return render(
+        request, "sources.html", nav="lessons", sources=sources(), survey_note=SURVEY_NOTE
+    )
+
+
 @router.get("/lessons/{week}")
 def read_lesson(request: Request, week: int) -> Response:
     from tidewise.lessons.model import status
