@@ -72,9 +72,9 @@ def fit_layer(
     """Fit on corrected sentences: their shipped log-probabilities, their embeddings and
     the labels the person chose. Deterministic (full batch, fixed steps)."""
     y = np.asarray(labels, dtype=np.int64)
-    x = np.asarray(vectors, dtype=np.float64).reshape(len(y), -1)
     if len(y) == 0:
         return PersonalLayer(np.zeros((LABEL_COUNT, 0), dtype=np.float32), 0, "")
+    x = np.asarray(vectors, dtype=np.float64).reshape(len(y), -1)
     weights = _penalised_fit(np.asarray(log_probs, dtype=np.float64), x, y, settings)
     return PersonalLayer(weights.astype(np.float32), len(y), _digest(x, y, settings))
 
