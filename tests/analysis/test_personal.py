@@ -9,7 +9,7 @@ from tidewise.cycle.labels import LABEL_NAMES
 
 
 def _unit(rows: np.ndarray) -> np.ndarray:
-    return (rows / np.linalg.norm(rows, axis=1, keepdims=True)).astype(np.float32)
+    return np.asarray(rows / np.linalg.norm(rows, axis=1, keepdims=True), dtype=np.float32)
 
 
 def _problem(count: int, seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -18,7 +18,8 @@ def _problem(count: int, seed: int = 3) -> tuple[np.ndarray, np.ndarray, np.ndar
     rng = np.random.default_rng(seed)
     centre_a, centre_b = rng.normal(size=384), rng.normal(size=384)
     side = np.arange(count) % 2
-    vectors = _unit(np.where(side[:, None] == 0, centre_a, centre_b) + rng.normal(size=(count, 384)))
+    noise = rng.normal(size=(count, 384))
+    vectors = _unit(np.where(side[:, None] == 0, centre_a, centre_b) + noise)
     shipped = np.full((count, 7), -4.0, dtype=np.float32)
     shipped[:, LABEL_NAMES.index("neutral")] = 0.0
     labels = np.where(side == 0, LABEL_NAMES.index("withdrawing"), LABEL_NAMES.index("neutral"))
