@@ -30,6 +30,7 @@ unit: $(STAMP)
 test: lint typecheck unit
 
 bench: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[test,train]'  # the personal-reader bench retrains heads
 	$(BIN)/python -m bench
 
 train: $(STAMP)

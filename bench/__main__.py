@@ -18,6 +18,7 @@ BENCHES: tuple[str, ...] = (
     "storage",
     "analysis",
     "planted",
+    "personal",
     "safety",
     "tide",
     "formats",
