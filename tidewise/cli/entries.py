@@ -333,8 +333,17 @@ def passwd(ctx: typer.Context) -> None:
     old = session.passphrase("Current passphrase")
     with Journal.open(settings, old) as journal:
         new = session.passphrase("New passphrase", confirm=True, env=NEW_PASSPHRASE_ENV)
-        journal.change_passphrase(old, new)
-    say("Passphrase changed. Older backups still open with the passphrase they were made with.")
+        still_open = journal.change_passphrase(old, new)
+    say("Passphrase changed, and the journal re-encrypted with a new key:")
+    say("the old passphrase no longer opens it, even with an old copy of the key file.")
+    if still_open:
+        say("These backups were made before the change and still open with the OLD passphrase:")
+        for folder in still_open:
+            say(f"  {folder}")
+        say("Erase them, or make a new backup and then erase them, if someone may know it.")
+    else:
+        say("No backup Tidewise knows of opens with the old passphrase.")
+    say("Backups made before earlier changes open with the passphrase of their time.")
 
 
 @app.command()

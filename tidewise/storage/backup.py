@@ -30,9 +30,9 @@ def export(con: Connection, key: bytearray, header_path: Path, dest: Path) -> Pa
     _prepare_folder(dest)
     partial = dest / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
-        expected = _export_to(con, key, partial)
-        _verify_copy(partial, key, expected)
-        _fsync_file(partial)
+        expected = export_copy(con, key, partial)
+        verify_copy(partial, key, expected)
+        fsync_file(partial)
         os.replace(partial, dest / DB_NAME)
         keys.write_atomically(dest / HEADER_NAME, header_path.read_bytes())
     finally:
@@ -51,7 +51,7 @@ def _prepare_folder(dest: Path) -> None:
     dest.mkdir(mode=0o700, parents=True, exist_ok=True)
 
 
-def _export_to(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
+def export_copy(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
     # ATTACH takes bound parameters, so neither the path nor the key needs quoting.
     con.execute("ATTACH DATABASE ? AS bak KEY ?", (str(partial), f"x'{key.hex()}'"))
     try:
@@ -66,7 +66,7 @@ def _export_to(con: Connection, key: bytearray, partial: Path) -> tuple[int, str
     return expected
 
 
-def _verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
+def verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
     copy = engine.open_database(path, key)
     try:
         found = (store.count(copy), store.logical_hash(copy))
@@ -77,7 +77,7 @@ def _verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
         raise DamagedJournalError(msg)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -104,7 +104,7 @@ def restore(source: Path, home: Path, key: bytearray) -> None:
     partial = home / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
         shutil.copyfile(source / DB_NAME, partial)
-        _fsync_file(partial)
+        fsync_file(partial)
         keys.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
         os.replace(partial, target_db)
         keys.fsync_dir(home)

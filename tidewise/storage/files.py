@@ -17,6 +17,52 @@ from pathlib import Path
 from tidewise.settings import Settings
 from tidewise.storage import keys
 
+SCRATCH_DIR = ".scratch"
+
+
+def scratch_dir(settings: Settings) -> Path:
+    """A 0700 folder inside the journal's own folder for files being written (exports).
+
+    Only Tidewise looks here: a command killed mid-export leaves its half-written
+    plaintext here, never in the folder the person chose, and the next start sweeps it.
+    """
+    from tidewise import private_files
+
+    folder = settings.home / SCRATCH_DIR
+    private_files.make_dir(folder)
+    return folder
+
+
+def sweep_scratch(settings: Settings) -> int:
+    """Overwrite and remove what killed commands left in the scratch folder; returns how many."""
+    folder = settings.home / SCRATCH_DIR
+    if not folder.is_dir():
+        return 0
+    count = 0
+    for leftover in folder.iterdir():
+        with contextlib.suppress(OSError):
+            if _in_use(leftover):
+                continue  # another Tidewise process is writing it right now
+            shred(leftover)
+            count += 1
+    return count
+
+
+def _in_use(path: Path) -> bool:
+    """True while a live process holds the file's lock (writers hold one until done)."""
+    try:
+        import fcntl
+    except ImportError:
+        return False
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
 
 def journal_files(settings: Settings) -> list[Path]:
     """The database, its SQLite side files, and leftovers of interrupted writes."""
