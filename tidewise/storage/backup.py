@@ -17,6 +17,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from tidewise import private_files
 from tidewise.errors import DamagedJournalError, InputError, JournalExistsError
 from tidewise.settings import DB_NAME, HEADER_NAME
 from tidewise.storage import engine, keys, migrations, store
@@ -30,6 +31,7 @@ def export(con: Connection, key: bytearray, header_path: Path, dest: Path) -> Pa
     _prepare_folder(dest)
     partial = dest / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
+        private_files.create_empty(partial)  # 0600 before SQLite fills it in
         expected = export_copy(con, key, partial)
         verify_copy(partial, key, expected)
         fsync_file(partial)
@@ -48,7 +50,7 @@ def _prepare_folder(dest: Path) -> None:
     if (dest / DB_NAME).exists() or (dest / HEADER_NAME).exists():
         msg = "That folder already holds a journal or a backup; choose another."
         raise InputError(msg)
-    dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_files.make_dir(dest)
 
 
 def export_copy(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
@@ -100,10 +102,12 @@ def restore(source: Path, home: Path, key: bytearray) -> None:
     if target_db.exists() or target_header.exists():
         raise JournalExistsError
     engine.open_database(source / DB_NAME, key).close()  # verifies both integrity checks
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_files.make_dir(home)
     partial = home / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
-        shutil.copyfile(source / DB_NAME, partial)
+        with os.fdopen(private_files.create_file(partial), "wb") as out:
+            with (source / DB_NAME).open("rb") as src:
+                shutil.copyfileobj(src, out)
         fsync_file(partial)
         keys.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
         os.replace(partial, target_db)

@@ -91,6 +91,9 @@ def erase(settings: Settings) -> None:
         path.unlink(missing_ok=True)
     if settings.backups_dir.exists():
         shutil.rmtree(settings.backups_dir)
+    sweep_scratch(settings)
+    with contextlib.suppress(OSError):
+        (settings.home / SCRATCH_DIR).rmdir()
     keys.fsync_dir(settings.home)
     with contextlib.suppress(OSError):
         settings.home.rmdir()  # only when empty: the folder may hold the person's other files
