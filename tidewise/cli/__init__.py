@@ -78,6 +78,23 @@ def _prepare_process() -> None:
             signal.signal(getattr(signal, name), _end_cleanly)
 
 
+def _run(argv: list[str] | None) -> object:
+    try:
+        return app(args=argv, standalone_mode=False)
+    finally:
+        _join_helper_threads()
+
+
+def _join_helper_threads(timeout_s: float = 30.0) -> None:
+    """No helper thread (model warm-up, early unlock) may outlive the command: native
+    code cut off at interpreter exit can abort the process (exit 134)."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.name.startswith("tidewise-"):
+            thread.join(timeout_s)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; the one place errors become exit codes."""
     from tidewise.cli.session import start_early_unlock
@@ -85,7 +102,7 @@ def main(argv: list[str] | None = None) -> None:
     _prepare_process()
     start_early_unlock(sys.argv if argv is None else ["tidewise", *argv])
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = _run(argv)
     except TidewiseError as err:
         if os.environ.get("TIDEWISE_DEBUG"):
             raise

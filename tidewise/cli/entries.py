@@ -180,27 +180,38 @@ def write(
     Example: echo "We walked by the river." | tidewise write --closeness 1 --tag walk
     """
     from tidewise.errors import ModelFilesError
+    from tidewise.storage.checks import clean_tags
 
+    # Every option is checked before any thread starts: a bad date ends the command
+    # while the process has only its main thread.
+    created = session.parse_when(date) if date else None
+    checkin = _checkin(closeness, shame)
+    tags = clean_tags(tag or ())
+    warming = None
     if not no_analysis:
         from tidewise.analysis.engine import warm_up
 
-        warm_up()  # load the model in the background while the key is derived
-    body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
-    created = session.parse_when(date) if date else None
-    checkin = _checkin(closeness, shame)
-    with session.opened(ctx) as journal:
-        options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tag or ()}
-        try:
-            entry = journal.write(body, analyze=not no_analysis, **options)
-        except (ModelFilesError, ImportError):
-            say("The analysis is not available on this install; saving the entry without it.")
-            entry = journal.write(body, analyze=False, **options)
-        reply = None
-        if entry.analysis is not None:
-            from tidewise.replies import reply_for
+        warming = warm_up()  # load the model in the background while the key is derived
+    try:
+        body = text if text is not None else _read_text("Write your entry; end with Ctrl-D.")
+        with session.opened(ctx) as journal:
+            options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tags}
+            try:
+                entry = journal.write(body, analyze=not no_analysis, **options)
+            except (ModelFilesError, ImportError):
+                say("The analysis is not available on this install; saving the entry without it.")
+                entry = journal.write(body, analyze=False, **options)
+            reply = None
+            if entry.analysis is not None:
+                from tidewise.replies import reply_for
 
-            reply = reply_for(journal, entry)
-        _send_weekly_reading(journal)
+                reply = reply_for(journal, entry)
+            _send_weekly_reading(journal)
+    finally:
+        if warming is not None:
+            # A failed command (wrong passphrase, empty text) must not exit while the model
+            # loads in native code: the runtime aborts the process if a thread is cut off.
+            warming.join()
     out(str(entry.id))
     _safety_note(entry)  # help comes before any figures
     say(_summary(entry))

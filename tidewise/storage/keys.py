@@ -329,7 +329,9 @@ class EarlyUnlock:
         self._blob = b""
         self._key: bytearray | None = None
         self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(passphrase,), daemon=True)
+        self._thread = threading.Thread(
+            target=self._run, args=(passphrase,), name="tidewise-early-unlock", daemon=True
+        )
         self._thread.start()
         atexit.register(self.discard)
 
