@@ -17,6 +17,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -43,6 +44,15 @@ Progress = Callable[[int, int], None]
 ANALYSIS_BATCH = 32
 # State key: the backups, exports and reports Tidewise wrote outside the journal file.
 COPIES_KEY = "copies_written"
+
+
+@dataclass(frozen=True)
+class ErasedCopies:
+    """What `erase` did with the copies Tidewise had recorded writing outside the journal."""
+
+    erased: tuple[Path, ...] = ()
+    unreachable: tuple[Path, ...] = ()  # gone, moved, on a disk not plugged in, or changed
+    kept: tuple[Path, ...] = ()  # still there: the person chose to keep them
 
 
 class Journal:
@@ -490,29 +500,53 @@ class Journal:
             self.note_copy("backup", path)
         return path
 
-    def erase(self) -> None:
-        """Close, then delete the database, its WAL files, the header and all backups."""
+    def erase(self, *, copies: bool = False) -> ErasedCopies:
+        """Close, then delete the database, its WAL files, the header and all automatic
+        backups. With `copies`, also the backups, exports and reports Tidewise recorded
+        writing elsewhere; either way the result names every one of them, so what the
+        person is told is true."""
         from tidewise.storage import files
 
         with self._lock:
+            known = self.copies_written() if self._con is not None else []
             self.close()
             files.erase(self.settings)
+        erased: list[Path] = []
+        missing: list[Path] = []
+        kept: list[Path] = []
+        for copy in known:
+            path = Path(copy["path"])
+            if not copies:
+                if path.exists():
+                    kept.append(path)
+                continue
+            outcome = files.erase_copy(copy)
+            {"erased": erased, "missing": missing, "kept": kept}[outcome].append(path)
+        return ErasedCopies(erased=tuple(erased), unreachable=tuple(missing), kept=tuple(kept))
 
     # ---- copies written outside the journal ------------------------------------------
 
     def note_copy(self, kind: str, path: Path) -> None:
-        """Remember a backup folder, export or report Tidewise wrote (for `erase`)."""
-        copies = [c for c in self.copies_written() if c["path"] != str(path.resolve())]
-        copies.append({"kind": kind, "path": str(path.resolve())})
+        """Remember a backup folder, export or report Tidewise wrote (for `erase`).
+
+        Files are recorded with their size and modification time: `erase` removes a file
+        only while it is still the one Tidewise wrote, never a different file that took
+        its name later.
+        """
+        from tidewise.storage.files import fingerprint
+
+        where = str(path.resolve())
+        copies = [c for c in self.copies_written() if c["path"] != where]
+        copies.append({"kind": kind, "path": where, "fingerprint": fingerprint(kind, path)})
         self.set_state(COPIES_KEY, copies)
 
     def copies_written(self) -> list[dict[str, str]]:
-        """[{"kind": "backup" | "export" | "report", "path": absolute path}], oldest first."""
+        """[{"kind": "backup" | "export" | "report", "path": absolute path, "fingerprint"}]."""
         kept = self.get_state(COPIES_KEY)
         if not isinstance(kept, list):
             return []
         return [
-            {"kind": str(c["kind"]), "path": str(c["path"])}
+            {"kind": c["kind"], "path": c["path"], "fingerprint": str(c.get("fingerprint", ""))}
             for c in kept
             if isinstance(c, dict)
             and isinstance(c.get("kind"), str)

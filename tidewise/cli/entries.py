@@ -396,8 +396,18 @@ def erase(
     ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", help="Skip the first question.")] = False,
     yes_really: Annotated[bool, typer.Option("--yes-really", help="Skip the second.")] = False,
+    copies: Annotated[
+        bool | None,
+        typer.Option(
+            "--copies/--keep-copies",
+            help="Also erase (or keep) the backups, exports and reports Tidewise made elsewhere.",
+        ),
+    ] = None,
 ) -> None:
-    """Erase the journal and all its backups for good (asks twice).
+    """Erase the journal and its backups for good (asks twice).
+
+    Backups, exports and reports Tidewise wrote elsewhere are listed, and erased too if
+    you say so.
 
     Example: tidewise erase
     """
@@ -408,8 +418,29 @@ def erase(
             answer = typer.prompt("This cannot be undone. Type ERASE to go on", err=True)
             if answer.strip() != "ERASE":
                 raise typer.Abort
-        journal.erase()
-    say("The journal and its backups are erased.")
+        known = [Path(c["path"]) for c in journal.copies_written()]
+        if known and copies is None:
+            say("Tidewise also wrote these copies outside the journal's folder:")
+            for path in known:
+                say(f"  {path}")
+            copies = typer.confirm("Erase these copies too?", default=False, err=True)
+        done = journal.erase(copies=bool(copies))
+    say("The journal and its automatic backups are erased.")
+    _say_paths("Also erased:", done.erased)
+    _say_paths(
+        "Could not be erased (not found, on a disk that is not connected, or changed "
+        "since Tidewise wrote them); erase them yourself if they still hold your entries:",
+        done.unreachable,
+    )
+    _say_paths("Kept, as you chose (they still hold your entries):", done.kept)
+    say("Copies you made yourself, or made before Tidewise kept this list, are not known to it.")
+
+
+def _say_paths(title: str, paths: tuple[Path, ...]) -> None:
+    if paths:
+        say(title)
+        for path in paths:
+            say(f"  {path}")
 
 
 @app.command()

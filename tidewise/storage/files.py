@@ -97,3 +97,38 @@ def erase(settings: Settings) -> None:
     keys.fsync_dir(settings.home)
     with contextlib.suppress(OSError):
         settings.home.rmdir()  # only when empty: the folder may hold the person's other files
+
+
+def fingerprint(kind: str, path: Path) -> str:
+    """Size and modification time of a written file ("" for a backup folder)."""
+    if kind == "backup":
+        return ""
+    info = path.stat()
+    return f"{info.st_size}:{info.st_mtime_ns}"
+
+
+def erase_copy(copy: dict[str, str]) -> str:
+    """Erase one recorded copy: "erased", "missing" (not reachable or changed since), or
+    "kept" (never happens here; the caller's choice)."""
+    from tidewise.settings import DB_NAME, HEADER_NAME
+
+    path = Path(copy["path"])
+    try:
+        if copy["kind"] == "backup":
+            if not (path / HEADER_NAME).is_file() and not (path / DB_NAME).is_file():
+                return "missing"
+            shred(path / HEADER_NAME)
+            db = path / DB_NAME
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                db.with_name(db.name + suffix).unlink(missing_ok=True)
+            for leftover in path.glob(f".{DB_NAME}.*.partial"):
+                leftover.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                path.rmdir()  # only when empty
+            return "erased"
+        if not path.is_file() or fingerprint(copy["kind"], path) != copy.get("fingerprint"):
+            return "missing"
+        shred(path)
+    except OSError:
+        return "missing"
+    return "erased"
