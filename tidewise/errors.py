@@ -134,8 +134,8 @@ class DiskFullError(TidewiseError):
     """The disk (or the user's quota) is full."""
 
     message = (
-        "The disk is full: this change was not saved, and nothing already saved was lost. "
-        "Free some space and try again."
+        "The disk is full, so Tidewise stopped: nothing already saved was lost, and the "
+        "change in progress was not saved. Free some space and try again."
     )
 
 

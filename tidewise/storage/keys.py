@@ -279,6 +279,8 @@ def read_header(path: Path) -> Header:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Temp file in the same folder, fsync, os.replace, fsync the folder."""
+    from tidewise.errors import from_os_error
+
     temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -288,6 +290,8 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(temp, path)
+    except OSError as err:  # a full disk or a read-only folder: the old file is untouched
+        raise from_os_error(err, journal=True) from None
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
