@@ -45,12 +45,26 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
         tag = raw.strip().lstrip("#").strip().lower()
         if not tag:
             continue
-        if "\x00" in tag or len(tag) > MAX_TAG_CHARS:
-            msg = f"A tag must be 1 to {MAX_TAG_CHARS} characters, without NUL."
+        if len(tag) > MAX_TAG_CHARS or any(_control(char) for char in tag):
+            msg = (
+                f"A tag must be 1 to {MAX_TAG_CHARS} characters on one line, without "
+                "control characters."
+            )
             raise InputError(msg)
         if tag not in cleaned:
             cleaned.append(tag)
     return tuple(cleaned)
+
+
+# Bidirectional overrides and isolates: a tag holding one could show other text reversed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _control(char: str) -> bool:
+    """Line breaks, tabs, NUL and other control characters, line/paragraph separators."""
+    import unicodedata
+
+    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS
 
 
 def new_passphrase(passphrase: str) -> str:
