@@ -235,6 +235,8 @@ class Journal:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
         from tidewise.storage import store, times
 
+        if created is not None:
+            checks.when(created)  # before `aware`, which can overflow at the calendar's ends
         moment = times.aware(created) if created is not None else times.local_now()
         new = NewEntry(
             text=checks.clean_text(text),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from tidewise.errors import InputError
 from tidewise.records import NewEntry
@@ -82,7 +83,17 @@ def state_key(key: str) -> str:
 
 
 def checked_new_entry(entry: NewEntry) -> NewEntry:
+    when(entry.created)
     return replace(entry, text=clean_text(entry.text), tags=clean_tags(entry.tags))
+
+
+def when(moment: datetime) -> datetime:
+    """A date an entry can have: within the years 1900-2199 (beyond them a time-zone
+    shift can overflow, and such dates are data errors in the apps we import from)."""
+    if not 1900 <= moment.year <= 2199:
+        msg = "Entry dates must be between the years 1900 and 2199."
+        raise InputError(msg)
+    return moment
 
 
 def dedupe(entries: Sequence[NewEntry], known: set[str]) -> list[NewEntry]:
