@@ -8,6 +8,10 @@
   parent SIGKILLs it at a random moment, then checks that every acknowledged entry is
   there and whole, no entry is partial, and both integrity checks pass.
   TIDEWISE_CRASH_TRIALS sets the count (default 1,000; the nightly run uses 10,000).
+- Re-keying trials: a child changes the passphrase back and forth (each change makes a
+  new data key and re-encrypts the database) and is SIGKILLed at a random moment.
+  Exactly one of the two passphrases must open the journal, and no earlier header
+  (with either passphrase) may open the current database. A tenth of the crash count.
 """
 
 from __future__ import annotations
@@ -113,12 +117,67 @@ def _crash_trials(folder: Path) -> dict[str, float]:
     return totals
 
 
+REKEY_PASSPHRASES = ("bench first passphrase", "bench second passphrase")
+
+
+def _rekey_trials(folder: Path) -> dict[str, float]:
+    from tidewise.errors import DamagedJournalError, WrongPassphraseError
+    from tidewise.storage import keys
+
+    keys.THROTTLE.base_s = 0.0  # the wrong tries below are the bench's own, not guesses
+    first, second = REKEY_PASSPHRASES
+    settings = Settings(home=folder / "rekey", kdf=TEST_KDF)
+    with Journal.create(settings, first) as journal:
+        journal.write(ENTRY, analyze=False)
+    rng = random.Random(7)
+    totals = {"trials": 0.0, "one_opens": 0.0, "old_header_opens": 0.0}
+    headers = {settings.header_path.read_bytes()}
+    current = first
+    started = time.perf_counter()
+    for _ in range(max(1, TRIALS // 10)):
+
+        def child(report: Callable[[str], None], now: str = current) -> None:
+            with Journal.open(settings, now) as journal:
+                while True:
+                    nxt = second if now == first else first
+                    journal.change_passphrase(now, nxt)
+                    now = nxt
+                    report("changed\n")
+
+        run_and_kill(child, rng.uniform(0.0, 0.4))
+        opens = []
+        for candidate in (first, second):
+            try:
+                Journal.open(settings, candidate).close()
+                opens.append(candidate)
+            except WrongPassphraseError:
+                pass
+        totals["trials"] += 1
+        totals["one_opens"] += len(opens) == 1
+        current = opens[0] if opens else current
+        now_header = settings.header_path.read_bytes()
+        for blob in headers - {now_header}:
+            for secret in REKEY_PASSPHRASES:
+                try:
+                    key = keys.unwrap(keys.parse_header(blob), secret)
+                    engine.open_database(settings.db_path, key).close()
+                except (WrongPassphraseError, DamagedJournalError):
+                    continue
+                totals["old_header_opens"] += 1
+        headers.add(now_header)
+    totals["headers"] = len(headers)
+    totals["seconds"] = time.perf_counter() - started
+    keys.THROTTLE.base_s = keys.Throttle().base_s
+    return totals
+
+
 def run() -> str:
     with tempfile.TemporaryDirectory(prefix="tidewise-bench-") as tmp:
         folder = Path(tmp)
         rate = _throughput(folder)
         opens = {size: _open_cost(folder, size) for size in (0, 365, 3650)}
         crash = _crash_trials(folder)
+        rekey = _rekey_trials(folder)
     lines = [
         "### Storage",
         "",
@@ -137,5 +196,11 @@ def run() -> str:
         f"| partial entries found | {crash['partial']:.0f} |",
         f"| trials with an integrity check failing | {crash['integrity']:.0f} |",
         f"| crash trials wall time (s) | {crash['seconds']:.0f} |",
+        f"| SIGKILL trials during a re-keying passphrase change | {rekey['trials']:.0f} |",
+        f"| ... where exactly one passphrase opens the journal | {rekey['one_opens']:.0f} |",
+        f"| ... distinct headers written (completed changes + 1) | {rekey['headers']:.0f} |",
+        f"| ... times an earlier header opened the current database | "
+        f"{rekey['old_header_opens']:.0f} |",
+        f"| re-keying trials wall time (s) | {rekey['seconds']:.0f} |",
     ]
     return "\n".join(lines) + "\n"

@@ -93,6 +93,14 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+@pytest.fixture(autouse=True)
+def fresh_unlock_throttle() -> None:
+    """Each test starts with no failed unlocks counted (the count is per process)."""
+    from tidewise.storage.keys import THROTTLE
+
+    THROTTLE.failures = 0
+
+
 @pytest.fixture
 def passphrase() -> str:
     return "correct horse 'battery' \\ staple"

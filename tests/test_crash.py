@@ -16,6 +16,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from bench.kill import run_and_kill
 from tidewise.errors import WrongPassphraseError
 from tidewise.journal import Journal
@@ -178,13 +180,42 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path, passphrase: str) -> Non
     check_journal(settings, passphrase, {})
 
 
-def test_killed_passphrase_change_leaves_exactly_one_passphrase(tmp_path: Path) -> None:
+def old_headers_open_nothing(settings: Settings, headers: list[bytes], secrets: list[str]) -> int:
+    """How many earlier headers unwrap (with any of `secrets`) to a key that reads the
+    current database; a re-keying change makes that 0. Returns the headers tried."""
+    from tidewise.errors import DamagedJournalError
+    from tidewise.storage import keys
+
+    current = settings.header_path.read_bytes()
+    tried = 0
+    for blob in {h for h in headers if h != current}:
+        for secret in secrets:
+            try:
+                key = keys.unwrap(keys.parse_header(blob), secret)
+            except WrongPassphraseError:
+                continue
+            tried += 1
+            try:
+                engine.open_database(settings.db_path, key).close()
+            except DamagedJournalError:
+                continue
+            raise AssertionError("an old header still opens the current database")
+    return tried
+
+
+def test_killed_passphrase_change_leaves_exactly_one_passphrase(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tidewise.storage.keys import THROTTLE
+
+    monkeypatch.setattr(THROTTLE, "base_s", 0.0)  # wrong tries here are the test's, not a guess
     first, second = "first passphrase", "second passphrase"
     settings = _new_journal(tmp_path / "j", first)
     with Journal.open(settings, first) as journal:
         journal.write(expected_text(1), tags=expected_tags(1), checkin=expected_checkin(1))
     rng = random.Random(3)
     current = first
+    headers = [settings.header_path.read_bytes()]
     for _ in range(20):
         start = current
 
@@ -197,7 +228,8 @@ def test_killed_passphrase_change_leaves_exactly_one_passphrase(tmp_path: Path) 
                     now = nxt
                     report(f"{now}\n")
 
-        run_and_kill(child, rng.uniform(0.0, 0.05))
+        # A re-keying change takes about 0.1 s here: kills land before, inside and after.
+        run_and_kill(child, rng.uniform(0.0, 0.4))
         opens = []
         for candidate in (first, second):
             try:
@@ -207,7 +239,10 @@ def test_killed_passphrase_change_leaves_exactly_one_passphrase(tmp_path: Path) 
                 pass
         assert len(opens) == 1
         current = opens[0]
+        old_headers_open_nothing(settings, headers, [first, second])
+        headers.append(settings.header_path.read_bytes())
     check_journal(settings, current, {})
+    assert len(set(headers)) > 2  # the kills let some changes complete
     assert sorted(p.name for p in settings.home.iterdir()) == ["journal.db", "journal.header"]
 
 

@@ -119,3 +119,36 @@ class MailError(TidewiseError):
     """The optional weekly email could not be sent (server, login or address problem)."""
 
     message = "The email could not be sent; check the mail settings and try again."
+
+
+class FolderNotWritableError(TidewiseError):
+    """The folder cannot be written: read-only, on a read-only disk, or another account's."""
+
+    message = (
+        "The journal's folder cannot be written (it is read-only, or belongs to another "
+        "account); nothing was changed. The journal itself is not damaged."
+    )
+
+
+class DiskFullError(TidewiseError):
+    """The disk (or the user's quota) is full."""
+
+    message = (
+        "The disk is full, so Tidewise stopped: nothing already saved was lost, and the "
+        "change in progress was not saved. Free some space and try again."
+    )
+
+
+def from_os_error(err: OSError, *, journal: bool = False) -> TidewiseError:
+    """The one-line error for a failed file operation (never the OS text: it has paths)."""
+    import errno
+
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return DiskFullError()
+    if err.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        if journal:
+            return FolderNotWritableError()
+        return InputError("That folder cannot be written (it is read-only, or not yours).")
+    return InputError(
+        "Cannot write a file in that folder (does it exist, and may you write there?)."
+    )

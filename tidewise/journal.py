@@ -17,11 +17,13 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
+from tidewise import private_files
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
 from tidewise.corrections import Request, fixed_by_entry, fixed_texts, label_of
 from tidewise.errors import (
@@ -43,6 +45,17 @@ if TYPE_CHECKING:
 
 Progress = Callable[[int, int], None]
 ANALYSIS_BATCH = 32
+# State key: the backups, exports and reports Tidewise wrote outside the journal file.
+COPIES_KEY = "copies_written"
+
+
+@dataclass(frozen=True)
+class ErasedCopies:
+    """What `erase` did with the copies Tidewise had recorded writing outside the journal."""
+
+    erased: tuple[Path, ...] = ()
+    unreachable: tuple[Path, ...] = ()  # gone, moved, on a disk not plugged in, or changed
+    kept: tuple[Path, ...] = ()  # still there: the person chose to keep them
 
 
 class Journal:
@@ -79,11 +92,12 @@ class Journal:
         if cls.exists(settings):
             raise JournalExistsError
         checks.new_passphrase(passphrase)
-        settings.home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        private_files.make_dir(settings.home)
         data_key = keys.new_data_key()
         header = keys.wrap(data_key, passphrase, settings.kdf)
         # Built under a temp name and renamed last: a crash never leaves a half-made journal.
         partial = settings.home / f".{settings.db_path.name}.{secrets.token_hex(6)}.partial"
+        private_files.create_empty(partial)  # 0600 before SQLite sees it: -wal/-shm copy it
         con = engine.create_database(partial, data_key)
         try:
             migrations.migrate(con)
@@ -110,10 +124,11 @@ class Journal:
         `early` is a key derivation the CLI started ahead of time; it is used only when
         it was made from this header file and this passphrase.
         """
-        from tidewise.storage import engine, keys, migrations
+        from tidewise.storage import engine, keys, migrations, rekey
 
         if not cls.exists(settings):
             raise NoJournalError
+        rekey.recover(settings.db_path, settings.header_path)  # a killed passphrase change
         if early is not None and early.matches(settings.header_path, passphrase):
             key = early.key()
         else:
@@ -129,8 +144,7 @@ class Journal:
             con.close()
             keys.zero(key)
             raise
-        for stale in keys.stale_temp_headers(settings.header_path):
-            stale.unlink(missing_ok=True)  # a passphrase change killed before its rename
+        _tidy(settings)
         return cls(settings, con, key, analyzer)
 
     @classmethod
@@ -282,6 +296,8 @@ class Journal:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
         from tidewise.storage import store, times
 
+        if created is not None:
+            checks.when(created)  # before `aware`, which can overflow at the calendar's ends
         moment = times.aware(created) if created is not None else times.local_now()
         new = NewEntry(
             text=checks.clean_text(text),
@@ -485,25 +501,60 @@ class Journal:
 
     # ---- keys, backups, erase --------------------------------------------------------
 
-    def change_passphrase(self, old: str, new: str) -> None:
-        """Re-wrap the data key under `new` (new salt); the header is replaced atomically."""
-        from tidewise.storage import keys, store
+    def change_passphrase(self, old: str, new: str) -> list[Path]:
+        """Re-key: a new data key, the database re-encrypted, the header replaced.
+
+        Crash-safe (storage/rekey.py): at every instant exactly one of `old` and `new`
+        opens the journal, and afterwards `old` with any old header opens nothing
+        current. Returns the backup folders Tidewise knows of that still open with
+        `old` (their header is the one being replaced), so the person can be told.
+        """
+        from tidewise.storage import engine, keys, rekey, store
 
         checks.new_passphrase(new)
-        with self._connection() as con:
-            header = keys.read_header(self.settings.header_path)
-            old_key = keys.unwrap(header, old)
+        settings = self.settings
+        with self._lock:
+            if self._con is None:
+                raise LockedError
+            before = settings.header_path.read_bytes()
+            old_key = keys.unwrap(keys.parse_header(before), old)
             try:
                 if not hmac.compare_digest(bytes(old_key), bytes(self._key)):
                     raise DamagedJournalError
             finally:
                 keys.zero(old_key)
-            keys.write_header(
-                self.settings.header_path, keys.wrap(self._key, new, self.settings.kdf)
-            )
-            with self._write():
-                store.set_meta(con, _kdf_facts(self.settings))
-            self._files = self._file_identity()  # our own new header is not a replacement
+            still_open = [folder for folder in self._backup_folders() if _same(folder, before)]
+            new_key = keys.new_data_key()
+            header = keys.wrap(new_key, new, settings.kdf)
+            with rekey.folder_lock(settings.home):
+                try:
+                    rekey.prepare(
+                        self._con, new_key, settings.db_path, settings.header_path, header
+                    )
+                    engine.checkpoint(self._con)
+                    self._con.close()
+                    self._con = None
+                    rekey.switch(settings.db_path, settings.header_path)
+                except BaseException:
+                    keys.zero(new_key)
+                    if self._con is None:  # not switched: carry on with the old key
+                        self._con = engine.open_database(settings.db_path, self._key)
+                    raise
+            keys.zero(self._key)
+            self._key = new_key
+            self._con = engine.open_database(settings.db_path, new_key)
+            self._files = self._file_identity()  # our own new files are not a replacement
+            with self._write() as con:
+                store.set_meta(con, _kdf_facts(settings))
+        return still_open
+
+    def _backup_folders(self) -> list[Path]:
+        """Automatic backups plus every backup folder Tidewise recorded making."""
+        from tidewise.settings import DB_NAME
+
+        automatic = sorted(p for p in self.settings.backups_dir.glob("*") if (p / DB_NAME).exists())
+        recorded = [Path(c["path"]) for c in self.copies_written() if c["kind"] == "backup"]
+        return list(dict.fromkeys([*automatic, *recorded]))
 
     def backup(self, dest: Path | None = None) -> Path:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
@@ -515,15 +566,62 @@ class Journal:
             path = backup.export(con, self._key, self.settings.header_path, folder)
         if automatic:
             backup.prune(self.settings.backups_dir)
+        else:
+            self.note_copy("backup", path)
         return path
 
-    def erase(self) -> None:
-        """Close, then delete the database, its WAL files, the header and all backups."""
+    def erase(self, *, copies: bool = False) -> ErasedCopies:
+        """Close, then delete the database, its WAL files, the header and all automatic
+        backups. With `copies`, also the backups, exports and reports Tidewise recorded
+        writing elsewhere; either way the result names every one of them, so what the
+        person is told is true."""
         from tidewise.storage import files
 
         with self._lock:
+            known = self.copies_written() if self._con is not None else []
             self.close()
             files.erase(self.settings)
+        erased: list[Path] = []
+        missing: list[Path] = []
+        kept: list[Path] = []
+        for copy in known:
+            path = Path(copy["path"])
+            if not copies:
+                if path.exists():
+                    kept.append(path)
+                continue
+            outcome = files.erase_copy(copy)
+            {"erased": erased, "missing": missing, "kept": kept}[outcome].append(path)
+        return ErasedCopies(erased=tuple(erased), unreachable=tuple(missing), kept=tuple(kept))
+
+    # ---- copies written outside the journal ------------------------------------------
+
+    def note_copy(self, kind: str, path: Path) -> None:
+        """Remember a backup folder, export or report Tidewise wrote (for `erase`).
+
+        Files are recorded with their size and modification time: `erase` removes a file
+        only while it is still the one Tidewise wrote, never a different file that took
+        its name later.
+        """
+        from tidewise.storage.files import fingerprint
+
+        where = str(path.resolve())
+        copies = [c for c in self.copies_written() if c["path"] != where]
+        copies.append({"kind": kind, "path": where, "fingerprint": fingerprint(kind, path)})
+        self.set_state(COPIES_KEY, copies)
+
+    def copies_written(self) -> list[dict[str, str]]:
+        """[{"kind": "backup" | "export" | "report", "path": absolute path, "fingerprint"}]."""
+        kept = self.get_state(COPIES_KEY)
+        if not isinstance(kept, list):
+            return []
+        return [
+            {"kind": c["kind"], "path": c["path"], "fingerprint": str(c.get("fingerprint", ""))}
+            for c in kept
+            if isinstance(c, dict)
+            and isinstance(c.get("kind"), str)
+            and isinstance(c.get("path"), str)
+        ]
 
     # ---- corrections: the person's own reading -----------------------------------------
 
@@ -700,6 +798,28 @@ def _correction_problem(con: Any, store: Any, request: Request) -> str | None:
         number = request.sentence
         return f"Entry {request.entry_id} has sentences 1 to {count}; there is no {number}."
     return None
+
+
+def _tidy(settings: Settings) -> None:
+    """At each open: leftovers of killed commands go, and older journals become private."""
+    from tidewise.storage import files, keys
+
+    for stale in keys.stale_temp_headers(settings.header_path):
+        stale.unlink(missing_ok=True)  # a header write killed before its rename
+    files.sweep_scratch(settings)
+    db = settings.db_path
+    for path in (db, settings.header_path, *(db.with_name(db.name + s) for s in ("-wal", "-shm"))):
+        private_files.tighten(path)
+
+
+def _same(folder: Path, header: bytes) -> bool:
+    """True when the backup in `folder` carries exactly this header (so the same key)."""
+    from tidewise.settings import HEADER_NAME
+
+    try:
+        return (folder / HEADER_NAME).read_bytes() == header
+    except OSError:
+        return False
 
 
 def _current_text(con: Any, entry_id: int) -> str | None:

@@ -268,3 +268,64 @@ def test_csv_keeps_formula_like_and_apostrophe_text_exactly() -> None:
         path = _export_to(source, "csv", root / "f.csv")
         import_file(target, path, analyze=False)
         assert [e.text for e in target.entries(newest_first=False)] == cases
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "tags: work, home\nThe rest of the day.",
+        "closeness +1 · shame 3/10\nWe talked.",
+        "shame 9/10",
+        "\\tags: already escaped\nand more",
+        "phase: withdrawing\nI kept to the spare room.",
+        "First line.\ntags: in the middle\ncloseness -2",
+    ],
+)
+def test_markdown_text_lines_that_look_like_facts_stay_text(text: str) -> None:
+    with two_journals() as (source, target, root):
+        source.write(text, created=datetime(2025, 3, 1, tzinfo=UTC), analyze=False)
+        path = _export_to(source, "markdown", root / "t.md")
+        assert import_file(target, path, analyze=False).imported == 1
+        [entry] = target.entries()
+        assert entry.text == text
+        assert entry.checkin is None and entry.tags == ()
+
+
+def test_markdown_tags_cannot_pose_as_a_check_in() -> None:
+    with two_journals() as (source, target, root):
+        source.write(
+            "Text.",
+            created=datetime(2025, 3, 1, tzinfo=UTC),
+            tags=["evening · shame 3/10", "walk"],
+            analyze=False,
+        )
+        path = _export_to(source, "markdown", root / "t.md")
+        import_file(target, path, analyze=False)
+        [entry] = target.entries()
+        assert entry.checkin is None
+        assert entry.tags == ("evening · shame 3/10", "walk")
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "two\nlines",
+        "## 2026-01-01 10:00 (UTC)\nforged",
+        "tab\there",
+        "nul\x00",
+        "\u202eevil",
+        "a\u2028b",
+    ],
+)
+def test_tags_with_line_breaks_or_control_characters_are_refused(tag: str) -> None:
+    from tidewise.errors import InputError
+
+    with two_journals() as (source, _target, _root):
+        with pytest.raises(InputError, match="control characters"):
+            source.write("Text.", tags=[tag], analyze=False)
+        with pytest.raises(InputError, match="control characters"):
+            source.import_entries(
+                [NewEntry(text="Text.", created=datetime(2025, 3, 1, tzinfo=UTC), tags=(tag,))],
+                analyze=False,
+            )
+        assert source.count() == 0

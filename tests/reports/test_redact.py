@@ -50,3 +50,32 @@ def test_suggestions_are_limited() -> None:
     names = ("Avery", "Blake", "Casey", "Drew", "Emery", "Finley", "Gray", "Harper")
     text = "we met " + " and ".join(names) + " today."
     assert suggest_names([text], limit=5) == list(names[:5])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("José came.", "[name] came."),
+        ("Jose\u0301 came.", "[name] came."),  # decomposed, as pasted from macOS
+        ("Jo\u200bsé came.", "[name] came."),  # a zero-width space inside the name
+        ("Jo\u00adsé and Jos\u2060é came.", "[name] and [name] came."),  # soft hyphen, joiner
+        ("\uff2a\uff4f\uff53\uff45 came.", "[name] came."),  # fullwidth letters
+        ("JOSÉ came.", "[name] came."),
+        ("Josélito came.", "Josélito came."),  # still whole words only
+    ],
+)
+def test_names_in_other_unicode_forms_are_still_redacted(text: str, expected: str) -> None:
+    assert Redactions(names=("José",)).apply(text) == expected
+
+
+@pytest.mark.parametrize("listed", ["Jose\u0301", "Ｊｏｓé", "jo\u200bsé", "JOSÉ"])
+def test_the_listed_name_is_folded_too(listed: str) -> None:
+    assert Redactions(names=(listed,)).apply("Then José left.") == "Then [name] left."
+
+
+def test_folding_keeps_the_rest_of_the_text_as_written() -> None:
+    text = "Ｈｅｌｌｏ — Strasse & Straße; Jo\u200bsé."
+    assert Redactions(names=("José",)).apply(text) == "Ｈｅｌｌｏ — Strasse & Straße; [name]."
+    assert (
+        Redactions(places=("strasse",)).apply(text) == "Ｈｅｌｌｏ — [place] & [place]; Jo\u200bsé."
+    )

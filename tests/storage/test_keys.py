@@ -128,3 +128,136 @@ def test_any_passphrase_round_trips(passphrase: str) -> None:
         return  # lone surrogates: rejected with a clear message, tested above
     data_key = keys.new_data_key()
     assert keys.unwrap(keys.wrap(data_key, passphrase, TEST_KDF), passphrase) == data_key
+
+
+def _header_with(tmp_path: Path, **costs: int) -> Path:
+    """A header whose checksum is right but whose Argon2 costs are `costs`."""
+    header = keys.wrap(keys.new_data_key(), "pw", TEST_KDF)
+    fields = header.fields() | costs
+    fields["sha256"] = keys._checksum(fields)
+    path = tmp_path / "journal.header"
+    path.write_text(json.dumps(fields))
+    return path
+
+
+@pytest.mark.parametrize(
+    "costs",
+    [
+        {"t": 100_000},
+        {"t": keys.MAX_T + 1},
+        {"m_kib": keys.MAX_M_KIB + 1},
+        {"m_kib": 64 * 1024 * 1024},  # 64 GiB
+        {"p": keys.MAX_P + 1, "m_kib": 65536},
+        {"m_kib": keys.MAX_M_KIB, "t": 5},  # each alone allowed, together too much work
+        {"m_kib": 8, "p": 2},  # fewer than 8 KiB per lane: Argon2 itself would fail
+    ],
+)
+def test_header_asking_too_much_of_argon2_is_damage_and_never_runs(
+    tmp_path: Path, costs: dict[str, int]
+) -> None:
+    path = _header_with(tmp_path, **costs)
+    before = keys.THROTTLE.most_running
+    keys.THROTTLE.most_running = 0
+    try:
+        with pytest.raises(DamagedJournalError) as caught:
+            keys.unwrap(keys.read_header(path), "pw")
+        assert caught.value.exit_code == 3
+        assert keys.THROTTLE.most_running == 0  # no derivation was started
+    finally:
+        keys.THROTTLE.most_running = before
+
+
+def test_the_caps_admit_every_profile_tidewise_writes() -> None:
+    from tidewise.settings import KdfProfile
+
+    strong = KdfProfile(m_kib=256 * 1024, t=3, p=1)
+    for kdf in (DEFAULT_KDF, TEST_KDF, strong, KdfProfile(m_kib=keys.MAX_M_KIB, t=4, p=8)):
+        assert keys.kdf_within_limits(kdf)
+
+
+def test_concurrent_wrong_unlocks_never_derive_two_keys_at_once() -> None:
+    import threading
+
+    from tidewise.settings import KdfProfile
+
+    header = keys.wrap(keys.new_data_key(), "the right one", KdfProfile(m_kib=1024, t=1, p=1))
+    throttle = keys.THROTTLE
+    saved = (throttle.base_s, throttle.cap_s, throttle.most_running)
+    throttle.base_s, throttle.cap_s, throttle.most_running = 0.001, 0.01, 0
+    outcomes: list[str] = []
+
+    def attempt(number: int) -> None:
+        try:
+            keys.unwrap(header, f"guess {number}")
+        except WrongPassphraseError:
+            outcomes.append("wrong")
+
+    try:
+        threads = [threading.Thread(target=attempt, args=(n,)) for n in range(24)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert outcomes == ["wrong"] * 24
+        assert throttle.most_running == 1
+        assert throttle.failures == 24
+    finally:
+        throttle.base_s, throttle.cap_s, throttle.most_running = saved
+
+
+def test_each_failed_unlock_makes_the_next_one_wait_longer() -> None:
+    import time
+
+    throttle = keys.Throttle(base_s=0.05, cap_s=0.2)
+    waits = []
+    for _ in range(5):
+        waits.append(throttle.wait_s())
+        throttle.failed()
+    assert waits == [0.0, 0.05, 0.1, 0.2, 0.2]
+    started = time.monotonic()
+    with throttle.derivation():
+        pass
+    assert time.monotonic() - started >= 0.2  # the wait happens before deriving
+    throttle.succeeded()
+    assert throttle.wait_s() == 0.0
+
+
+def test_a_right_unlock_resets_the_count(tmp_path: Path) -> None:
+    header = keys.wrap(keys.new_data_key(), "right", TEST_KDF)
+    with pytest.raises(WrongPassphraseError):
+        keys.unwrap(header, "wrong")
+    assert keys.THROTTLE.failures == 1
+    keys.unwrap(header, "right")
+    assert keys.THROTTLE.failures == 0
+
+
+def test_parallel_wrong_unlocks_stay_within_one_derivations_memory(tmp_path: Path) -> None:
+    """A real process: 16 threads of wrong unlocks at 64 MiB each; peak memory grows by
+    about one derivation, not sixteen (the issue measured 2.6 GB for 60)."""
+    import subprocess
+    import sys
+
+    script = """
+import resource, threading
+from tidewise.settings import KdfProfile
+from tidewise.storage import keys
+from tidewise.errors import WrongPassphraseError
+keys.THROTTLE.base_s = 0.0
+header = keys.wrap(keys.new_data_key(), "right", KdfProfile(m_kib=65536, t=1, p=1))
+keys.unwrap(header, "right")
+base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def guess(n):
+    try:
+        keys.unwrap(header, f"guess {n}")
+    except WrongPassphraseError:
+        pass
+threads = [threading.Thread(target=guess, args=(n,)) for n in range(16)]
+for t in threads: t.start()
+for t in threads: t.join()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=120
+    )
+    grown_kib = int(done.stdout.strip())
+    assert grown_kib < 64 * 1024  # past the first derivation's 64 MiB, almost nothing more

@@ -195,6 +195,20 @@ def test_settings_change_passphrase(unlocked_web: Web) -> None:
     Journal.open(settings, new).close()
 
 
+def test_settings_passphrase_change_says_older_backups_open_with_the_old_one(
+    unlocked_web: Web,
+) -> None:
+    unlocked_web.state.journal.backup()
+    new = "a different long passphrase"
+    ok = unlocked_web.post(
+        "/settings/passphrase", {"current": PASSPHRASE, "new": new, "new_again": new}
+    )
+    assert ok.status_code == 303
+    assert ok.headers["location"] == "/settings?done=passphrase-backups"
+    page = unlocked_web.get("/settings?done=passphrase-backups")
+    assert "still open with the old passphrase" in page.text
+
+
 def test_settings_auto_lock_minutes_are_saved_in_the_journal(unlocked_web: Web) -> None:
     assert unlocked_web.post("/settings/auto-lock", {"minutes": "12"}).status_code == 303
     assert unlocked_web.state.journal.get_state("web.auto_lock_minutes") == 12

@@ -64,13 +64,48 @@ for _name in _COMMAND_MODULES:
     importlib.import_module(_name)
 
 
+def _end_cleanly(signum: int, frame: object) -> None:
+    """SIGTERM/SIGHUP end the command like Ctrl-C would: `finally` blocks still run, so
+    a half-written export or backup is removed and an open transaction rolls back."""
+    raise SystemExit(128 + signum)
+
+
+def _prepare_process() -> None:
+    import signal
+
+    from tidewise.private_files import restrict_umask
+
+    restrict_umask()  # everything this process writes is private, whatever the umask
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _end_cleanly)
+
+
+def _run(argv: list[str] | None) -> object:
+    try:
+        return app(args=argv, standalone_mode=False)
+    finally:
+        _join_helper_threads()
+
+
+def _join_helper_threads(timeout_s: float = 30.0) -> None:
+    """No helper thread (model warm-up, early unlock) may outlive the command: native
+    code cut off at interpreter exit can abort the process (exit 134)."""
+    import threading
+
+    for thread in threading.enumerate():
+        if thread is not threading.current_thread() and thread.name.startswith("tidewise-"):
+            thread.join(timeout_s)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI; the one place errors become exit codes."""
     from tidewise.cli.session import start_early_unlock
 
+    _prepare_process()
     start_early_unlock(sys.argv if argv is None else ["tidewise", *argv])
     try:
-        code = app(args=argv, standalone_mode=False)
+        code = _run(argv)
     except TidewiseError as err:
         if os.environ.get("TIDEWISE_DEBUG"):
             raise

@@ -204,48 +204,59 @@ def write(
               tidewise write --file today.txt
     """
     from tidewise.errors import ModelFilesError
+    from tidewise.storage.checks import clean_tags
 
-    if not no_analysis:
-        from tidewise.analysis.engine import warm_up
-
-        warm_up()  # load the model in the background while the key is derived
+    # Every option is checked before any thread starts: a bad date ends the command
+    # while the process has only its main thread.
+    created = session.parse_when(date) if date else None
+    checkin = _checkin(closeness, shame)
+    tags = clean_tags(tag or ())
     if text is not None and file is not None:
         message = "Give the entry as text or with --file, not both."
         raise InputError(message)
-    if text is not None:
-        from tidewise.reply_words import SHELL_HISTORY_WARNING
+    warming = None
+    if not no_analysis:
+        from tidewise.analysis.engine import warm_up
 
-        say(SHELL_HISTORY_WARNING)
-        body = text
-    elif file is not None:
-        body = _read_file(file)
-    else:
-        body = _read_text("Write your entry; end with Ctrl-D on its own line.")
-    created = session.parse_when(date) if date else None
-    checkin = _checkin(closeness, shame)
-    with session.opened(ctx) as journal:
-        options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tag or ()}
-        try:
-            entry = journal.write(body, analyze=not no_analysis, **options)
-        except (ModelFilesError, ImportError):
-            say("The analysis is not available on this install; saving the entry without it.")
-            entry = journal.write(body, analyze=False, **options)
-        reply = None
-        if entry.analysis is not None:
-            from tidewise.replies import reply_for
+        warming = warm_up()  # load the model in the background while the key is derived
+    try:
+        if text is not None:
+            from tidewise.reply_words import SHELL_HISTORY_WARNING
 
-            reply = reply_for(journal, entry)
-        out(str(entry.id))
-        if reply is not None and reply.kind != "reflection":
-            from tidewise.cli.reply_view import show_reply
+            say(SHELL_HISTORY_WARNING)
+            body = text
+        elif file is not None:
+            body = _read_file(file)
+        else:
+            body = _read_text("Write your entry; end with Ctrl-D on its own line.")
+        with session.opened(ctx) as journal:
+            options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tags}
+            try:
+                entry = journal.write(body, analyze=not no_analysis, **options)
+            except (ModelFilesError, ImportError):
+                say("The analysis is not available on this install; saving the entry without it.")
+                entry = journal.write(body, analyze=False, **options)
+            reply = None
+            if entry.analysis is not None:
+                from tidewise.replies import reply_for
 
-            show_reply(journal, entry.id, reply)  # help and check-ins come before figures
-            say("")
-        say(_summary(entry))
-        if reply is not None and reply.kind == "reflection":
-            say("")
-            say(reply.text)
-        _send_weekly_reading(journal)
+                reply = reply_for(journal, entry)
+            out(str(entry.id))
+            if reply is not None and reply.kind != "reflection":
+                from tidewise.cli.reply_view import show_reply
+
+                show_reply(journal, entry.id, reply)  # help and check-ins come before figures
+                say("")
+            _send_weekly_reading(journal)
+    finally:
+        if warming is not None:
+            # A failed command (wrong passphrase, empty text) must not exit while the model
+            # loads in native code: the runtime aborts the process if a thread is cut off.
+            warming.join()
+    say(_summary(entry))
+    if reply is not None and reply.kind == "reflection":
+        say("")
+        say(reply.text)
 
 
 def _send_weekly_reading(journal: Journal) -> None:
@@ -412,8 +423,17 @@ def passwd(ctx: typer.Context) -> None:
     old = session.passphrase("Current passphrase")
     with Journal.open(settings, old) as journal:
         new = session.passphrase("New passphrase", confirm=True, env=NEW_PASSPHRASE_ENV)
-        journal.change_passphrase(old, new)
-    say("Passphrase changed. Older backups still open with the passphrase they were made with.")
+        still_open = journal.change_passphrase(old, new)
+    say("Passphrase changed, and the journal re-encrypted with a new key:")
+    say("the old passphrase no longer opens it, even with an old copy of the key file.")
+    if still_open:
+        say("These backups were made before the change and still open with the OLD passphrase:")
+        for folder in still_open:
+            say(f"  {folder}")
+        say("Erase them, or make a new backup and then erase them, if someone may know it.")
+    else:
+        say("No backup Tidewise knows of opens with the old passphrase.")
+    say("Backups made before earlier changes open with the passphrase of their time.")
 
 
 @app.command()
@@ -455,8 +475,18 @@ def erase(
     ctx: typer.Context,
     yes: Annotated[bool, typer.Option("--yes", help="Skip the first question.")] = False,
     yes_really: Annotated[bool, typer.Option("--yes-really", help="Skip the second.")] = False,
+    copies: Annotated[
+        bool | None,
+        typer.Option(
+            "--copies/--keep-copies",
+            help="Also erase (or keep) the backups, exports and reports Tidewise made elsewhere.",
+        ),
+    ] = None,
 ) -> None:
-    """Erase the journal and all its backups for good (asks twice).
+    """Erase the journal and its backups for good (asks twice).
+
+    Backups, exports and reports Tidewise wrote elsewhere are listed, and erased too if
+    you say so.
 
     Example: tidewise erase
     """
@@ -467,8 +497,29 @@ def erase(
             answer = typer.prompt("This cannot be undone. Type ERASE to go on", err=True)
             if answer.strip() != "ERASE":
                 raise typer.Abort
-        journal.erase()
-    say("The journal and its backups are erased.")
+        known = [Path(c["path"]) for c in journal.copies_written()]
+        if known and copies is None:
+            say("Tidewise also wrote these copies outside the journal's folder:")
+            for path in known:
+                say(f"  {path}")
+            copies = typer.confirm("Erase these copies too?", default=False, err=True)
+        done = journal.erase(copies=bool(copies))
+    say("The journal and its automatic backups are erased.")
+    _say_paths("Also erased:", done.erased)
+    _say_paths(
+        "Could not be erased (not found, on a disk that is not connected, or changed "
+        "since Tidewise wrote them); erase them yourself if they still hold your entries:",
+        done.unreachable,
+    )
+    _say_paths("Kept, as you chose (they still hold your entries):", done.kept)
+    say("Copies you made yourself, or made before Tidewise kept this list, are not known to it.")
+
+
+def _say_paths(title: str, paths: tuple[Path, ...]) -> None:
+    if paths:
+        say(title)
+        for path in paths:
+            say(f"  {path}")
 
 
 @app.command()

@@ -103,8 +103,12 @@ def report(
         if preview:
             _print_preview(made.data)
         else:
-            written = therapist.write_report(made, target)
+            from tidewise.storage.files import scratch_dir
+
+            written = therapist.write_report(made, target, scratch=scratch_dir(journal.settings))
             therapist.record_report(journal, made, target)
+            for path in written:
+                journal.note_copy("report", path)  # `erase` offers to remove it later
     if maybe:
         say("These words in the shared text might be names or places: " + ", ".join(maybe))
         say("Nothing was changed for them; add --redact WORD or --redact-place WORD if you wish.")

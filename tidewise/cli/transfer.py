@@ -1,13 +1,15 @@
 """`tidewise import` and `tidewise export`: thin commands over tidewise/transfer.py.
 
 Progress and the summary go to stderr; an export goes to stdout unless `--out`
-names a file (written atomically). Exports are plain files unless `--encrypt`
-seals them with an export passphrase (TIDEWISE_EXPORT_PASSPHRASE for scripts).
+names a file or folder (written atomically, never over an existing file). Exports
+are plain files unless `--encrypt` seals them with an export passphrase
+(TIDEWISE_EXPORT_PASSPHRASE for scripts).
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -166,23 +168,31 @@ def export_(
     Example: tidewise export --format markdown --out notes.md --from 2024-01-01
     """
     from tidewise.formats import get_exporter
-    from tidewise.transfer import atomic_text_file, default_export_name, export
+    from tidewise.storage.files import scratch_dir
+    from tidewise.transfer import default_export_name, export, new_file
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
     start = session.parse_when(since) if since else None
     end = session.parse_when(until, end_of_day=True) if until else None
     secret = _export_passphrase() if encrypt else None
-    target = None if out_file is None or str(out_file) == "-" else out_file
+    target = None if out_file is None or str(out_file) == "-" else out_file.expanduser()
     if target is not None and target.is_dir():
         target = target / default_export_name(fmt, sealed=encrypt)
+    options: dict[str, Any] = {"since": start, "until": end, "passphrase": secret}
     with session.opened(ctx) as journal:
         if target is None:
-            count = export(journal, fmt, sys.stdout, since=start, until=end, passphrase=secret)
+            count = export(journal, fmt, sys.stdout, **options)
             sys.stdout.flush()
+            written = None
         else:
-            with atomic_text_file(target) as stream:
-                count = export(journal, fmt, stream, since=start, until=end, passphrase=secret)
-    where = "" if target is None else f" to {target}"
-    say(f"Exported {count} entries{where}.")
+            with new_file(target, scratch=scratch_dir(journal.settings)) as made:
+                stream = io.TextIOWrapper(made.stream, encoding="utf-8", newline="")
+                count = export(journal, fmt, stream, **options)
+                stream.detach()  # flushes into the file, which new_file fsyncs and names
+            written = made.path
+            journal.note_copy("export", written)  # `erase` offers to remove it later
+    say(f"Exported {count} entries{'' if written is None else f' to {written}'}.")
+    if written is not None and target is not None and written != target:
+        say(f"A file named {target.name} was already there; it was kept as it was.")
     if not encrypt:
         say(NOT_ENCRYPTED)

@@ -85,6 +85,13 @@ class Exporter(Protocol):
     def write(self, entries: Sequence[Entry], stream: IO[str], meta: ExportMeta) -> None: ...
 
 
+def csv_problem(err: Exception, limit: int) -> str:
+    """What a csv.Error means, in words: an over-long field is not broken quoting."""
+    if "field larger than field limit" in str(err):
+        return f"has a field longer than {limit:,} characters, too large to be one entry"
+    return "broken CSV quoting"
+
+
 def check_size(path: Path) -> None:
     """Refuse files too large to be a journal before reading a byte of them."""
     try:

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from tidewise.errors import ImportFormatError, InputError
-from tidewise.formats.base import ImportOptions, ParsedImport, read_text
+from tidewise.formats.base import ImportOptions, ParsedImport, csv_problem, read_text
 from tidewise.formats.csv_export import ENTRY_COLUMNS, unsafe_cell
 from tidewise.formats.text import normalise
 from tidewise.records import CheckIn, NewEntry
@@ -59,10 +59,9 @@ class TidewiseCsvImporter:
                 raise ImportFormatError(where, "line 1", "is not a Tidewise CSV header")
             for values in reader:
                 entries.append(self._entry(values, where, f"line {reader.line_num}"))
-        except csv.Error:
-            raise ImportFormatError(
-                where, f"line {reader.line_num}", "broken CSV quoting"
-            ) from None
+        except csv.Error as err:
+            problem = csv_problem(err, MAX_FIELD)
+            raise ImportFormatError(where, f"line {reader.line_num}", problem) from None
         entries.sort(key=lambda e: e.created)
         return ParsedImport(entries, notes=("CSV holds no analyses; they are made anew",))
 

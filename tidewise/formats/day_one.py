@@ -16,7 +16,7 @@ from tidewise.errors import ImportFormatError
 from tidewise.formats.archive import field, load_json, open_zip, read_member
 from tidewise.formats.base import ImportOptions, ParsedImport
 from tidewise.formats.text import normalise
-from tidewise.formats.timezones import zone_or_none
+from tidewise.formats.timezones import plausible_year, zone_or_none
 from tidewise.records import NewEntry
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
@@ -45,6 +45,16 @@ def dayone_text(raw: str) -> str:
     return normalise(_ESCAPE.sub(r"\1", _MEDIA.sub(MEDIA_PLACEHOLDER, raw)))
 
 
+def _macos_metadata(name: str) -> bool:
+    """Finder's resource-fork copies: `__MACOSX/...` and `._Journal.json`, never journals."""
+    return name.startswith("__MACOSX/") or PurePosixPath(name).name.startswith("._")
+
+
+def journal_members(names: list[str]) -> list[str]:
+    """Every `.json` member, at the top or in a folder (a re-zipped export has one)."""
+    return [n for n in names if n.lower().endswith(".json") and not _macos_metadata(n)]
+
+
 class DayOneImporter:
     name = "day-one"
     description = "Day One JSON export (.zip)"
@@ -57,20 +67,23 @@ class DayOneImporter:
                 names = z.namelist()
         except (zipfile.BadZipFile, OSError):
             return False
-        return (
-            any(n.endswith(".json") and "/" not in n for n in names)
-            and "backup.daylio" not in names
-        )
+        return bool(journal_members(names)) and "backup.daylio" not in names
 
     def parse(self, path: Path, options: ImportOptions) -> ParsedImport:
         where = str(path)
         entries: list[NewEntry] = []
         dropped: set[str] = set()
         seen: set[str] = set()
-        with open_zip(path) as archive:
-            journals = [n for n in archive.namelist() if n.endswith(".json") and "/" not in n]
+        notes: list[str] = []
+        with open_zip(path) as archive:  # refuses absolute and `..` member names
+            journals = journal_members(archive.namelist())
             if not journals:
                 raise ImportFormatError(where, "file", "has no Day One journal (.json) inside")
+            skipped = sorted(n for n in archive.namelist() if _macos_metadata(n))
+            if skipped:
+                notes.append(f"left out {len(skipped)} macOS metadata files (__MACOSX, ._*)")
+            if any("/" in n for n in journals):
+                notes.append("read journals inside folders of the zip too")
             for member in sorted(journals):
                 doc = load_json(read_member(archive, member, where), f"{where}:{member}")
                 journal_tag = PurePosixPath(member).stem
@@ -86,7 +99,7 @@ class DayOneImporter:
                     seen.add(entry.import_key or "")
                     entries.append(entry)
         entries.sort(key=lambda e: e.created)
-        return ParsedImport(entries, dropped_fields=tuple(sorted(dropped)))
+        return ParsedImport(entries, dropped_fields=tuple(sorted(dropped)), notes=tuple(notes))
 
     @staticmethod
     def _entry(
@@ -100,9 +113,14 @@ class DayOneImporter:
             raise ImportFormatError(where, place, "creationDate cannot be read") from None
         if instant.tzinfo is None:
             instant = instant.replace(tzinfo=UTC)
+        if not plausible_year(instant.year):
+            raise ImportFormatError(where, place, f"creationDate is in the year {instant.year}")
         zone_name = item.get("timeZone") if isinstance(item.get("timeZone"), str) else None
         zone = zone_or_none(zone_name)
-        text = dayone_text(str(item.get("text") or ""))
+        raw = item.get("text")
+        if raw is not None and not isinstance(raw, str):
+            raise ImportFormatError(where, place, "field 'text' is not text")
+        text = dayone_text(raw or "")
         if not text:
             return None
         tags = item.get("tags") or []

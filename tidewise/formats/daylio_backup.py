@@ -24,6 +24,25 @@ MEMBER = "backup.daylio"
 _GROUP_NAMES = {1: "rad", 2: "good", 3: "meh", 4: "bad", 5: "awful"}
 
 
+def _list(doc: dict[str, Any], key: str, where: str) -> list[Any]:
+    """doc[key] as a list; absent or null is empty; any other shape is named."""
+    value = doc.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise ImportFormatError(where, MEMBER, f"field {key!r} is not a list")
+    return value
+
+
+def _text(item: dict[str, Any], key: str, where: str, place: str) -> str:
+    value = item.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ImportFormatError(where, place, f"field {key!r} is not text")
+    return value
+
+
 class DaylioBackupImporter:
     name = "daylio-backup"
     description = "Daylio backup file (.daylio)"
@@ -69,19 +88,23 @@ class DaylioBackupImporter:
     @staticmethod
     def _moods(doc: dict[str, Any], where: str) -> dict[int, SourceMood]:
         moods: dict[int, SourceMood] = {}
-        for index, mood in enumerate(doc.get("customMoods") or []):
+        for index, mood in enumerate(_list(doc, "customMoods", where)):
             place = f"customMoods[{index}]"
             group = field(mood, "mood_group_id", int, where, place)
             if group not in _GROUP_NAMES:
                 raise ImportFormatError(where, place, "has an unknown mood group")
-            name = mood.get("custom_name") or _GROUP_NAMES[group]
-            moods[field(mood, "id", int, where, place)] = SourceMood(str(name), 6 - group)
+            name = mood.get("custom_name")
+            if name is not None and not isinstance(name, str):
+                raise ImportFormatError(where, place, "field 'custom_name' is not text")
+            moods[field(mood, "id", int, where, place)] = SourceMood(
+                name or _GROUP_NAMES[group], 6 - group
+            )
         return moods
 
     @staticmethod
     def _tags(doc: dict[str, Any], where: str) -> dict[int, str]:
         tags: dict[int, str] = {}
-        for index, tag in enumerate(doc.get("tags") or []):
+        for index, tag in enumerate(_list(doc, "tags", where)):
             place = f"tags[{index}]"
             tags[field(tag, "id", int, where, place)] = str(field(tag, "name", str, where, place))
         return tags
@@ -103,19 +126,27 @@ class DaylioBackupImporter:
             created = datetime.fromtimestamp(millis / 1000, tz=timezone(offset))
         except (OverflowError, OSError, ValueError):
             raise ImportFormatError(where, place, "has a date out of range") from None
-        title = html_to_text(str(item.get("note_title") or ""))
-        note = html_to_text(str(item.get("note") or ""))
+        if not 1900 <= created.year <= 2199:
+            raise ImportFormatError(where, place, f"has a date in the year {created.year}")
+        title = html_to_text(_text(item, "note_title", where, place))
+        note = html_to_text(_text(item, "note", where, place))
         text = "\n".join(p for p in (title, note) if p)
         if not text:
             return None
         mood_id = item.get("mood")
+        if mood_id is not None and (not isinstance(mood_id, int) or isinstance(mood_id, bool)):
+            raise ImportFormatError(where, place, "field 'mood' is not a mood id")
         if mood_id is not None and mood_id not in moods and mood_id not in _GROUP_NAMES:
             raise ImportFormatError(where, place, "names a mood that is not in customMoods")
         mood = moods.get(mood_id) if isinstance(mood_id, int) else None
         if mood is None and isinstance(mood_id, int) and mood_id in _GROUP_NAMES:
             mood = SourceMood(_GROUP_NAMES[mood_id], 6 - mood_id)
         tag_ids = item.get("tags") or []
-        if not isinstance(tag_ids, list) or any(t not in tags for t in tag_ids):
+        if not isinstance(tag_ids, list) or not all(
+            isinstance(t, int) and not isinstance(t, bool) for t in tag_ids
+        ):
+            raise ImportFormatError(where, place, "field 'tags' is not a list of tag ids")
+        if any(t not in tags for t in tag_ids):
             raise ImportFormatError(where, place, "names a tag that is not in tags")
         return NewEntry(
             text=text,

@@ -15,7 +15,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from tidewise.errors import ImportFormatError
-from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
+from tidewise.formats.base import ImportOptions, ParsedImport, csv_problem, read_head, read_text
 from tidewise.formats.text import html_to_text, normalise, text_key
 from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry, SourceMood
@@ -97,7 +97,10 @@ class DaylioCsvImporter:
         except StopIteration:
             raise ImportFormatError(where, "line 1", "the file is empty") from None
         except csv.Error as err:
-            raise ImportFormatError(where, "line 1", "the header cannot be read") from err
+            problem = csv_problem(err, MAX_FIELD)
+            raise ImportFormatError(
+                where, "line 1", f"the header cannot be read ({problem})"
+            ) from err
         columns = self._columns(where, header)
         moods = {**DEFAULT_MOODS, **{k.lower(): v for k, v in options.mood_map.items()}}
         rows: list[_Row] = []
@@ -108,7 +111,8 @@ class DaylioCsvImporter:
                     continue
                 rows.append(self._row(where, line, columns, values, options))
         except csv.Error as err:
-            raise ImportFormatError(where, f"line {reader.line_num}", "broken CSV quoting") from err
+            problem = csv_problem(err, MAX_FIELD)
+            raise ImportFormatError(where, f"line {reader.line_num}", problem) from err
         unmapped = sorted({r.mood for r in rows if r.mood.lower() not in moods})
         if unmapped:
             raise ImportFormatError(

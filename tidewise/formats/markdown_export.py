@@ -2,10 +2,12 @@
 
 Oldest first; one `## 2026-03-14 21:40 (Europe/London)` heading per entry, then an
 optional facts line (`closeness +1 · shame 6/10 · tags: evening`), then the text.
-A text line that starts with `#` gets a backslash (`\\#`, which Markdown shows as
-`#`), so no sentence can pose as a heading. The `tidewise-markdown` importer reads
-text, date, zone, check-in and tags back; it is not lossless (no analyses, no
-seconds): use JSON to move a journal.
+A text line that starts with `#` or reads like a facts line gets a backslash
+(`\\#`, which Markdown shows as `#`), so no sentence can pose as a heading or as
+facts; tags never hold line breaks or control characters (storage/checks.py), and
+everything after `tags: ` is tags, so a tag cannot pose as a check-in either. The
+`tidewise-markdown` importer reads text, date, zone, check-in and tags back; it is
+not lossless (no analyses, no seconds): use JSON to move a journal.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from tidewise.records import CheckIn, Entry, NewEntry
 
 TITLE = "# Journal"
 _HEADING = re.compile(r"^## (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) \(([^()\n]{1,64})\)$")
-_ESCAPED = re.compile(r"^(\\*)#")
 _FACT_PARTS = (
     re.compile(r"^closeness (?P<closeness>[+-]\d)$"),
     re.compile(r"^shame (?P<shame>\d{1,2})/10$"),
@@ -46,14 +47,24 @@ def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None
     return " · ".join(parts)
 
 
+def _needs_escape(line: str) -> bool:
+    """A line the importer could take for structure: a heading or a facts line."""
+    bare = line.lstrip("\\")
+    return bare.startswith("#") or _parse_facts(bare) is not None
+
+
 def escape_lines(text: str) -> str:
-    """`#...` -> `\\#...` (and one more backslash for lines already escaped that way)."""
-    return "\n".join(_ESCAPED.sub(r"\\\1#", line) for line in text.split("\n"))
+    """One more backslash before any line that could pose as a heading or a facts line.
+
+    `#...` -> `\\#...` (Markdown shows it as `#`), `tags: x` -> `\\tags: x`, and a line
+    already escaped that way gets one more, so reading back removes exactly one.
+    """
+    return "\n".join("\\" + line if _needs_escape(line) else line for line in text.split("\n"))
 
 
 def unescape_lines(text: str) -> str:
     return "\n".join(
-        line[1:] if line.startswith("\\") and _ESCAPED.match(line) else line
+        line[1:] if line.startswith("\\") and _needs_escape(line) else line
         for line in text.split("\n")
     )
 
@@ -76,14 +87,31 @@ class MarkdownExporter:
 
 
 def _parse_facts(line: str) -> dict[str, str] | None:
-    """The facts line's values, or None when the line is not a facts line."""
-    found: dict[str, str] = {}
-    for part in line.split(" · "):
+    """The facts line's values, or None when the line is not a facts line.
+
+    Tags come after the check-in and before the phase, and everything between
+    `tags: ` and a final ` · phase: ...` is tags, whatever characters they hold.
+    """
+    head, marker, rest = line.partition("tags: ")
+    tags = None
+    if marker:
+        if head and not head.endswith(" · "):
+            return None
+        head = head.removesuffix(" · ")
+        before, phase_marker, phase = rest.rpartition(" · phase: ")
+        if phase_marker and _FACT_PARTS[3].match(f"phase: {phase}"):
+            tags, head = before, " · ".join(p for p in (head, f"phase: {phase}") if p)
+        else:
+            tags = rest
+        if not tags.strip():
+            return None
+    found: dict[str, str] = {} if tags is None else {"tags": tags}
+    for part in head.split(" · ") if head else []:
         match = next((m for p in _FACT_PARTS if (m := p.match(part))), None)
-        if match is None:
+        if match is None or "tags" in match.groupdict():
             return None
         found.update(match.groupdict())
-    return found
+    return found or None
 
 
 class TidewiseMarkdownImporter:

@@ -31,11 +31,6 @@ FORMAT = "tidewise-encrypted-export"
 VERSION = 1
 SALT_BYTES = 16
 NONCE_BYTES = 12
-# A hostile file could ask for gigabytes of Argon2 memory; no export of ours asks more.
-MAX_M_KIB = 1024 * 1024
-MAX_T = 20
-MAX_P = 16
-MIN_M_KIB = 8
 
 
 def _aad(content: str, kdf: KdfProfile, salt: bytes) -> bytes:
@@ -93,7 +88,10 @@ def _kdf(doc: dict[str, Any], where: str) -> KdfProfile:
         raise ImportFormatError(where, "field 'kdf'", "names a key derivation we do not use")
     values = [field(params, name, int, where, "field 'kdf'") for name in ("m_kib", "t", "p")]
     kdf = KdfProfile(m_kib=values[0], t=values[1], p=values[2])
-    if not (MIN_M_KIB <= kdf.m_kib <= MAX_M_KIB and 1 <= kdf.t <= MAX_T and 1 <= kdf.p <= MAX_P):
+    from tidewise.storage.keys import kdf_within_limits  # the same caps as the header's
+
+    # A hostile file could ask for gigabytes of Argon2 memory or hours of passes.
+    if not kdf_within_limits(kdf):
         raise ImportFormatError(where, "field 'kdf'", "asks for costs outside safe limits")
     return kdf
 

@@ -63,3 +63,12 @@ def offset_name(offset: timedelta) -> str:
     sign = "+" if total >= 0 else "-"
     hours, minutes = divmod(abs(total), 60)
     return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+# Journal dates outside these years are data errors (Day One writes year 1 or 9999 for
+# broken dates), and near the ends of the calendar a zone shift overflows.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
+
+def plausible_year(year: int) -> bool:
+    return FIRST_YEAR <= year <= LAST_YEAR

@@ -247,8 +247,12 @@ def appendix_path(path: Path) -> Path:
     return path.with_suffix(".json")
 
 
-def write_report(report: Report, path: Path) -> list[Path]:
-    """Write the report (HTML or PDF by suffix) and its JSON appendix, each atomically."""
+def write_report(report: Report, path: Path, *, scratch: Path | None = None) -> list[Path]:
+    """Write the report (HTML or PDF by suffix) and its JSON appendix, each atomically.
+
+    Partial files go to `scratch` (the journal's own folder) when given, so a killed
+    command leaves nothing half-written beside the report.
+    """
     from tidewise.transfer import atomic_binary_file, atomic_text_file
 
     suffix = path.suffix.lower()
@@ -259,14 +263,14 @@ def write_report(report: Report, path: Path) -> list[Path]:
     if suffix == ".html":
         from tidewise.reports.report_html import render_html
 
-        with atomic_text_file(path) as stream:
+        with atomic_text_file(path, scratch=scratch) as stream:
             stream.write(render_html(report, appendix.name))
     else:
         from tidewise.reports.report_pdf import render_pdf
 
-        with atomic_binary_file(path) as raw:
+        with atomic_binary_file(path, scratch=scratch) as raw:
             raw.write(render_pdf(report, appendix.name))
-    with atomic_text_file(appendix) as stream:
+    with atomic_text_file(appendix, scratch=scratch) as stream:
         json.dump(report.data, stream, ensure_ascii=False, indent=1)
         stream.write("\n")
     return [path, appendix]

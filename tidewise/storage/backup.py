@@ -17,6 +17,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from tidewise import private_files
 from tidewise.errors import DamagedJournalError, InputError, JournalExistsError
 from tidewise.settings import DB_NAME, HEADER_NAME
 from tidewise.storage import engine, keys, migrations, store
@@ -30,9 +31,10 @@ def export(con: Connection, key: bytearray, header_path: Path, dest: Path) -> Pa
     _prepare_folder(dest)
     partial = dest / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
-        expected = _export_to(con, key, partial)
-        _verify_copy(partial, key, expected)
-        _fsync_file(partial)
+        private_files.create_empty(partial)  # 0600 before SQLite fills it in
+        expected = export_copy(con, key, partial)
+        verify_copy(partial, key, expected)
+        fsync_file(partial)
         os.replace(partial, dest / DB_NAME)
         keys.write_atomically(dest / HEADER_NAME, header_path.read_bytes())
     finally:
@@ -48,10 +50,10 @@ def _prepare_folder(dest: Path) -> None:
     if (dest / DB_NAME).exists() or (dest / HEADER_NAME).exists():
         msg = "That folder already holds a journal or a backup; choose another."
         raise InputError(msg)
-    dest.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_files.make_dir(dest)
 
 
-def _export_to(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
+def export_copy(con: Connection, key: bytearray, partial: Path) -> tuple[int, str]:
     # ATTACH takes bound parameters, so neither the path nor the key needs quoting.
     con.execute("ATTACH DATABASE ? AS bak KEY ?", (str(partial), f"x'{key.hex()}'"))
     try:
@@ -66,7 +68,7 @@ def _export_to(con: Connection, key: bytearray, partial: Path) -> tuple[int, str
     return expected
 
 
-def _verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
+def verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
     copy = engine.open_database(path, key)
     try:
         found = (store.count(copy), store.logical_hash(copy))
@@ -77,7 +79,7 @@ def _verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
         raise DamagedJournalError(msg)
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
@@ -100,11 +102,13 @@ def restore(source: Path, home: Path, key: bytearray) -> None:
     if target_db.exists() or target_header.exists():
         raise JournalExistsError
     engine.open_database(source / DB_NAME, key).close()  # verifies both integrity checks
-    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_files.make_dir(home)
     partial = home / f".{DB_NAME}.{secrets.token_hex(6)}.partial"
     try:
-        shutil.copyfile(source / DB_NAME, partial)
-        _fsync_file(partial)
+        with os.fdopen(private_files.create_file(partial), "wb") as out:
+            with (source / DB_NAME).open("rb") as src:
+                shutil.copyfileobj(src, out)
+        fsync_file(partial)
         keys.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
         os.replace(partial, target_db)
         keys.fsync_dir(home)

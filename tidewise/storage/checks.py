@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import datetime
 
 from tidewise.errors import InputError
 from tidewise.records import NewEntry
@@ -45,12 +46,26 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
         tag = raw.strip().lstrip("#").strip().lower()
         if not tag:
             continue
-        if "\x00" in tag or len(tag) > MAX_TAG_CHARS:
-            msg = f"A tag must be 1 to {MAX_TAG_CHARS} characters, without NUL."
+        if len(tag) > MAX_TAG_CHARS or any(_control(char) for char in tag):
+            msg = (
+                f"A tag must be 1 to {MAX_TAG_CHARS} characters on one line, without "
+                "control characters."
+            )
             raise InputError(msg)
         if tag not in cleaned:
             cleaned.append(tag)
     return tuple(cleaned)
+
+
+# Bidirectional overrides and isolates: a tag holding one could show other text reversed.
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _control(char: str) -> bool:
+    """Line breaks, tabs, NUL and other control characters, line/paragraph separators."""
+    import unicodedata
+
+    return unicodedata.category(char) in ("Cc", "Cs", "Zl", "Zp") or char in _BIDI_CONTROLS
 
 
 def new_passphrase(passphrase: str) -> str:
@@ -68,7 +83,17 @@ def state_key(key: str) -> str:
 
 
 def checked_new_entry(entry: NewEntry) -> NewEntry:
+    when(entry.created)
     return replace(entry, text=clean_text(entry.text), tags=clean_tags(entry.tags))
+
+
+def when(moment: datetime) -> datetime:
+    """A date an entry can have: within the years 1900-2199 (beyond them a time-zone
+    shift can overflow, and such dates are data errors in the apps we import from)."""
+    if not 1900 <= moment.year <= 2199:
+        msg = "Entry dates must be between the years 1900 and 2199."
+        raise InputError(msg)
+    return moment
 
 
 def dedupe(entries: Sequence[NewEntry], known: set[str]) -> list[NewEntry]:

@@ -15,15 +15,29 @@ runs, so any failure here, from the first read to `quick_check`, means damage.
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from tidewise.errors import DamagedJournalError, JournalBusyError
+from tidewise.errors import (
+    DamagedJournalError,
+    DiskFullError,
+    FolderNotWritableError,
+    JournalBusyError,
+    TidewiseError,
+)
 
 # sqlcipher3 ships no type stubs; a connection is typed as Any at this one boundary.
 Connection = Any
+
+# SQLite's primary result codes that are not damage (sqlite3.h).
+SQLITE_READONLY = 8
+SQLITE_FULL = 13
+SQLITE_CANTOPEN = 14
+# Below this much free space a failed open or write is the disk's fault, not damage.
+FULL_BELOW_BYTES = 64 * 1024
 
 # A keyed 0-byte or short file reads as a valid *empty* database; ours is never that small.
 MIN_DB_BYTES = 4096
@@ -90,25 +104,56 @@ def open_database(path: Path, key: bytearray) -> Connection:
     sqlcipher3 = _driver()
     try:
         con = _connect(path, "rw")
-    except sqlcipher3.Error:
-        raise DamagedJournalError from None
+    except sqlcipher3.Error as err:
+        raise (not_damage(err, path) or DamagedJournalError()) from None
     try:
         _apply_key(con, key)
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         verify(con)
         _apply_settings(con)
-    except sqlcipher3.OperationalError as err:
+    except sqlcipher3.Error as err:
         con.close()
-        if "locked" in str(err):
-            raise JournalBusyError from None
-        raise DamagedJournalError from None
-    except sqlcipher3.Error:
-        con.close()
-        raise DamagedJournalError from None
+        raise (not_damage(err, path) or DamagedJournalError()) from None
     except BaseException:
         con.close()
         raise
     return con
+
+
+def not_damage(err: Exception, path: Path) -> TidewiseError | None:
+    """The error to report when a SQLite failure is about the disk, not the journal.
+
+    A full disk, a read-only folder or file, and a lock held elsewhere all surface from
+    SQLite as errors that would otherwise read as damage ("restore from a backup").
+    """
+    code = int(getattr(err, "sqlite_errorcode", 0) or 0) & 0xFF  # the primary code
+    text = str(err).lower()
+    if code == SQLITE_FULL or "disk is full" in text or disk_full(path):
+        # On a full disk SQLite may also fail earlier, growing `-shm` ("disk I/O error").
+        return DiskFullError()
+    if "locked" in text or "busy" in text:
+        return JournalBusyError()
+    if code in (SQLITE_READONLY, SQLITE_CANTOPEN) or "readonly" in text:
+        if not writable(path):
+            return FolderNotWritableError()
+    return None
+
+
+def disk_full(path: Path) -> bool:
+    """Less free space than a few pages on the journal's disk (as SQLite sees it)."""
+    try:
+        info = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+    return info.f_bavail * info.f_frsize < FULL_BELOW_BYTES
+
+
+def writable(path: Path) -> bool:
+    """Can this process write the file and create files beside it (WAL, -shm, temp)?"""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)
 
 
 def verify(con: Connection) -> None:
@@ -133,18 +178,28 @@ def integrity_ok(con: Connection) -> bool:
 def transaction(con: Connection) -> Iterator[Connection]:
     """One user action = one BEGIN IMMEDIATE ... COMMIT; "saved" only after COMMIT returns."""
     sqlcipher3 = _driver()
+    path = Path(con.execute("PRAGMA database_list").fetchone()[2] or ".")
     try:
         con.execute("BEGIN IMMEDIATE")
     except sqlcipher3.OperationalError as err:
-        if "locked" in str(err) or "busy" in str(err):
-            raise JournalBusyError from None
-        raise
+        raise (not_damage(err, path) or err) from None
     try:
         yield con
+        con.execute("COMMIT")
+    except sqlcipher3.Error as err:
+        _rollback(con, sqlcipher3)
+        raise (not_damage(err, path) or err) from None
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con, sqlcipher3)
         raise
-    con.execute("COMMIT")
+
+
+def _rollback(con: Connection, sqlcipher3: Any) -> None:
+    # After some errors (a full disk) SQLite has already rolled back on its own.
+    if not con.in_transaction:
+        return
+    with contextlib.suppress(sqlcipher3.Error):
+        con.execute("ROLLBACK")
 
 
 def checkpoint(con: Connection) -> None:

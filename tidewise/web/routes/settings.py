@@ -44,7 +44,12 @@ def _page(request: Request, *, status: int = 200, **messages: str) -> Response:
 @router.get("/settings")
 def settings_page(request: Request) -> Response:
     done = {
-        "passphrase": "Your passphrase was changed.",
+        "passphrase": "Your passphrase was changed and the journal re-encrypted with a new key.",
+        "passphrase-backups": (
+            "Your passphrase was changed and the journal re-encrypted with a new key. "
+            "Backups made before the change still open with the old passphrase: erase them "
+            "if someone who knows it could reach them (`tidewise passwd` lists them)."
+        ),
         "minutes": "Auto-lock was saved.",
         "country": "Your country for help lines was saved.",
     }
@@ -61,11 +66,12 @@ def change_passphrase(request: Request, form: Annotated[Form, Depends(session_fo
         )
         return _page(request, status=400, passphrase_error=problem)
     try:
-        web_state(request).journal.change_passphrase(old, new)
+        still_open = web_state(request).journal.change_passphrase(old, new)
     except WrongPassphraseError:
         problem = "The current passphrase was not right. Nothing was changed."
         return _page(request, status=400, passphrase_error=problem)
-    return RedirectResponse("/settings?done=passphrase", status_code=303)
+    done = "passphrase-backups" if still_open else "passphrase"
+    return RedirectResponse(f"/settings?done={done}", status_code=303)
 
 
 @router.post("/settings/country")
