@@ -288,6 +288,8 @@ def test_earlier_entries_are_read_again_in_the_background_with_progress(
     note = parse(web.get("/learned").text).find(id="rereading")
     assert note.text.startswith("Reading your earlier entries again")
     assert _facts(_page(web, earlier)) == ("No strong pull either way", "No clear phase")
+    listed = parse(web.get("/journal").text).find(id="rereading")
+    assert listed.find("a", href="/learned").text == "Reading earlier entries again"
     _rereader(web).start()  # asked again while running: no second thread
     names = [t.name for t in threading.enumerate()]
     assert names.count("tidewise-reread") == 1
@@ -296,6 +298,7 @@ def test_earlier_entries_are_read_again_in_the_background_with_progress(
     assert _facts(_page(web, earlier)) == ("No strong pull either way", "Worn out")
     assert web.state.journal.stale_readings() == 0
     assert parse(web.get("/learned").text).find_all(id="rereading") == []
+    assert parse(web.get("/journal").text).find_all(id="rereading") == []
 
 
 def test_locking_stops_the_background_reading_without_writing(

@@ -143,4 +143,5 @@ def delete(
 @router.get("/journal")
 def journal_list(request: Request) -> Response:
     page = journal_page(web_state(request), request.query_params)
-    return render(request, "journal.html", nav="journal", page=page)
+    rereading = request.app.state.rereader.progress()  # tidewise/web/rereading.py
+    return render(request, "journal.html", nav="journal", page=page, rereading=rereading)
