@@ -140,3 +140,37 @@ def test_commands_work_with_the_network_unreachable(
     assert "Offline words." in listed.stdout
     found = runner.invoke(app, ["--journal", home, "search", "offline"])
     assert "Offline words." in found.stdout
+
+
+def test_a_sentence_corrected_through_the_web_reaches_no_file(
+    settings: Settings, temp_dir: Path
+) -> None:
+    """A canary sentence corrected on the entry page (kept with its text and embedding in
+    the corrections table), re-read in the background, listed, undone and corrected
+    again, appears in no file outside the encrypted store."""
+    from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+
+    canary = "Kanärie-" + secrets.token_hex(6) + "-ßøé"
+    other = "CANARY" + secrets.token_hex(8)
+    text = f"He held my hand near {canary}. I moved to the spare room past {other}."
+    app = make_app(settings)
+    web = Web(make_client(app), app)
+    try:
+        assert web.client.get(f"/launch/{TOKEN}").status_code == 303
+        web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+        web.write(f"The note said {canary}.")  # read again after the correction
+        entry_id = web.write(text)
+        fields = {"sentence": "1", "label": "withdrawing"}
+        assert web.post(f"/entries/{entry_id}/correct", fields).status_code == 303
+        web.post(f"/entries/{entry_id}/correct", {"sentence": "2", "label": "unsure"})
+        assert app.state.rereader.wait(10)
+        assert canary in web.get("/learned").text
+        first = web.state.journal.corrections()[0]
+        web.post(f"/corrections/{first.id}/undo", {"back": "learned"})
+        web.post(f"/entries/{entry_id}/correct", fields)
+        assert app.state.rereader.wait(10)
+        assert len(web.state.journal.corrections()) == 2
+        assert _leaks([settings.home, temp_dir], [canary, other]) == [], "while open"
+    finally:
+        app.state.web.shutdown()
+    assert _leaks([settings.home, temp_dir], [canary, other, PASSPHRASE]) == [], "after lock"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from html import unescape
@@ -58,9 +58,6 @@ class SafetyFakeAnalyzer(FakeAnalyzer):
         return replace(
             result, safety=Safety(True, kinds=("danger_from_partner",), sentences=flagged)
         )
-
-    def analyze_many(self, texts: Sequence[str]) -> list[EntryAnalysis]:
-        return [self.analyze(text) for text in texts]
 
 
 @pytest.fixture

@@ -34,6 +34,8 @@ PAGES = (
     "/lessons/1",
     "/export",
     "/settings",
+    "/learned",
+    "/learned/forget",
     "/help-now",
 )
 
@@ -77,6 +79,12 @@ def test_no_page_breaks_the_content_security_policy(
                 page.wait_for_selector("#chart-timeline .main-svg")
                 page.hover("#chart-timeline .main-svg")
                 page.wait_for_timeout(300)
+        page.goto(f"{served.base}/entries/1")  # a correction, swapped in by the script
+        page.select_option("#reading-1", "withdrawing")
+        page.click("#sentence-1 .reading-form button")
+        page.wait_for_selector("#sentence-1 .you-said")
+        page.goto(f"{served.base}/learned")
+        page.wait_for_load_state("networkidle")
         page.click("form.lock-form button")
         page.wait_for_url(f"{served.base}/locked")
         page.goto(f"{served.base}/unlock")

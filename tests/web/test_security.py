@@ -37,7 +37,13 @@ PUBLIC = {
     ("GET", "/favicon.ico"),
 }
 SENSITIVE_WORDS = ("affair", "cheat", "betray", "infidelity", "divorce", "therapy", "shame")
-PATH_VALUES = {"token": "not-the-token", "entry_id": "1", "week": "1", "name": "timeline"}
+PATH_VALUES = {
+    "token": "not-the-token",
+    "entry_id": "1",
+    "correction_id": "1",
+    "week": "1",
+    "name": "timeline",
+}
 
 
 @dataclass(frozen=True)

@@ -136,12 +136,12 @@ class Engine:
         if not entry.labelled:
             return _nothing_to_say(entry)
         matches = [cue_matches(s) for s in entry.sentences]
-        probs = contextual(rows.astype(np.float32), matches, self.settings)
-        probs = _as_the_person_said(probs, entry.sentences, own)
+        reader = contextual(rows.astype(np.float32), matches, self.settings)
+        probs = _as_the_person_said(reader, entry.sentences, own)
         summary = summarise(probs, self.settings)
         return EntryAnalysis(
             version=self.version,
-            sentences=self._sentences(entry, probs, shares, own),
+            sentences=self._sentences(entry, probs, reader, shares, own),
             movement=summary.movement,
             phase=summary.phase,
             shame=shame_of(probs),
@@ -153,14 +153,22 @@ class Engine:
         )
 
     def _sentences(
-        self, entry: _Prepared, probs: np.ndarray, shares: Sequence[TokenShares], own: Fixed
+        self,
+        entry: _Prepared,
+        probs: np.ndarray,
+        reader: np.ndarray,
+        shares: Sequence[TokenShares],
+        own: Fixed,
     ) -> tuple[SentenceAnalysis, ...]:
+        """`probs` as the person said; `reader` as read before their corrections, so a
+        corrected sentence keeps the reader's own scores and label beside their word."""
         head = self.classifier.head
         out = []
         for i, (text, (start, end)) in enumerate(zip(entry.sentences, entry.spans, strict=True)):
             label, scores = labelled(probs[i], head.labels)
             if text in own:  # the person's word is the evidence; the scores stay the reader's
-                out.append(_corrected(text, start, end, own[text], scores))
+                _, read = labelled(reader[i], head.labels)
+                out.append(_corrected(text, start, end, own[text], read))
                 continue
             share = shares[i] if i < len(shares) else None
             evidence = evidence_for(text, label, probs[i], head, share)

@@ -24,7 +24,17 @@ if TYPE_CHECKING:
     from tidewise.analysis.types import Analyzer
 
 STATIC_DIR = Path(__file__).parent / "static"
-ROUTE_MODULES = ("session", "entries", "drafts", "tide", "lessons", "help", "export", "settings")
+ROUTE_MODULES = (
+    "session",
+    "entries",
+    "corrections",
+    "drafts",
+    "tide",
+    "lessons",
+    "help",
+    "export",
+    "settings",
+)
 
 
 def create_app(
@@ -51,6 +61,7 @@ def create_app(
     from tidewise.web import errors
     from tidewise.web.errors import CatchAll
     from tidewise.web.rendering import make_templates
+    from tidewise.web.rereading import Rereader
     from tidewise.web.security import BodyLimit, HeaderGuard, HostGuard
 
     state = WebState(
@@ -70,6 +81,7 @@ def create_app(
 
     app = FastAPI(debug=False, docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.web = state
+    app.state.rereader = Rereader(state)
     app.state.templates = make_templates()
     errors.install(app)
     _add_static(app)

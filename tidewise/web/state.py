@@ -79,6 +79,7 @@ class WebState:
         self._wake = threading.Event()
         self._watchdog: threading.Thread | None = None
         self.on_lock: list[Callable[[], None]] = []
+        self.on_unlock: list[Callable[[Journal], None]] = []  # run after each unlock
 
     # ---- reading -------------------------------------------------------------------
 
@@ -111,6 +112,10 @@ class WebState:
             self.lock()
             raise JournalReplacedError
         return journal
+
+    def holds(self, journal: Journal) -> bool:
+        """True while `journal` is still the one open here (a background reader asks)."""
+        return self._journal is journal and journal.files_unchanged()
 
     def changed(self) -> None:
         """Something was written: cached views of the journal are stale."""
@@ -196,6 +201,8 @@ class WebState:
             self._start_watchdog()
         if self.warm_analyzer:
             threading.Thread(target=_warm, args=(journal,), daemon=True).start()
+        for callback in list(self.on_unlock):
+            callback(journal)
 
     def _apply_saved_minutes(self, journal: Journal) -> None:
         with contextlib.suppress(TidewiseError):

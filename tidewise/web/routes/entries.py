@@ -23,6 +23,7 @@ from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.listing import journal_page
 from tidewise.web.rendering import render
+from tidewise.web.sentence_view import sentence_context
 from tidewise.web.tide_view import tide_phase_of
 
 if TYPE_CHECKING:
@@ -107,6 +108,7 @@ def read(request: Request, entry_id: int, saved: str = "") -> Response:
     entry = _entry(request, entry_id)
     tide_phase = tide_phase_of(web_state(request), entry)
     context = entry_context(_journal(request), entry, tide_phase)
+    context |= sentence_context(_journal(request), entry, request.query_params)
     return render(request, "entry.html", nav="journal", saved=saved == "1", **context)
 
 
@@ -153,4 +155,5 @@ def delete(
 @router.get("/journal")
 def journal_list(request: Request) -> Response:
     page = journal_page(web_state(request), request.query_params)
-    return render(request, "journal.html", nav="journal", page=page)
+    rereading = request.app.state.rereader.progress()  # tidewise/web/rereading.py
+    return render(request, "journal.html", nav="journal", page=page, rereading=rereading)

@@ -1,4 +1,5 @@
-/* Tidewise page script: quick exit, idle lock, keep-alive, drafts. Served locally only.
+/* Tidewise page script: quick exit, idle lock, keep-alive, drafts, sentence readings.
+   Served locally only.
    Every page works without it; it makes leaving faster, locking sooner, and keeps what
    is being typed as an encrypted draft on the server (never in browser storage). */
 (function () {
@@ -144,5 +145,37 @@
         leaveLocked();
       }
     }, 500);
+  }
+  /* Sentence readings on the entry page: a correction or an undo (forms with
+     data-swap) is sent without leaving the page. The answer is the entry page read
+     anew; its main content replaces this one's, and focus goes back to the same
+     sentence's control. Without this script the same forms post, and the server sends
+     the browser back to that sentence. Anything unexpected falls back to the plain post. */
+  var main = document.getElementById("main");
+  if (main) {
+    main.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-swap")) { return; }
+      event.preventDefault();
+      var focusId = form.getAttribute("data-swap");
+      form.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
+      fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        credentials: "same-origin"
+      }).then(function (response) {
+        if (response.status === 401) { leaveLocked(); return null; }
+        if (!response.ok || !response.redirected) { throw new Error("not swapped"); }
+        return response.text().then(function (html) {
+          var page = new DOMParser().parseFromString(html, "text/html");
+          var fresh = page.getElementById("main");
+          if (!fresh) { throw new Error("not swapped"); }
+          main.innerHTML = fresh.innerHTML;
+          window.history.replaceState(null, "", response.url);
+          var control = document.getElementById(focusId);
+          if (control) { control.focus(); }
+        });
+      }).catch(function () { HTMLFormElement.prototype.submit.call(form); });
+    });
   }
 }());
