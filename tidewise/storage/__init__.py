@@ -1,1 +1,1 @@
-"""The only place SQL, SQLCipher and SQLAlchemy appear."""
+"""The only place SQL and SQLCipher appear."""
