@@ -190,7 +190,13 @@ def write(
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="Read the entry from this file.")
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="When, ISO-8601.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="When: 2024-05-01, 2024-05-01T21:30, yesterday, 'today 9pm', '3 days ago'.",
+        ),
+    ] = None,
     closeness: Closeness = None,
     shame: ShameOpt = None,
     tag: Tags = None,
@@ -274,8 +280,8 @@ def list_entries(
 
     Example: tidewise list --from 2024-05-01 --tag walk --limit 10
     """
-    start = session.parse_when(since) if since else None
-    end = session.parse_when(until, end_of_day=True) if until else None
+    start = session.parse_when(since, role="from") if since else None
+    end = session.parse_when(until, end_of_day=True, role="to") if until else None
     with session.opened(ctx) as journal:
         found = journal.entries(since=start, until=end, tag=tag, phase=phase, limit=limit)
     _print_entries(found, as_json)

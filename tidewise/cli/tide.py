@@ -51,8 +51,8 @@ def tide(
 
     Example: tidewise tide --from 2024-01-01 --png tide.png
     """
-    start = _aware(session.parse_when(since)) if since else None
-    end = _aware(session.parse_when(until, end_of_day=True)) if until else None
+    start = _aware(session.parse_when(since, role="from")) if since else None
+    end = _aware(session.parse_when(until, end_of_day=True, role="to")) if until else None
     with session.opened(ctx) as journal:
         entries = journal.entries(newest_first=False)
     from tidewise.reports.observations import tide_of

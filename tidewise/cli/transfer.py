@@ -169,8 +169,8 @@ def export_(
     from tidewise.transfer import atomic_text_file, default_export_name, export
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
-    start = session.parse_when(since) if since else None
-    end = session.parse_when(until, end_of_day=True) if until else None
+    start = session.parse_when(since, role="from") if since else None
+    end = session.parse_when(until, end_of_day=True, role="to") if until else None
     secret = _export_passphrase() if encrypt else None
     target = None if out_file is None or str(out_file) == "-" else out_file
     if target is not None and target.is_dir():
