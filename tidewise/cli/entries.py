@@ -272,7 +272,10 @@ def list_entries(
     since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="Only with this tag.")] = None,
-    phase: Annotated[str | None, typer.Option("--phase", help="Only this phase.")] = None,
+    phase: Annotated[
+        str | None,
+        typer.Option("--phase", help='Only this phase, as shown ("Worn out") or internal.'),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
     as_json: AsJson = False,
 ) -> None:
@@ -280,11 +283,24 @@ def list_entries(
 
     Example: tidewise list --from 2024-05-01 --tag walk --limit 10
     """
+    wanted_phase = _phase_named(phase) if phase is not None else None
     start = session.parse_when(since, role="from") if since else None
     end = session.parse_when(until, end_of_day=True, role="to") if until else None
     with session.opened(ctx) as journal:
-        found = journal.entries(since=start, until=end, tag=tag, phase=phase, limit=limit)
+        found = journal.entries(since=start, until=end, tag=tag, phase=wanted_phase, limit=limit)
     _print_entries(found, as_json)
+
+
+def _phase_named(name: str) -> str:
+    """The internal name of the phase a person typed, or an InputError listing the choices."""
+    from tidewise.cycle.labels import LABEL_TITLES, label_named
+
+    label = label_named(name)
+    if label is None:
+        choices = ", ".join(f"{title} ({label})" for label, title in LABEL_TITLES.items())
+        message = f"No phase has that name. Choose one of: {choices}."
+        raise InputError(message)
+    return label.value
 
 
 @app.command()
