@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from tidewise.storage.keys import EarlyUnlock
 
 # Commands that unlock the journal with the current passphrase.
-_UNLOCKING = frozenset({"write", "list", "show", "search", "edit", "delete", "backup", "erase"})
+_UNLOCKING = frozenset(
+    {"write", "list", "show", "search", "edit", "delete", "backup", "erase", "star", "unstar"}
+)
 _EARLY: list[EarlyUnlock] = []
 
 
