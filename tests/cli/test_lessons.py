@@ -77,3 +77,14 @@ def test_email_commands_without_a_server_explain_the_setup(journal_home: Path) -
         "last_sent_week": None,
     }
     assert run("lessons", "email", "unsubscribe").exit_code == 0
+
+
+def test_read_renders_the_markdown(journal_home: Path) -> None:
+    read = run("lessons", "read", "1")
+    assert read.exit_code == 0, read.stderr
+    lines = read.stdout.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("#")]
+    assert any(line.strip() == "Two systems that keep you alive" for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+    assert max(len(line) for line in lines) <= 88
+    assert "\x1b[" not in read.stdout  # not a terminal: plain text, no colour codes

@@ -87,3 +87,19 @@ def test_show_has_no_mood_line_without_one(journal_home: Path) -> None:
     _write("Mine.")
     assert "Mood in" not in run("show", "1").stdout
     assert json.loads(run("show", "1", "--json").stdout)["source_mood"] is None
+
+
+def test_show_gives_each_sentence_and_the_reply(
+    journal_home: Path, settings: Settings, passphrase: str
+) -> None:
+    from tests.conftest import FakeAnalyzer
+
+    with Journal.open(settings, passphrase, analyzer=FakeAnalyzer()) as journal:
+        journal.write("So tired tonight. He held me at the door.")
+    result = run("show", "1")
+    assert result.exit_code == 0, result.stderr
+    assert "1. [Worn out] So tired tonight." in result.stdout
+    assert "2. [Reaching] He held me at the door." in result.stdout
+    shown = json.loads(run("show", "1", "--json").stdout)
+    assert [s["title"] for s in shown["sentences"]] == ["Worn out", "Reaching"]
+    assert shown["reply"]["text"] in result.stdout
