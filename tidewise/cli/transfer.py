@@ -19,6 +19,7 @@ import typer
 from tidewise.cli import app, session
 from tidewise.cli.console import say
 from tidewise.errors import UsageError
+from tidewise.plural import counted
 
 if TYPE_CHECKING:
     from tidewise.transfer import ImportSummary
@@ -152,8 +153,12 @@ def export_(
         str, typer.Option("--format", help="json, markdown, csv or csv-sentences.")
     ] = "json",
     out_file: Annotated[
-        Path | None,
-        typer.Option("--out", help="Write to this file (or into this folder); '-' is stdout."),
+        str | None,
+        typer.Option(
+            "--out",
+            help="Write to this file, or into this folder (a path ending in '/' is a folder, "
+            "made if missing); '-' is stdout.",
+        ),
     ] = None,
     since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
@@ -172,7 +177,9 @@ def export_(
     start = session.parse_when(since, role="from") if since else None
     end = session.parse_when(until, end_of_day=True, role="to") if until else None
     secret = _export_passphrase() if encrypt else None
-    target = None if out_file is None or str(out_file) == "-" else out_file
+    target = None if out_file is None or out_file == "-" else Path(out_file).expanduser()
+    if target is not None and (out_file or "").endswith(("/", os.sep)):
+        _make_private_folder(target)
     if target is not None and target.is_dir():
         target = target / default_export_name(fmt, sealed=encrypt)
     with session.opened(ctx) as journal:
@@ -182,7 +189,25 @@ def export_(
         else:
             with atomic_text_file(target) as stream:
                 count = export(journal, fmt, stream, since=start, until=end, passphrase=secret)
-    where = "" if target is None else f" to {target}"
-    say(f"Exported {count} entries{where}.")
+    where = "standard output" if target is None else str(target)
+    sealed = "encrypted with the export passphrase" if encrypt else "not encrypted"
+    say(f"Exported {counted(count, 'entry')} ({fmt}) to {where}, {sealed}.")
     if not encrypt:
         say(NOT_ENCRYPTED)
+
+
+def _make_private_folder(folder: Path) -> None:
+    """A folder for the export, made if missing; folders made here are private (0700)."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        msg = "That --out path ends in '/' but is a file, not a folder."
+        raise UsageError(msg)
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    try:
+        for made in reversed(missing):
+            made.mkdir(mode=0o700)
+            made.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError:
+        msg = "The folder for the export could not be made (may you write there?)."
+        raise UsageError(msg) from None
