@@ -177,7 +177,7 @@ def test_reanalyze_reports_on_stderr(
     result = run("reanalyze")
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    assert "Analysed 1 entries." in result.stderr
+    assert "Analysed 1 entry." in result.stderr
 
 
 def test_demo_prints_entries_and_leaves_nothing(

@@ -21,6 +21,7 @@ import typer
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
 from tidewise.errors import InputError, JournalExistsError, NoJournalError, TidewiseError
+from tidewise.plural import counted
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -575,4 +576,4 @@ def reanalyze(
             bars[0].update(done - bars[0].pos)
 
         count = journal.reanalyze(progress=progress, force=force)
-    say(f"Analysed {count} entries.")
+    say(f"Analysed {counted(count, 'entry')}.")

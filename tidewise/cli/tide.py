@@ -229,6 +229,6 @@ def _mismatch_lines(result: Tide) -> list[str]:
     if not m.items:
         return []
     return [
-        f"{len(m.items)} of {m.checkins} check-ins felt different from the words written "
-        "(close or calm, while the text carried shame)."
+        f"{len(m.items)} of {counted(m.checkins, 'check-in')} felt different from the words "
+        "written (close or calm, while the text carried shame)."
     ]

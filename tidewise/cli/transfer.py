@@ -67,8 +67,9 @@ def progress_bar(label: str, file: TextIO | None = None) -> Iterator[Callable[[i
 
 def _say_summary(summary: ImportSummary, analysed: bool) -> None:
     say(
-        f"Imported {summary.imported} entries ({summary.format}); "
-        f"{summary.skipped} were already in the journal and were skipped."
+        f"Imported {counted(summary.imported, 'entry')} ({summary.format}); "
+        f"{summary.skipped} {'was' if summary.skipped == 1 else 'were'} already in the journal "
+        "and skipped."
     )
     if summary.dropped_fields:
         say("Left out and never stored: " + ", ".join(summary.dropped_fields) + ".")
