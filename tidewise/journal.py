@@ -386,11 +386,17 @@ class Journal:
         with self._connection() as con:
             return store.search_entries(con, match, limit)
 
-    def count(self) -> int:
+    def count(
+        self, *, tag: str | None = None, phase: str | None = None, starred: bool | None = None
+    ) -> int:
+        """How many entries; with filters, how many `entries()` would give for them."""
         from tidewise.storage import store
 
         with self._connection() as con:
-            return store.count(con)
+            if tag is None and phase is None and starred is None:
+                return store.count(con)
+            wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
+            return store.count_matching(con, tag=wanted_tag, phase=phase, starred=starred)
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
         from tidewise.storage import store

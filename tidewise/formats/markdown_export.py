@@ -1,10 +1,11 @@
 """Markdown export (for reading and printing), and reading our own Markdown back.
 
 Oldest first; one `## 2026-03-14 21:40 (Europe/London)` heading per entry, then an
-optional facts line (`closeness +1 · shame 6/10 · tags: evening`), then the text.
+optional facts line (`closeness +1 · shame 6/10 · tags: evening · phase: Worn out ·
+starred`), then the text. Phases carry the names the app shows (LABEL_TITLES).
 A text line that starts with `#` gets a backslash (`\\#`, which Markdown shows as
 `#`), so no sentence can pose as a heading. The `tidewise-markdown` importer reads
-text, date, zone, check-in and tags back; it is not lossless (no analyses, no
+text, date, zone, check-in, tags and the star back; it is not lossless (no analyses, no
 seconds): use JSON to move a journal.
 """
 
@@ -16,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
@@ -29,11 +31,21 @@ _FACT_PARTS = (
     re.compile(r"^closeness (?P<closeness>[+-]\d)$"),
     re.compile(r"^shame (?P<shame>\d{1,2})/10$"),
     re.compile(r"^tags: (?P<tags>.+)$"),
-    re.compile(r"^phase: (?P<phase>[a-z ]+)$"),
+    re.compile(r"^phase: (?P<phase>[A-Za-z ]+)$"),  # older exports wrote the internal name
+    re.compile(r"^(?P<starred>starred)$"),
 )
 
 
-def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None) -> str:
+def _phase_title(phase: str) -> str:
+    try:
+        return LABEL_TITLES[Label(phase)]
+    except ValueError:
+        return phase.replace("_", " ")
+
+
+def _facts(
+    entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None, starred: bool
+) -> str:
     parts = []
     if entry_checkin and entry_checkin.closeness is not None:
         parts.append(f"closeness {entry_checkin.closeness:+d}")
@@ -42,7 +54,9 @@ def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None
     if tags:
         parts.append("tags: " + ", ".join(tags))
     if phase is not None and phase != "neutral":
-        parts.append(f"phase: {phase.replace('_', ' ')}")
+        parts.append(f"phase: {_phase_title(phase)}")
+    if starred:
+        parts.append("starred")
     return " · ".join(parts)
 
 
@@ -69,7 +83,7 @@ class MarkdownExporter:
             stamp = entry.created.strftime("%Y-%m-%d %H:%M")
             stream.write(f"\n## {stamp} ({entry.time_zone})\n\n")
             phase = entry.analysis.phase if entry.analysis is not None else None
-            facts = _facts(entry.checkin, entry.tags, phase)
+            facts = _facts(entry.checkin, entry.tags, phase, entry.starred)
             if facts:
                 stream.write(f"{facts}\n\n")
             stream.write(escape_lines(entry.text.rstrip()) + "\n")
@@ -133,6 +147,7 @@ class TidewiseMarkdownImporter:
             time_zone=zone,
             checkin=_checkin(facts, where, place),
             tags=tuple(t.strip() for t in facts.get("tags", "").split(", ") if t.strip()),
+            starred="starred" in facts,
             import_key=text_key("tidewise-md", naive, text),
         )
 

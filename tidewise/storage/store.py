@@ -201,6 +201,14 @@ def count(con: Connection) -> int:
     return int(con.execute("SELECT count(*) FROM entries").fetchone()[0])
 
 
+def count_matching(
+    con: Connection, *, tag: str | None, phase: str | None, starred: bool | None
+) -> int:
+    """How many entries the same filters as `query_entries` keep (for "2 of 15 entries")."""
+    where, params = _filters(None, None, tag, phase, starred)
+    return int(con.execute(f"SELECT count(*) {_FROM} {where}", params).fetchone()[0])
+
+
 def existing_import_keys(con: Connection, keys: Sequence[str]) -> set[str]:
     rows = con.execute(
         "SELECT import_key FROM entries WHERE import_key IN (SELECT value FROM json_each(?))",
