@@ -130,6 +130,24 @@ def _cli_outputs(tmp: Path) -> Iterator[tuple[str, str]]:
     yield "the report file", summary
 
 
+def _changing_outputs(tmp: Path, scenario: Scenario) -> Iterator[tuple[str, str]]:
+    """Commands that change the journal, run last: import (twice) and reanalyze."""
+    runner = CliRunner()
+    count = min(2, len(scenario.codes))
+    if count:
+        jrnl = tmp / "jrnl.txt"
+        jrnl.write_text(
+            "".join(f"[2025-0{n + 1}-01 09:00] Imported words {n}.\n\n" for n in range(count)),
+            "utf-8",
+        )
+        for attempt in ("first", "again"):
+            args = ["import", str(jrnl), "--zone", "UTC", "--no-analysis"]
+            result = runner.invoke(app, args)
+            yield f"import ({attempt})", result.stdout + result.stderr
+    result = runner.invoke(app, ["reanalyze"])
+    yield "reanalyze", result.stdout + result.stderr
+
+
 PAGES = ("/journal", "/journal?phase=exhaustion", "/tide", "/entries/1", "/export", "/lessons")
 
 
@@ -165,10 +183,18 @@ def test_no_command_or_page_miscounts(
 ) -> None:
     _build(settings, passphrase, scenario)
     monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
+    original = Journal.open  # reanalyze reads with the fake reader, not the model
+    monkeypatch.setattr(
+        Journal,
+        "open",
+        classmethod(lambda cls, s, p, **kw: original(s, p, analyzer=FakeAnalyzer())),
+    )
     exports = tmp_path / "exports"
-    problems = {
-        where: bad
-        for where, text in [*_cli_outputs(exports), *_web_outputs(settings, passphrase)]
-        if (bad := bad_forms(text))
-    }
+    outputs = [
+        *_cli_outputs(exports),
+        *_web_outputs(settings, passphrase),
+        *_changing_outputs(tmp_path, scenario),
+    ]
+    assert len(outputs) >= 20
+    problems = {where: bad for where, text in outputs if (bad := bad_forms(text))}
     assert problems == {}
