@@ -292,6 +292,7 @@ class Journal:
         checkin: CheckIn | None = None,
         tags: Sequence[str] = (),
         analyze: bool = True,
+        starred: bool = False,
     ) -> Entry:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
         from tidewise.storage import store, times
@@ -305,6 +306,7 @@ class Journal:
             time_zone=times.zone_name(moment),
             checkin=None if checkin is None or checkin.empty else checkin,
             tags=checks.clean_tags(tags),
+            starred=starred,
         )
         analysis = self.analyzer.analyze(new.text) if analyze else None
         with self._write() as con:
@@ -372,7 +374,9 @@ class Journal:
         phase: str | None = None,
         limit: int | None = None,
         newest_first: bool = True,
+        starred: bool | None = None,
     ) -> list[Entry]:
+        """Entries matching every filter given; `starred=True` keeps only starred ones."""
         from tidewise.storage import store
 
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
@@ -385,6 +389,7 @@ class Journal:
                 phase=phase,
                 limit=limit,
                 newest_first=newest_first,
+                starred=starred,
             )
 
     def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
@@ -397,17 +402,31 @@ class Journal:
         with self._connection() as con:
             return store.search_entries(con, match, limit)
 
-    def count(self) -> int:
+    def count(
+        self, *, tag: str | None = None, phase: str | None = None, starred: bool | None = None
+    ) -> int:
+        """How many entries; with filters, how many `entries()` would give for them."""
         from tidewise.storage import store
 
         with self._connection() as con:
-            return store.count(con)
+            if tag is None and phase is None and starred is None:
+                return store.count(con)
+            wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
+            return store.count_matching(con, tag=wanted_tag, phase=phase, starred=starred)
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
         from tidewise.storage import store
 
         with self._write() as con:
             store.set_shared(con, entry_id, shared)
+
+    def set_starred(self, entry_id: int, starred: bool) -> None:
+        """Star or unstar an entry. A mark for the person, not a change to the entry:
+        its `updated` time stays as it was, like the shared mark."""
+        from tidewise.storage import store
+
+        with self._write() as con:
+            store.set_starred(con, entry_id, starred)
 
     def logical_hash(self) -> str:
         """A hash of the journal's content: equal before and after a no-op (tests, imports)."""

@@ -77,3 +77,39 @@ def test_email_commands_without_a_server_explain_the_setup(journal_home: Path) -
         "last_sent_week": None,
     }
     assert run("lessons", "email", "unsubscribe").exit_code == 0
+
+
+def test_read_renders_the_markdown(journal_home: Path) -> None:
+    read = run("lessons", "read", "1")
+    assert read.exit_code == 0, read.stderr
+    lines = read.stdout.splitlines()
+    assert not [line for line in lines if line.lstrip().startswith("#")]
+    assert any(line.strip() == "Two systems that keep you alive" for line in lines)
+    assert all(line == line.rstrip() for line in lines)
+    assert max(len(line) for line in lines) <= 88
+    assert "\x1b[" not in read.stdout  # not a terminal: plain text, no colour codes
+
+
+def test_help_now_with_a_country_not_in_the_list_says_so_then_shows_all() -> None:
+    result = run("help-now", "--country", "FR")
+    assert result.exit_code == 0, result.stderr
+    text = result.stdout
+    notice = "FR is not in Tidewise's list of countries yet"
+    assert notice in text
+    assert "To find a line where you are:" in text and "findahelpline.com" in text
+    assert text.index(notice) < text.index("United States") < text.index("New Zealand")
+    payload = json.loads(run("help-now", "--country", "FR", "--json").stdout)
+    assert payload["country_not_listed"] is True and payload["country"] is None
+    known = run("help-now", "--country", "UK")
+    assert "not in Tidewise's list" not in known.stdout
+    assert (
+        json.loads(run("help-now", "--country", "UK", "--json").stdout)["country_not_listed"]
+        is False
+    )
+
+
+def test_help_now_never_echoes_odd_input_as_a_country() -> None:
+    result = run("help-now", "--country", "<script>")
+    assert result.exit_code == 0
+    assert "That country is not in Tidewise's list" in result.stdout
+    assert "<script>" not in result.stdout

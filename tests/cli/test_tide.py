@@ -89,12 +89,45 @@ def test_summary_names_loops_where_you_are_and_the_usual_precursor(
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "Your tide (28 entries)" in out
-    assert "Completed loops: 2. A loop usually takes 12.0 days" in out
+    assert "Completed loops: 2. A loop usually takes 12 days (12 entries)" in out
     assert "Where you are now: Reaching" in out
     assert "most often: shame for reaching (100%)" in out
     assert "toward ↑" in out and "phase    RRRR" in out
     assert "Tidewise is not therapy" in out
     assert result.stderr == ""
+
+
+def test_the_chart_has_dates_and_no_zero_shares(
+    settings: Settings, passphrase: str, unlocked: None
+) -> None:
+    fill(settings, passphrase, from_codes("RRRRAAWWWWEERRRRAAPPPPEERRRR"))
+    out = run().stdout
+    assert "  dates    2024-01-01        2024-01-28\n" in out
+    assert "0%" not in out.replace("100%", "").replace("50%", "")
+    assert "nothing else we look for came right before one" in out
+    assert "a reminder" not in out and "a fight" not in out
+
+
+def test_one_turn_is_said_in_the_singular(
+    settings: Settings, passphrase: str, unlocked: None
+) -> None:
+    fill(settings, passphrase, from_codes("RRRRAAWWWW"))
+    out = run().stdout
+    assert "(1 turn)" in out and "1 turns" not in out
+
+
+def test_the_date_axis_fits_any_width() -> None:
+    from datetime import datetime
+
+    from tidewise.cli.tide import _date_axis
+
+    first, last = datetime(2024, 1, 1), datetime(2024, 3, 1)
+    assert _date_axis(first, last, 5) == "2024-01-01 to 2024-03-01"
+    assert _date_axis(first, last, 24) == "2024-01-01    2024-03-01"
+    wide = _date_axis(first, last, 60)
+    assert len(wide) == 60 and wide.startswith("2024-01-01") and wide.endswith("2024-03-01")
+    assert "2024-01-31" in wide
+    assert _date_axis(first, first, 10) == "2024-01-01"
 
 
 def test_json_is_every_statistic_and_nothing_else_on_stdout(
@@ -164,9 +197,9 @@ def test_svg_and_png_are_written_and_announced_on_stderr(
 
 def test_bad_date_is_a_usage_error(settings: Settings, passphrase: str, unlocked: None) -> None:
     fill(settings, passphrase, from_codes("RR"))
-    result = run("--from", "last tuesday")
+    result = run("--from", "the day the music died")
     assert result.exit_code != 0
-    assert "ISO-8601" in str(result.exception) + result.stderr
+    assert "not understood" in str(result.exception) + result.stderr
 
 
 def test_no_journal_is_reported(unlocked: None) -> None:

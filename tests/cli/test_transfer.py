@@ -142,3 +142,41 @@ def test_encrypted_export_round_trips_through_the_cli(
     monkeypatch.setenv(EXPORT_PASSPHRASE_ENV, "the wrong phrase")
     wrong = run("import", str(sealed))
     assert wrong.exit_code != 0
+
+
+def test_export_out_ending_in_a_slash_is_a_private_folder(
+    journal_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert (
+        run("import", str(FIXTURES / "jrnl.txt"), "--zone", "UTC", "--no-analysis").exit_code == 0
+    )
+    monkeypatch.setenv(EXPORT_PASSPHRASE_ENV, "another long phrase")
+    folder = tmp_path / "out" / "enc"
+    result = run("export", "--encrypt", "--out", f"{folder}/")
+    assert result.exit_code == 0, result.stderr
+    [made] = list(folder.iterdir())
+    assert made.name.startswith("notes-") and made.suffix == ".json"
+    assert json.loads(made.read_text("utf-8"))["format"] == "tidewise-encrypted-export"
+    for made_folder in (folder, folder.parent):
+        assert oct(made_folder.stat().st_mode & 0o777) == "0o700"
+    assert f"to {made}, encrypted with the export passphrase." in result.stderr
+    assert "Exported 2 entries (json)" in result.stderr
+
+
+def test_a_plain_export_says_it_is_not_encrypted(journal_home: Path, tmp_path: Path) -> None:
+    assert (
+        run("import", str(FIXTURES / "jrnl.txt"), "--zone", "UTC", "--no-analysis").exit_code == 0
+    )
+    result = run("export", "--format", "markdown", "--out", str(tmp_path / "mine.md"))
+    assert result.exit_code == 0, result.stderr
+    assert f"to {tmp_path / 'mine.md'}, not encrypted." in result.stderr
+    assert NOT_ENCRYPTED in result.stderr
+
+
+def test_export_out_slash_on_a_file_is_refused(journal_home: Path, tmp_path: Path) -> None:
+    a_file = tmp_path / "taken"
+    a_file.write_text("mine", "utf-8")
+    result = run("export", "--out", f"{a_file}/")
+    assert result.exit_code != 0
+    assert "is a file, not a folder" in str(result.exception)
+    assert a_file.read_text("utf-8") == "mine"

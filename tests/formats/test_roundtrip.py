@@ -167,6 +167,7 @@ def test_markdown_export_reimports_text_dates_checkins_and_tags(entries: list[Ne
             )
             assert new.time_zone == old.time_zone
             assert new.tags == old.tags
+            assert new.starred == old.starred
             assert (new.checkin or CheckIn()) == (old.checkin or CheckIn())
 
 
@@ -329,3 +330,15 @@ def test_tags_with_line_breaks_or_control_characters_are_refused(tag: str) -> No
                 analyze=False,
             )
         assert source.count() == 0
+
+
+def test_markdown_names_phases_as_the_app_shows_them() -> None:
+    from tidewise.cycle.labels import LABEL_TITLES, Label
+
+    with two_journals() as (source, _target, root):
+        source.write("So tired. I miss him. So lonely.")  # the fake reader: exhaustion
+        source.write("I hate myself for wanting him. What is wrong with me?")
+        text = _export_to(source, "markdown", root / "out.md").read_text("utf-8")
+    assert f"phase: {LABEL_TITLES[Label.EXHAUSTION]}" in text
+    assert f"phase: {LABEL_TITLES[Label.ATTACHMENT_SHAME]}" in text
+    assert "exhaustion" not in text and "attachment shame" not in text

@@ -21,6 +21,7 @@ from tidewise.cli import app, session
 from tidewise.cli.console import out, say
 from tidewise.corrections import CHOICES, Request, title_of
 from tidewise.errors import InputError, UsageError
+from tidewise.plural import counted
 
 NOTHING_APPLIED = "Nothing was applied."
 NO_CORRECTIONS = "No corrections given."
@@ -68,7 +69,7 @@ def correct(
         said = done[0]
         say(f"Entry {said.entry_id}, sentence {said.sentence}: now {title_of(said.label)}.")
     else:
-        say(f"Applied {len(done)} correction{'s' if len(done) != 1 else ''}.")
+        say(f"Applied {counted(len(done), 'correction')}.")
     if stale:
         say(
             f"{stale} other entr{'ies were' if stale != 1 else 'y was'} read before this; "
@@ -98,7 +99,7 @@ def corrections(
             return
         if forget_all:
             count = journal.forget_corrections()
-            say(f"Forgot {count} correction{'s' if count != 1 else ''}.")
+            say(f"Forgot {counted(count, 'correction')}.")
             return
         found = journal.corrections()
     if as_json:

@@ -21,10 +21,11 @@ import typer
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
 from tidewise.errors import InputError, JournalExistsError, NoJournalError, TidewiseError
+from tidewise.plural import counted
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
-    from tidewise.records import CheckIn, Entry
+    from tidewise.records import CheckIn, Entry, SourceMood
 
 NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
 PREVIEW_CHARS = 60
@@ -97,6 +98,11 @@ def entry_dict(entry: Entry) -> dict[str, Any]:
         "starred": entry.starred,
         "shared": entry.shared,
         "import_key": entry.import_key,
+        "source_mood": (
+            None
+            if entry.source_mood is None
+            else {"label": entry.source_mood.label, "score": entry.source_mood.score}
+        ),
         "analysis": entry.analysis.to_dict() if entry.analysis else None,
     }
 
@@ -109,7 +115,8 @@ def _print_entries(entries: list[Entry], as_json: bool) -> None:
         phase = _phase_title(entry.analysis.phase) if entry.analysis else "-"
         first_line = entry.text.strip().splitlines()[0] if entry.text.strip() else ""
         preview = first_line[:PREVIEW_CHARS] + ("…" if len(first_line) > PREVIEW_CHARS else "")
-        out(f"{entry.id:>5}  {entry.created:%Y-%m-%d %H:%M}  {phase:<22}  {preview}")
+        star = "★" if entry.starred else " "
+        out(f"{entry.id:>5}  {entry.created:%Y-%m-%d %H:%M}  {phase:<22} {star} {preview}")
     if not entries:
         say("No entries.")
 
@@ -122,8 +129,12 @@ def _print_entry(entry: Entry) -> None:
             "Check-in: "
             + ", ".join(f"{name} {value}" for name, value in parts if value is not None)
         )
+    if entry.source_mood is not None:
+        out(_mood_line(entry.source_mood, entry.import_key))
     if entry.tags:
         out("Tags: " + ", ".join(entry.tags))
+    if entry.starred:
+        out("Starred")
     out("")
     out(entry.text)
     out("")
@@ -136,6 +147,12 @@ def _print_entry(entry: Entry) -> None:
         )
         for voice in a.shame_voice:
             out(f"  shame voice: {voice.strip()}")
+
+
+def _mood_line(mood: SourceMood, import_key: str | None) -> str:
+    """Another app's mood, shown as that app's: never read as closeness or shame."""
+    app_name = "Daylio" if (import_key or "").startswith("daylio:") else "the app it came from"
+    return f"Mood in {app_name}: {mood.label} ({mood.score} of 5)"
 
 
 # ---- commands ---------------------------------------------------------------------------
@@ -190,13 +207,20 @@ def write(
     file: Annotated[
         Path | None, typer.Option("--file", "-f", help="Read the entry from this file.")
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help="When, ISO-8601.")] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="When: 2024-05-01, 2024-05-01T21:30, yesterday, 'today 9pm', '3 days ago'.",
+        ),
+    ] = None,
     closeness: Closeness = None,
     shame: ShameOpt = None,
     tag: Tags = None,
     no_analysis: Annotated[
         bool, typer.Option("--no-analysis", help="Save without analysing.")
     ] = False,
+    star: Annotated[bool, typer.Option("--star", help="Star the entry.")] = False,
 ) -> None:
     """Write an entry: type it at the prompt (end with Ctrl-D), or use --file. Prints its id.
 
@@ -230,7 +254,12 @@ def write(
         else:
             body = _read_text("Write your entry; end with Ctrl-D on its own line.")
         with session.opened(ctx) as journal:
-            options: dict[str, Any] = {"created": created, "checkin": checkin, "tags": tags}
+            options: dict[str, Any] = {
+                "created": created,
+                "checkin": checkin,
+                "tags": tags,
+                "starred": star,
+            }
             try:
                 entry = journal.write(body, analyze=not no_analysis, **options)
             except (ModelFilesError, ImportError):
@@ -277,19 +306,43 @@ def list_entries(
     since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="Only with this tag.")] = None,
-    phase: Annotated[str | None, typer.Option("--phase", help="Only this phase.")] = None,
+    phase: Annotated[
+        str | None,
+        typer.Option("--phase", help='Only this phase, as shown ("Worn out") or internal.'),
+    ] = None,
     limit: Annotated[int | None, typer.Option("--limit", help="At most this many.")] = None,
+    starred: Annotated[bool, typer.Option("--starred", help="Only starred entries.")] = False,
     as_json: AsJson = False,
 ) -> None:
-    """List entries, newest first.
+    """List entries, newest first; a star marks starred ones.
 
     Example: tidewise list --from 2024-05-01 --tag walk --limit 10
     """
-    start = session.parse_when(since) if since else None
-    end = session.parse_when(until, end_of_day=True) if until else None
+    wanted_phase = _phase_named(phase) if phase is not None else None
+    start = session.parse_when(since, role="from") if since else None
+    end = session.parse_when(until, end_of_day=True, role="to") if until else None
     with session.opened(ctx) as journal:
-        found = journal.entries(since=start, until=end, tag=tag, phase=phase, limit=limit)
+        found = journal.entries(
+            since=start,
+            until=end,
+            tag=tag,
+            phase=wanted_phase,
+            limit=limit,
+            starred=True if starred else None,
+        )
     _print_entries(found, as_json)
+
+
+def _phase_named(name: str) -> str:
+    """The internal name of the phase a person typed, or an InputError listing the choices."""
+    from tidewise.cycle.labels import LABEL_TITLES, label_named
+
+    label = label_named(name)
+    if label is None:
+        choices = ", ".join(f"{title} ({label})" for label, title in LABEL_TITLES.items())
+        message = f"No phase has that name. Choose one of: {choices}."
+        raise InputError(message)
+    return label.value
 
 
 @app.command()
@@ -389,6 +442,28 @@ def edit(
         checkin = _checkin(closeness, shame, entry.checkin) if changes_checkin else None
         updated = journal.edit(entry_id, text=new_text or None, checkin=checkin, tags=tag)
     say(f"Entry {updated.id} updated.")
+
+
+@app.command()
+def star(ctx: typer.Context, entry_id: Annotated[int, typer.Argument()]) -> None:
+    """Star an entry, to find it again with `tidewise list --starred`.
+
+    Example: tidewise star 12
+    """
+    with session.opened(ctx) as journal:
+        journal.set_starred(entry_id, True)
+    say(f"Entry {entry_id} starred.")
+
+
+@app.command()
+def unstar(ctx: typer.Context, entry_id: Annotated[int, typer.Argument()]) -> None:
+    """Take the star off an entry.
+
+    Example: tidewise unstar 12
+    """
+    with session.opened(ctx) as journal:
+        journal.set_starred(entry_id, False)
+    say(f"Entry {entry_id} is no longer starred.")
 
 
 @app.command()
@@ -552,4 +627,4 @@ def reanalyze(
             bars[0].update(done - bars[0].pos)
 
         count = journal.reanalyze(progress=progress, force=force)
-    say(f"Analysed {count} entries.")
+    say(f"Analysed {counted(count, 'entry')}.")

@@ -89,8 +89,30 @@ def lessons_read(ctx: typer.Context, week: Week, as_json: AsJson = False) -> Non
         return
     if not row.unlocked:
         say(f"This reading opens on {row.unlocks_at.date().isoformat()}; here it is early.")
-    out(f"{lesson.title}\n\n{lesson.summary}\n\n{lesson.body}")
+    out(f"{lesson.title}\n\n{lesson.summary}\n")
+    out(rendered_markdown(lesson.body))
     say(f"When you are ready: tidewise lessons done {week}")
+
+
+READING_WIDTH = 88  # lines longer than this are hard to read, however wide the terminal
+
+
+def rendered_markdown(text: str) -> str:
+    """Markdown as a terminal shows it (headings, emphasis, lists), through rich.
+
+    Styled only on a terminal; piped into a file or another program it is plain text.
+    rich pads every line to the full width, so the padding is trimmed.
+    """
+    import sys
+
+    from rich.console import Console
+    from rich.markdown import Markdown
+
+    console = Console(file=sys.stdout, highlight=False)
+    console.width = min(console.width, READING_WIDTH)
+    with console.capture() as captured:
+        console.print(Markdown(text))
+    return "\n".join(line.rstrip() for line in captured.get().splitlines())
 
 
 @lessons_app.command("sources")

@@ -90,8 +90,8 @@ def report(
         raise UsageError(msg)
     with session.opened(ctx) as journal:
         request = therapist.ReportRequest(
-            since=session.parse_when(since) if since else None,
-            until=session.parse_when(until, end_of_day=True) if until else None,
+            since=session.parse_when(since, role="from") if since else None,
+            until=session.parse_when(until, end_of_day=True, role="to") if until else None,
             share=tuple(share or ()),
             redactions=_kept_redactions(
                 journal, redact or [], redact_place or [], save=not preview

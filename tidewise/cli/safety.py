@@ -56,12 +56,37 @@ def _journal_if_possible(ctx: typer.Context, ask: bool) -> Iterator[Journal | No
         opened.__exit__(None, None, None)
 
 
-def _render_resources(country: str | None) -> tuple[str, list[dict[str, Any]]]:
+def _unknown_country_lines(typed: str) -> list[str]:
+    """What to do when the country asked for has no lines in Tidewise's list yet.
+
+    The ways to find a local line (the list's "anywhere else" entries) come first, so a
+    person in a hurry does not have to scroll past every other country to reach them.
+    """
+    from tidewise.analysis.crisis import ELSEWHERE, select_entries
+
+    code = typed.strip().upper()
+    named = code if code.isalnum() and len(code) <= 3 else "That country"
+    lines = [
+        f"{named} is not in Tidewise's list of countries yet, so there are no lines for it here.",
+        "To find a line where you are:",
+    ]
+    for entry in select_entries(country=None):
+        if entry.country == ELSEWHERE and not entry.emergency:  # said on the first line
+            lines.append(f"  {entry.name}: {entry.contact}")
+    lines += ["The lines for every country in the list follow.", ""]
+    return lines
+
+
+def _render_resources(
+    country: str | None, unknown: str | None = None
+) -> tuple[str, list[dict[str, Any]]]:
     from tidewise.analysis.crisis import countries, select_entries
 
     names = countries()
     entries = select_entries(country=country)
     lines = ["If you are in danger right now, call your local emergency number.", ""]
+    if unknown:
+        lines += _unknown_country_lines(unknown)
     shown: str | None = None
     for entry in entries:
         if entry.country != shown:
@@ -106,10 +131,12 @@ def help_now(
                 journal.set_state(COUNTRY_KEY, chosen)
             chosen = chosen or normalise_country(str(saved) if saved else None)
             safety_plan = load_plan(journal)
-    text, resources = _render_resources(None if all_countries else chosen)
+    unknown = country if country and normalise_country(country) is None else None
+    text, resources = _render_resources(None if all_countries else chosen, unknown)
     if as_json:
         payload = {
             "country": chosen,
+            "country_not_listed": unknown is not None,
             "resources": resources,
             "safety_plan": safety_plan.to_dict() if safety_plan else None,
         }

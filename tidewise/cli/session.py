@@ -10,13 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-from tidewise.errors import InputError, NoJournalError
+from tidewise.errors import NoJournalError
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 if TYPE_CHECKING:
@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from tidewise.storage.keys import EarlyUnlock
 
 # Commands that unlock the journal with the current passphrase.
-_UNLOCKING = frozenset({"write", "list", "show", "search", "edit", "delete", "backup", "erase"})
+_UNLOCKING = frozenset(
+    {"write", "list", "show", "search", "edit", "delete", "backup", "erase", "star", "unstar"}
+)
 _EARLY: list[EarlyUnlock] = []
 
 
@@ -86,12 +88,25 @@ def opened(ctx: typer.Context) -> Iterator[Journal]:
         journal.close()
 
 
-def parse_when(value: str, *, end_of_day: bool = False) -> datetime:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        msg = "Dates must be ISO-8601, like 2024-05-01 or 2024-05-01T21:30."
-        raise InputError(msg) from None
-    if end_of_day and "T" not in value and " " not in value.strip():
-        moment += timedelta(days=1, microseconds=-1)  # --to 2024-05-01 includes that day
-    return moment
+def parse_when(value: str, *, end_of_day: bool = False, role: str = "date") -> datetime:
+    """A date from the command line, ISO or in words; one typed in words is said back.
+
+    `role` ("date", "from" or "to") words that note, so the person can check what was
+    understood before trusting a dated entry or a list.
+    """
+    from tidewise.cli.console import say
+    from tidewise.cli.dates import is_iso, understand
+
+    found = understand(value, end_of_day=end_of_day)
+    if not is_iso(value):
+        lead, day_note = _ROLE_WORDS.get(role, _ROLE_WORDS["date"])
+        say(f"{lead} {found.words()}{'' if found.has_time else day_note}.")
+    return found.moment
+
+
+# For each role: how the note starts, and what it adds when no time of day was given.
+_ROLE_WORDS = {
+    "date": ("Date understood:", " (the day alone, no time)"),
+    "from": ("From:", " (from the start of that day)"),
+    "to": ("Up to:", " (to the end of that day)"),
+}

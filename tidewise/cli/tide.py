@@ -17,6 +17,7 @@ import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
+from tidewise.plural import counted
 
 if TYPE_CHECKING:
     from tidewise.cycle.tide import Tide
@@ -51,8 +52,8 @@ def tide(
 
     Example: tidewise tide --from 2024-01-01 --png tide.png
     """
-    start = _aware(session.parse_when(since)) if since else None
-    end = _aware(session.parse_when(until, end_of_day=True)) if until else None
+    start = _aware(session.parse_when(since, role="from")) if since else None
+    end = _aware(session.parse_when(until, end_of_day=True, role="to")) if until else None
     with session.opened(ctx) as journal:
         entries = journal.entries(newest_first=False)
     from tidewise.reports.observations import tide_of
@@ -86,7 +87,10 @@ def summary(result: Tide) -> str:
         lines += _loop_lines(result) + _now_lines(result) + _turn_lines(result)
         lines += _style_lines(result) + _mismatch_lines(result)
     if result.unanalysed:
-        lines.append(f"{result.unanalysed} entries have no analysis yet and were left out.")
+        lines.append(
+            f"{counted(result.unanalysed, 'entry')} without an analysis yet "
+            f"{'was' if result.unanalysed == 1 else 'were'} left out."
+        )
     lines.append("Distance is protection and anger is information. Tidewise is not therapy.")
     return "\n".join(lines)
 
@@ -100,7 +104,7 @@ def _heading(result: Tide) -> str:
         if result.since is None and result.until is None
         else (f", {day(result.since)} to {day(result.until)}")
     )
-    return f"Your tide{span} ({result.entries} entries)\n"
+    return f"Your tide{span} ({counted(result.entries, 'entry')})\n"
 
 
 def _chart_lines(result: Tide) -> list[str]:
@@ -131,7 +135,22 @@ def _chart_lines(result: Tide) -> list[str]:
     from tidewise.cycle.labels import LABEL_TITLES, Label
 
     legend = "  ".join(f"{m} {LABEL_TITLES[Label(name)]}" for name, m in PHASE_MARKS.items())
-    return [f"  toward ↑ {spark}", f"  phase    {marks}", f"  ({legend})", ""]
+    axis = _date_axis(observations[0].time, observations[-1].time, width)
+    return [f"  toward ↑ {spark}", f"  phase    {marks}", f"  dates    {axis}", f"  ({legend})", ""]
+
+
+def _date_axis(first: datetime, last: datetime, width: int) -> str:
+    """The first and last day under the chart's ends, and the middle day when there is room."""
+    start, end = first.date().isoformat(), last.date().isoformat()
+    if start == end:
+        return start
+    if width < len(start) + len(end) + 2:
+        return f"{start} to {end}"  # too narrow to sit under the ends: say the span
+    if width >= 3 * len(start) + 4:
+        middle = (first + (last - first) / 2).date().isoformat()
+        gap = width - 3 * len(start)
+        return start + " " * (gap // 2) + middle + " " * (gap - gap // 2) + end
+    return start + " " * (width - len(start) - len(end)) + end
 
 
 def _loop_lines(result: Tide) -> list[str]:
@@ -140,15 +159,17 @@ def _loop_lines(result: Tide) -> list[str]:
         return []
     noun = "loop" if count == 1 else "loops"
     lines = [
-        f"Completed {noun}: {count}. A loop usually takes {result.median_loop_days:.1f} days "
-        f"({result.median_loop_entries:g} entries), from reaching, away, and back."
+        f"Completed {noun}: {count}. A loop usually takes "
+        f"{counted(round(result.median_loop_days or 0.0, 1), 'day')} "
+        f"({counted(result.median_loop_entries or 0, 'entry')}), from reaching, away, and back."
     ]
     holding = [outer for outer in result.outer if len(outer.inner) >= 2]
     if holding:
         inner = sum(len(outer.inner) for outer in holding)
         lines.append(
-            f"  {inner} smaller loops sat inside {len(holding)} longer ones "
-            f"(swings of under {result.coarse_days:g} days)."
+            f"  {counted(inner, 'smaller loop')} sat inside "
+            f"{counted(len(holding), 'longer one')} "
+            f"(swings of under {counted(result.coarse_days, 'day')})."
         )
     return lines
 
@@ -161,7 +182,7 @@ def _now_lines(result: Tide) -> list[str]:
         return []
     return [
         f"Where you are now: {LABEL_TITLES[now.phase]}, since {now.since.date().isoformat()} "
-        f"({now.entries} {'entry' if now.entries == 1 else 'entries'})."
+        f"({counted(now.entries, 'entry')})."
     ]
 
 
@@ -173,10 +194,18 @@ def _turn_lines(result: Tide) -> list[str]:
     shares = result.precursors.shares()
     if usual is None:
         return [f"Turns away: {turns}; nothing we look for came right before them."]
-    others = [f"{PRECURSOR_WORDS[k]} {shares[k] or 0:.0%}" for k in PRECURSOR_WORDS if k != usual]
+    # What never came before a turn is left out of the list rather than shown as 0%.
+    others = [
+        f"{PRECURSOR_WORDS[k]} {shares[k]:.0%}" for k in PRECURSOR_WORDS if k != usual and shares[k]
+    ]
+    also = (
+        f"; also {', '.join(others)}"
+        if others
+        else "; nothing else we look for came right before one"
+    )
     return [
-        f"Before a turn away ({turns} turns), most often: {PRECURSOR_WORDS[usual]} "
-        f"({shares[usual] or 0:.0%}); also {', '.join(others)}."
+        f"Before a turn away ({counted(turns, 'turn')}), most often: {PRECURSOR_WORDS[usual]} "
+        f"({shares[usual] or 0:.0%}){also}."
     ]
 
 
@@ -202,6 +231,6 @@ def _mismatch_lines(result: Tide) -> list[str]:
     if not m.items:
         return []
     return [
-        f"{len(m.items)} of {m.checkins} check-ins felt different from the words written "
-        "(close or calm, while the text carried shame)."
+        f"{len(m.items)} of {counted(m.checkins, 'check-in')} felt different from the words "
+        "written (close or calm, while the text carried shame)."
     ]

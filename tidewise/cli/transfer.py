@@ -21,6 +21,7 @@ import typer
 from tidewise.cli import app, session
 from tidewise.cli.console import say
 from tidewise.errors import UsageError
+from tidewise.plural import counted
 
 if TYPE_CHECKING:
     from tidewise.transfer import ImportSummary
@@ -68,8 +69,9 @@ def progress_bar(label: str, file: TextIO | None = None) -> Iterator[Callable[[i
 
 def _say_summary(summary: ImportSummary, analysed: bool) -> None:
     say(
-        f"Imported {summary.imported} entries ({summary.format}); "
-        f"{summary.skipped} were already in the journal and were skipped."
+        f"Imported {counted(summary.imported, 'entry')} ({summary.format}); "
+        f"{summary.skipped} {'was' if summary.skipped == 1 else 'were'} already in the journal "
+        "and skipped."
     )
     if summary.dropped_fields:
         say("Left out and never stored: " + ", ".join(summary.dropped_fields) + ".")
@@ -154,8 +156,12 @@ def export_(
         str, typer.Option("--format", help="json, markdown, csv or csv-sentences.")
     ] = "json",
     out_file: Annotated[
-        Path | None,
-        typer.Option("--out", help="Write to this file (or into this folder); '-' is stdout."),
+        str | None,
+        typer.Option(
+            "--out",
+            help="Write to this file, or into this folder (a path ending in '/' is a folder, "
+            "made if missing); '-' is stdout.",
+        ),
     ] = None,
     since: Annotated[str | None, typer.Option("--from", help="From this date.")] = None,
     until: Annotated[str | None, typer.Option("--to", help="Up to this date.")] = None,
@@ -172,10 +178,12 @@ def export_(
     from tidewise.transfer import default_export_name, export, new_file
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
-    start = session.parse_when(since) if since else None
-    end = session.parse_when(until, end_of_day=True) if until else None
+    start = session.parse_when(since, role="from") if since else None
+    end = session.parse_when(until, end_of_day=True, role="to") if until else None
     secret = _export_passphrase() if encrypt else None
-    target = None if out_file is None or str(out_file) == "-" else out_file.expanduser()
+    target = None if out_file is None or out_file == "-" else Path(out_file).expanduser()
+    if target is not None and (out_file or "").endswith(("/", os.sep)):
+        _make_private_folder(target)
     if target is not None and target.is_dir():
         target = target / default_export_name(fmt, sealed=encrypt)
     options: dict[str, Any] = {"since": start, "until": end, "passphrase": secret}
@@ -191,8 +199,27 @@ def export_(
                 stream.detach()  # flushes into the file, which new_file fsyncs and names
             written = made.path
             journal.note_copy("export", written)  # `erase` offers to remove it later
-    say(f"Exported {count} entries{'' if written is None else f' to {written}'}.")
+    where = "standard output" if written is None else str(written)
+    sealed = "encrypted with the export passphrase" if encrypt else "not encrypted"
+    say(f"Exported {counted(count, 'entry')} ({fmt}) to {where}, {sealed}.")
     if written is not None and target is not None and written != target:
         say(f"A file named {target.name} was already there; it was kept as it was.")
     if not encrypt:
         say(NOT_ENCRYPTED)
+
+
+def _make_private_folder(folder: Path) -> None:
+    """A folder for the export, made if missing; folders made here are private (0700)."""
+    if folder.is_dir():
+        return
+    if folder.exists():
+        msg = "That --out path ends in '/' but is a file, not a folder."
+        raise UsageError(msg)
+    missing = [folder, *(p for p in folder.parents if not p.exists())]
+    try:
+        for made in reversed(missing):
+            made.mkdir(mode=0o700)
+            made.chmod(0o700)  # mkdir's mode is narrowed by the umask, never widened
+    except OSError:
+        msg = "The folder for the export could not be made (may you write there?)."
+        raise UsageError(msg) from None

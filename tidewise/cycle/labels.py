@@ -55,3 +55,18 @@ LABEL_TITLES: dict[Label, str] = {
     Label.EXHAUSTION: "Worn out",
     Label.NEUTRAL: "Telling",
 }
+
+
+def _plain(name: str) -> str:
+    return " ".join(name.replace("_", " ").replace("-", " ").casefold().split())
+
+
+def label_named(name: str) -> Label | None:
+    """The label a person means by `name`: the title the app shows ("Worn out") or the
+    internal name ("exhaustion", "attachment_shame"), in any case, with spaces, hyphens or
+    underscores. None when it names no label."""
+    wanted = _plain(name)
+    for label, title in LABEL_TITLES.items():
+        if wanted in (_plain(title), _plain(label.value)):
+            return label
+    return None

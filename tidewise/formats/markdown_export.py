@@ -1,13 +1,14 @@
 """Markdown export (for reading and printing), and reading our own Markdown back.
 
 Oldest first; one `## 2026-03-14 21:40 (Europe/London)` heading per entry, then an
-optional facts line (`closeness +1 · shame 6/10 · tags: evening`), then the text.
+optional facts line (`closeness +1 · shame 6/10 · tags: evening · phase: Worn out ·
+starred`), then the text. Phases carry the names the app shows (LABEL_TITLES).
 A text line that starts with `#` or reads like a facts line gets a backslash
 (`\\#`, which Markdown shows as `#`), so no sentence can pose as a heading or as
 facts; tags never hold line breaks or control characters (storage/checks.py), and
 everything after `tags: ` is tags, so a tag cannot pose as a check-in either. The
-`tidewise-markdown` importer reads text, date, zone, check-in and tags back; it is
-not lossless (no analyses, no seconds): use JSON to move a journal.
+`tidewise-markdown` importer reads text, date, zone, check-in, tags and the star back;
+it is not lossless (no analyses, no seconds): use JSON to move a journal.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
@@ -30,11 +32,21 @@ _FACT_PARTS = (
     re.compile(r"^closeness (?P<closeness>[+-]\d)$"),
     re.compile(r"^shame (?P<shame>\d{1,2})/10$"),
     re.compile(r"^tags: (?P<tags>.+)$"),
-    re.compile(r"^phase: (?P<phase>[a-z ]+)$"),
+    re.compile(r"^phase: (?P<phase>[A-Za-z ]+)$"),  # older exports wrote the internal name
+    re.compile(r"^(?P<starred>starred)$"),
 )
 
 
-def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None) -> str:
+def _phase_title(phase: str) -> str:
+    try:
+        return LABEL_TITLES[Label(phase)]
+    except ValueError:
+        return phase.replace("_", " ")
+
+
+def _facts(
+    entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None, starred: bool
+) -> str:
     parts = []
     if entry_checkin and entry_checkin.closeness is not None:
         parts.append(f"closeness {entry_checkin.closeness:+d}")
@@ -43,7 +55,9 @@ def _facts(entry_checkin: CheckIn | None, tags: Sequence[str], phase: str | None
     if tags:
         parts.append("tags: " + ", ".join(tags))
     if phase is not None and phase != "neutral":
-        parts.append(f"phase: {phase.replace('_', ' ')}")
+        parts.append(f"phase: {_phase_title(phase)}")
+    if starred:
+        parts.append("starred")
     return " · ".join(parts)
 
 
@@ -80,7 +94,7 @@ class MarkdownExporter:
             stamp = entry.created.strftime("%Y-%m-%d %H:%M")
             stream.write(f"\n## {stamp} ({entry.time_zone})\n\n")
             phase = entry.analysis.phase if entry.analysis is not None else None
-            facts = _facts(entry.checkin, entry.tags, phase)
+            facts = _facts(entry.checkin, entry.tags, phase, entry.starred)
             if facts:
                 stream.write(f"{facts}\n\n")
             stream.write(escape_lines(entry.text.rstrip()) + "\n")
@@ -98,11 +112,15 @@ def _parse_facts(line: str) -> dict[str, str] | None:
         if head and not head.endswith(" · "):
             return None
         head = head.removesuffix(" · ")
+        starred = rest.endswith(" · starred")  # the star comes last, after any phase
+        rest = rest.removesuffix(" · starred")
         before, phase_marker, phase = rest.rpartition(" · phase: ")
         if phase_marker and _FACT_PARTS[3].match(f"phase: {phase}"):
             tags, head = before, " · ".join(p for p in (head, f"phase: {phase}") if p)
         else:
             tags = rest
+        if starred:
+            head = " · ".join(p for p in (head, "starred") if p)
         if not tags.strip():
             return None
     found: dict[str, str] = {} if tags is None else {"tags": tags}
@@ -161,6 +179,7 @@ class TidewiseMarkdownImporter:
             time_zone=zone,
             checkin=_checkin(facts, where, place),
             tags=tuple(t.strip() for t in facts.get("tags", "").split(", ") if t.strip()),
+            starred="starred" in facts,
             import_key=text_key("tidewise-md", naive, text),
         )
 

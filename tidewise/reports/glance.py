@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.plural import counted
 
 KIND_TITLES = {
     "self_harm": "self-harm or suicide",
@@ -48,7 +49,7 @@ def pct(value: float | None) -> str:
 def _days(value: float | None) -> str:
     if value is None:
         return "no completed loop"
-    return f"{value:.1f} days" if value < 10 else f"{value:.0f} days"
+    return counted(round(value, 1) if value < 10 else round(value), "day")
 
 
 def kinds_text(kinds: list[str]) -> str:
@@ -68,7 +69,7 @@ def turns_after_shame(tide: dict[str, Any]) -> str:
     if not turns:
         return "no turn away yet"
     count = tide["precursor_counts"].get("attachment_shame", 0)
-    return f"{count} of {turns} turns away ({pct(count / turns)})"
+    return f"{count} of {counted(turns, 'turn away')} ({pct(count / turns)})"
 
 
 def distancing(tide: dict[str, Any]) -> str:
@@ -148,22 +149,27 @@ def safety_line(data: dict[str, Any]) -> str:
     if not flags:
         return "No safety concern was flagged in this period."
     dates = "; ".join(f"{f['date']} ({kinds_text(f['kinds'])})" for f in flags)
-    return f"Safety concerns were flagged on {len(flags)} day(s): {dates}."
+    return f"Safety concerns were flagged on {counted(len(flags), 'day')}: {dates}."
 
 
 def left_out_lines(data: dict[str, Any]) -> list[str]:
     left = data["left_out"]
     lines = [
-        f"{left['entries_not_shared']} of {data['entries']} entries in the period are "
-        "not quoted: the writer did not choose them for sharing; they count in the figures only.",
+        f"{left['entries_not_shared']} of {counted(data['entries'], 'entry')} in the period "
+        f"{'is' if left['entries_not_shared'] == 1 else 'are'} not quoted: the writer did not "
+        "choose them for sharing; they count in the figures only.",
     ]
     if left["entries_before_period"] or left["entries_after_period"]:
         lines.append(
-            f"{left['entries_before_period']} entries before and "
+            f"{counted(left['entries_before_period'], 'entry')} before and "
             f"{left['entries_after_period']} after the period are not included."
         )
     if left["entries_not_analysed"]:
-        lines.append(f"{left['entries_not_analysed']} entries had no analysis and are not counted.")
+        missing = left["entries_not_analysed"]
+        lines.append(
+            f"{counted(missing, 'entry')} had no analysis and {'is' if missing == 1 else 'are'} "
+            "not counted."
+        )
     if left["safety_text"]:
         lines.append("The wording of flagged safety sentences is left out (dates and kinds only).")
     redacted = data["redacted"]

@@ -52,6 +52,9 @@ def render_html(report: Report, appendix_name: str) -> str:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    from tidewise.plural import counted
+
+    env.filters["counted"] = counted
     data = report.data
     template = env.get_template("report.html")
     return template.render(

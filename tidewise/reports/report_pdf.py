@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tidewise.plural import counted
 from tidewise.reports import glance
 
 if TYPE_CHECKING:
@@ -138,7 +139,7 @@ def _first_page(pdf: FPDF, report: Report) -> None:
     period = f"{data['period']['from'] or 'first entry'} to {data['period']['to']}"
     _para(
         pdf,
-        f"Period: {period} · {data['entries']} entries · prepared {data['made_at'][:10]} "
+        f"Period: {period} · {counted(data['entries'], 'entry')} · prepared {data['made_at'][:10]} "
         "by the writer, with Tidewise",
         soft=True,
     )
@@ -165,7 +166,8 @@ def _cycle(pdf: FPDF, report: Report) -> None:
     _heading(pdf, "The cycle in detail")
     loops = tide["loops"]
     median = (
-        f"; median length {loops['median_days']:.1f} days ({loops['median_entries']} entries)"
+        f"; median length {counted(round(loops['median_days'], 1), 'day')} "
+        f"({counted(loops['median_entries'], 'entry')})"
         if loops["median_days"] is not None
         else ""
     )
@@ -200,7 +202,7 @@ def _shame_and_checkins(pdf: FPDF, data: dict[str, Any]) -> None:
         f"Mean intensity (0 to 1). Shame for reaching: {shame['attachment']['trend']}; "
         f"shame from the rupture: {shame['disconnection']['trend']}. Inner-critic sentences "
         f"found: {shame['shame_voice_sentences']} "
-        f"(in {shame['entries_with_shame_voice']} entries).",
+        f"(in {counted(shame['entries_with_shame_voice'], 'entry')}).",
     )
     weeks = shame["attachment"]["by_week"]
     rows = [
@@ -211,7 +213,8 @@ def _shame_and_checkins(pdf: FPDF, data: dict[str, Any]) -> None:
     _heading(pdf, "Check-ins")
     _para(
         pdf,
-        f"{checks['checkins']} check-ins. Closeness (-3 to +3): {checks['closeness']['trend']}; "
+        f"{counted(checks['checkins'], 'check-in')}. "
+        f"Closeness (-3 to +3): {checks['closeness']['trend']}; "
         f"shame (0 to 10): {checks['shame']['trend']}.",
     )
     close, felt = checks["closeness"]["by_week"], checks["shame"]["by_week"]

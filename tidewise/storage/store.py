@@ -112,6 +112,12 @@ def set_shared(con: Connection, entry_id: int, shared: bool) -> None:
         raise NotFoundError
 
 
+def set_starred(con: Connection, entry_id: int, starred: bool) -> None:
+    cursor = con.execute("UPDATE entries SET starred = ? WHERE id = ?", (int(starred), entry_id))
+    if cursor.rowcount == 0:
+        raise NotFoundError
+
+
 def exists(con: Connection, entry_id: int) -> bool:
     row = con.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone()
     return row is not None
@@ -133,8 +139,9 @@ def query_entries(
     phase: str | None = None,
     limit: int | None = None,
     newest_first: bool = True,
+    starred: bool | None = None,
 ) -> list[Entry]:
-    where, params = _filters(since, until, tag, phase)
+    where, params = _filters(since, until, tag, phase, starred)
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT {_ENTRY_COLUMNS} {_FROM} {where} ORDER BY e.created_utc {order}, e.id {order}"
     if limit is not None:
@@ -144,7 +151,11 @@ def query_entries(
 
 
 def _filters(
-    since: datetime | None, until: datetime | None, tag: str | None, phase: str | None
+    since: datetime | None,
+    until: datetime | None,
+    tag: str | None,
+    phase: str | None,
+    starred: bool | None = None,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -160,6 +171,9 @@ def _filters(
     if phase is not None:
         clauses.append("json_extract(a.json, '$.phase') = ?")
         params.append(phase)
+    if starred is not None:
+        clauses.append("e.starred = ?")
+        params.append(int(starred))
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
@@ -185,6 +199,14 @@ def fts_query(text: str) -> str:
 
 def count(con: Connection) -> int:
     return int(con.execute("SELECT count(*) FROM entries").fetchone()[0])
+
+
+def count_matching(
+    con: Connection, *, tag: str | None, phase: str | None, starred: bool | None
+) -> int:
+    """How many entries the same filters as `query_entries` keep (for "2 of 15 entries")."""
+    where, params = _filters(None, None, tag, phase, starred)
+    return int(con.execute(f"SELECT count(*) {_FROM} {where}", params).fetchone()[0])
 
 
 def existing_import_keys(con: Connection, keys: Sequence[str]) -> set[str]:

@@ -51,6 +51,7 @@ class Page:
     searched: bool
     known_tags: tuple[str, ...]
     phase_options: tuple[tuple[str, str], ...] = PHASE_OPTIONS
+    matching: int | None = None  # with a phase or tag filter: how many entries it keeps
 
 
 def _param(params: Mapping[str, str], name: str, limit: int) -> str:
@@ -115,8 +116,11 @@ def _browse(state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] 
     last = shown[-1] if more else None
     next_cursor = f"{last.created.isoformat()}~{last.id}" if last else ""
     total = journal.count()
+    matching = journal.count(tag=tag or None, phase=phase or None) if phase or tag else None
     items = tuple(_item(e) for e in shown)
-    return Page(items, "", phase, tag, next_cursor, total, False, known_tags(state))
+    return Page(
+        items, "", phase, tag, next_cursor, total, False, known_tags(state), matching=matching
+    )
 
 
 def _wanted(entry: Entry, phase: str, tag: str) -> bool:

@@ -25,6 +25,7 @@ def make_templates() -> Jinja2Templates:
     from starlette.templating import Jinja2Templates
 
     from tidewise.cycle.labels import LABEL_TITLES
+    from tidewise.plural import counted, plural, times
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
@@ -36,6 +37,9 @@ def make_templates() -> Jinja2Templates:
     env.globals["PAGE_TITLE"] = PAGE_TITLE
     env.globals["label_title"] = lambda name: _label_title(name, LABEL_TITLES)
     env.filters["day"] = day
+    env.filters["counted"] = counted  # {{ n|counted("entry") }}: "1 entry", "2 entries"
+    env.filters["plural"] = plural  # {{ "loop"|plural(n) }}: the noun alone, for stat tiles
+    env.filters["times"] = times  # {{ n|times }}: "once", "twice", "3 times"
     env.filters["day_time"] = lambda moment: f"{day(moment)}, {moment:%H:%M}"
     return Jinja2Templates(env=env)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
+from tidewise.plural import counted, times
 from tidewise.reports import readings
 from tidewise.web import present
 
@@ -227,7 +228,11 @@ def summary_sentences(tide: Tide) -> list[str]:
     """The tide in plain words: a few sentences, no judgement, nothing to fix."""
     if tide.entries == 0:
         return [tide.message or "No entries yet."]
-    words = [f"Tidewise has read {tide.entries} of your entries."]
+    words = [
+        "Tidewise has read your one entry."
+        if tide.entries == 1
+        else f"Tidewise has read {tide.entries} of your entries."
+    ]
     if tide.current is not None:
         words.append(
             f"Lately your entries sit mostly in {LABEL_TITLES[tide.current.phase].lower()} "
@@ -252,10 +257,11 @@ def _loop_words(tide: Tide) -> list[str]:
         return [tide.message] if tide.message else []
     days = tide.median_loop_days or 0.0
     count = len(tide.loops)
-    loops = "loop" if count == 1 else "loops"
+    usually = "taking" if count == 1 else "usually"
     return [
-        f"You came back toward your partner after pulling away {count} times: "
-        f"{count} completed {loops}, usually about {days:.0f} days each."
+        f"You came back toward your partner after pulling away {times(count)}: "
+        f"{counted(count, 'completed loop')}, {usually} about {counted(round(days), 'day')}"
+        f"{'' if count == 1 else ' each'}."
     ]
 
 
@@ -265,7 +271,7 @@ def _precursor_words(tide: Tide) -> list[str]:
         return []
     shame = tide.precursors.counts.get("attachment_shame", 0)
     return [
-        f"Of {turns} turns away, {shame} ({_percent(shame / turns)}) came right after "
+        f"Of {counted(turns, 'turn away')}, {shame} ({_percent(shame / turns)}) came right after "
         "shame for reaching: the inner critic speaking up after a step toward."
     ]
 
