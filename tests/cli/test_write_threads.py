@@ -46,9 +46,8 @@ def test_a_bad_date_never_aborts_in_fifty_runs(tmp_path: Path) -> None:
     for code, err in results:
         assert code == 1, err
         assert "terminate called" not in err
-        assert err.strip() == (
-            "tidewise: Dates must be ISO-8601, like 2024-05-01 or 2024-05-01T21:30."
-        )
+        assert err.strip().startswith("tidewise: That date was not understood.")
+        assert len(err.strip().splitlines()) == 1
 
 
 def test_a_failure_after_the_warm_up_started_waits_for_it(tmp_path: Path) -> None:
