@@ -321,11 +321,14 @@ class Journal:
         text: str | None = None,
         checkin: CheckIn | None = None,
         tags: Sequence[str] | None = None,
+        created: datetime | None = None,
         analyze: bool = True,
     ) -> Entry:
-        """Change text, check-in (CheckIn() clears it) or tags; new text is re-analysed."""
+        """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
         from tidewise.storage import store, times
 
+        if created is not None:
+            checks.when(created)
         current = self.get(entry_id)
         new_text = checks.clean_text(text) if text is not None else current.text
         text_changed = new_text != current.text
@@ -349,6 +352,8 @@ class Journal:
             if tags is not None:
                 store.set_tags(con, entry_id, checks.clean_tags(tags))
                 store.touch(con, entry_id, now)
+            if created is not None:
+                store.update_created(con, entry_id, times.aware(created), now)
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
@@ -372,6 +377,7 @@ class Journal:
         phase: str | None = None,
         limit: int | None = None,
         newest_first: bool = True,
+        starred: bool | None = None,
     ) -> list[Entry]:
         from tidewise.storage import store
 
@@ -385,6 +391,7 @@ class Journal:
                 phase=phase,
                 limit=limit,
                 newest_first=newest_first,
+                starred=starred,
             )
 
     def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
@@ -408,6 +415,12 @@ class Journal:
 
         with self._write() as con:
             store.set_shared(con, entry_id, shared)
+
+    def set_starred(self, entry_id: int, starred: bool) -> None:
+        from tidewise.storage import store
+
+        with self._write() as con:
+            store.set_starred(con, entry_id, starred)
 
     def logical_hash(self) -> str:
         """A hash of the journal's content: equal before and after a no-op (tests, imports)."""

@@ -76,6 +76,15 @@ def update_checkin(con: Connection, entry_id: int, checkin: CheckIn, now: dateti
     )
 
 
+def update_created(con: Connection, entry_id: int, created: datetime, now: datetime) -> None:
+    """A new date for the entry; the zone is the one it was given in (no longer assumed)."""
+    con.execute(
+        "UPDATE entries SET created_utc = ?, time_zone = ?, zone_assumed = 0, updated_utc = ? "
+        "WHERE id = ?",
+        (times.to_utc_text(created), times.zone_name(created), times.to_utc_text(now), entry_id),
+    )
+
+
 def touch(con: Connection, entry_id: int, now: datetime) -> None:
     con.execute(
         "UPDATE entries SET updated_utc = ? WHERE id = ?", (times.to_utc_text(now), entry_id)
@@ -112,6 +121,12 @@ def set_shared(con: Connection, entry_id: int, shared: bool) -> None:
         raise NotFoundError
 
 
+def set_starred(con: Connection, entry_id: int, starred: bool) -> None:
+    cursor = con.execute("UPDATE entries SET starred = ? WHERE id = ?", (int(starred), entry_id))
+    if cursor.rowcount == 0:
+        raise NotFoundError
+
+
 def exists(con: Connection, entry_id: int) -> bool:
     row = con.execute("SELECT 1 FROM entries WHERE id = ?", (entry_id,)).fetchone()
     return row is not None
@@ -133,8 +148,9 @@ def query_entries(
     phase: str | None = None,
     limit: int | None = None,
     newest_first: bool = True,
+    starred: bool | None = None,
 ) -> list[Entry]:
-    where, params = _filters(since, until, tag, phase)
+    where, params = _filters(since, until, tag, phase, starred)
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT {_ENTRY_COLUMNS} {_FROM} {where} ORDER BY e.created_utc {order}, e.id {order}"
     if limit is not None:
@@ -144,7 +160,11 @@ def query_entries(
 
 
 def _filters(
-    since: datetime | None, until: datetime | None, tag: str | None, phase: str | None
+    since: datetime | None,
+    until: datetime | None,
+    tag: str | None,
+    phase: str | None,
+    starred: bool | None = None,
 ) -> tuple[str, list[Any]]:
     clauses: list[str] = []
     params: list[Any] = []
@@ -160,6 +180,9 @@ def _filters(
     if phase is not None:
         clauses.append("json_extract(a.json, '$.phase') = ?")
         params.append(phase)
+    if starred is not None:
+        clauses.append("e.starred = ?")
+        params.append(int(starred))
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tidewise.when import is_day_only
+
 if TYPE_CHECKING:
     from fastapi import Request
     from starlette.responses import Response
@@ -36,13 +38,18 @@ def make_templates() -> Jinja2Templates:
     env.globals["PAGE_TITLE"] = PAGE_TITLE
     env.globals["label_title"] = lambda name: _label_title(name, LABEL_TITLES)
     env.filters["day"] = day
-    env.filters["day_time"] = lambda moment: f"{day(moment)}, {moment:%H:%M}"
+    env.filters["day_time"] = day_time
     return Jinja2Templates(env=env)
 
 
 def day(moment: Any) -> str:
     """'Tue 3 Mar 2026' (no zero padding, on every platform)."""
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
+def day_time(moment: Any) -> str:
+    """'Tue 3 Mar 2026, 21:30', or the day alone for an entry dated by day (tidewise/when.py)."""
+    return day(moment) if is_day_only(moment) else f"{day(moment)}, {moment:%H:%M}"
 
 
 def _label_title(name: str, titles: Any) -> str:
