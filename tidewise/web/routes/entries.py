@@ -136,6 +136,21 @@ def safety_check(
     return RedirectResponse(f"/entries/{entry_id}#help-card", status_code=303)
 
 
+STAR_RETURNS = {"entry": "", "journal": "/journal", "starred": "/journal?starred=1"}
+
+
+@router.post("/entries/{entry_id}/star")
+def star(request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]) -> Response:
+    """Star or unstar; back to the entry, or to the list the button was in."""
+    entry = _entry(request, entry_id)
+    starred = form.choice("starred", ("1", "0")) == "1"
+    back = STAR_RETURNS[form.choice("back", tuple(STAR_RETURNS))] or f"/entries/{entry.id}"
+    _journal(request).set_starred(entry.id, starred)
+    web_state(request).changed()
+    anchor = f"#entry-{entry.id}" if back.startswith("/journal") else ""
+    return RedirectResponse(back + anchor, status_code=303)
+
+
 @router.get("/entries/{entry_id}/edit")
 def edit_page(request: Request, entry_id: int, draft: str = "") -> Response:
     entry = _entry(request, entry_id)
