@@ -33,6 +33,7 @@ ROUTE_MODULES = (
     "lessons",
     "help",
     "export",
+    "backup",
     "settings",
 )
 
