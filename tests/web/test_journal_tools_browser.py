@@ -68,10 +68,10 @@ def _press(page: Any, selector: str) -> None:
 
 
 def test_dates_and_stars_by_keyboard(
-    browser: Any,
+    browser: Any,  # noqa: F811
     served: Served,
     size: str,
-    shots: Path,  # noqa: F811
+    shots: Path,
 ) -> None:
     for page in _page(browser, served, viewport=SIZES[size]):
         _create(page, served)
@@ -101,11 +101,11 @@ def test_dates_and_stars_by_keyboard(
 
 
 def test_backup_and_encrypted_export(
-    browser: Any,
+    browser: Any,  # noqa: F811
     served: Served,
     size: str,
     shots: Path,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     for page in _page(browser, served, viewport=SIZES[size], accept_downloads=True):
         _create(page, served)
