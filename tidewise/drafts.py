@@ -33,6 +33,8 @@ class Draft:
     shame: str = ""
     tags: str = ""
     entry_id: int | None = None  # the entry being changed; None on the write page
+    date: str = ""  # the date and time fields as typed ("" when the page had none)
+    time: str = ""
 
     @property
     def empty(self) -> bool:
@@ -50,6 +52,8 @@ class Draft:
             shame=str(raw.get("shame", "")),
             tags=str(raw.get("tags", "")),
             entry_id=entry_id if isinstance(entry_id, int) else None,
+            date=str(raw.get("date", "")),
+            time=str(raw.get("time", "")),
         )
 
 

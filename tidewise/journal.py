@@ -323,11 +323,14 @@ class Journal:
         text: str | None = None,
         checkin: CheckIn | None = None,
         tags: Sequence[str] | None = None,
+        created: datetime | None = None,
         analyze: bool = True,
     ) -> Entry:
-        """Change text, check-in (CheckIn() clears it) or tags; new text is re-analysed."""
+        """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
         from tidewise.storage import store, times
 
+        if created is not None:
+            checks.when(created)
         current = self.get(entry_id)
         new_text = checks.clean_text(text) if text is not None else current.text
         text_changed = new_text != current.text
@@ -351,6 +354,8 @@ class Journal:
             if tags is not None:
                 store.set_tags(con, entry_id, checks.clean_tags(tags))
                 store.touch(con, entry_id, now)
+            if created is not None:
+                store.update_created(con, entry_id, times.aware(created), now)
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:

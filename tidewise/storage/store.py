@@ -76,6 +76,15 @@ def update_checkin(con: Connection, entry_id: int, checkin: CheckIn, now: dateti
     )
 
 
+def update_created(con: Connection, entry_id: int, created: datetime, now: datetime) -> None:
+    """A new date for the entry; the zone is the one it was given in (no longer assumed)."""
+    con.execute(
+        "UPDATE entries SET created_utc = ?, time_zone = ?, zone_assumed = 0, updated_utc = ? "
+        "WHERE id = ?",
+        (times.to_utc_text(created), times.zone_name(created), times.to_utc_text(now), entry_id),
+    )
+
+
 def touch(con: Connection, entry_id: int, now: datetime) -> None:
     con.execute(
         "UPDATE entries SET updated_utc = ? WHERE id = ?", (times.to_utc_text(now), entry_id)

@@ -33,6 +33,8 @@ ROUTE_MODULES = (
     "lessons",
     "help",
     "export",
+    "backup",
+    "imports",
     "settings",
 )
 
@@ -60,6 +62,7 @@ def create_app(
 
     from tidewise.web import errors
     from tidewise.web.errors import CatchAll
+    from tidewise.web.importing import ImportJobs
     from tidewise.web.rendering import make_templates
     from tidewise.web.rereading import Rereader
     from tidewise.web.security import BodyLimit, HeaderGuard, HostGuard
@@ -82,6 +85,7 @@ def create_app(
     app = FastAPI(debug=False, docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
     app.state.web = state
     app.state.rereader = Rereader(state)
+    app.state.imports = ImportJobs(state)
     app.state.templates = make_templates()
     errors.install(app)
     _add_static(app)
@@ -90,10 +94,19 @@ def create_app(
         app.include_router(module.router)
     # add_middleware wraps: the last added is the outermost.
     app.add_middleware(CatchAll)
-    app.add_middleware(BodyLimit, limit=max_body_bytes)
+    app.add_middleware(BodyLimit, limit=max_body_bytes, larger={"/import": upload_limit()})
     app.add_middleware(HostGuard, port=port, name=state.host_name)
     app.add_middleware(HeaderGuard)
     return app
+
+
+def upload_limit() -> tuple[int, str]:
+    """The import upload's body limit: the CLI's file limit plus the form around it."""
+    from tidewise.formats.base import MAX_FILE_BYTES
+    from tidewise.web.upload import UPLOAD_BODY_BYTES
+
+    megabytes = MAX_FILE_BYTES // (1024 * 1024)
+    return UPLOAD_BODY_BYTES, f"That file is larger than {megabytes} MB. Nothing was imported."
 
 
 def _add_static(app: FastAPI) -> None:

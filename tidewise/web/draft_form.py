@@ -101,16 +101,26 @@ def draft_from_form(form: Form, entry_id: int | None) -> Draft:
         shame=_lenient_int(form, "shame", SHAME_RANGE),
         tags=form.text("tags")[:2000],
         entry_id=entry_id,
+        date=form.text("date")[:40],
+        time=form.text("time")[:40],
     )
 
 
-def draft_values(draft: Draft) -> dict[str, object]:
-    """The write/edit form's values from a draft (check-in numbers as numbers)."""
+def draft_values(draft: Draft, shown: dict[str, str]) -> dict[str, object]:
+    """The write/edit form's values from a draft (check-in numbers as numbers).
+
+    `shown` holds the date and time fields the page shows without a draft; a draft's own
+    date and time replace them only when it kept some (older drafts have none).
+    """
+    when = dict(shown)
+    if draft.date or draft.time:
+        when |= {"date": draft.date, "time": draft.time}
     return {
         "text": draft.text,
         "closeness": _as_int(draft.closeness),
         "shame": _as_int(draft.shame),
         "tags": draft.tags,
+        **when,
     }
 
 

@@ -38,6 +38,7 @@ class Item:
     phase_title: str
     movement: str
     tags: tuple[str, ...]
+    starred: bool = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,7 @@ class Page:
     total: int
     searched: bool
     known_tags: tuple[str, ...]
+    starred: bool = False  # the list shows starred entries only
     phase_options: tuple[tuple[str, str], ...] = PHASE_OPTIONS
     matching: int | None = None  # with a phase or tag filter: how many entries it keeps
 
@@ -85,32 +87,47 @@ def _item(entry: Entry) -> Item:
         phase_title=present.phase_words(phase) if analysis else "Not read yet",
         movement=present.MOVEMENT_WORDS.get(analysis.movement, "") if analysis else "",
         tags=entry.tags,
+        starred=entry.starred,
     )
 
 
 def journal_page(state: WebState, params: Mapping[str, str]) -> Page:
-    """One page of the list for the query parameters q, phase, tag and before."""
+    """One page of the list for the query parameters q, phase, tag, starred and before."""
     query = _param(params, "q", MAX_QUERY_CHARS)
     phase = _param(params, "phase", 40)
     tag = _param(params, "tag", 64)
     if phase and phase not in dict(PHASE_OPTIONS):
         raise BadRequestError
+    starred = _param(params, "starred", 1)
+    if starred not in ("", "1"):
+        raise BadRequestError
     before = _param(params, "before", 80)
     cursor = _cursor(before)
+    filters = Filters(phase, tag, starred == "1")
     if query:
         found = state.journal.search(query, limit=MAX_SEARCH_RESULTS)
-        items = tuple(_item(e) for e in found if _wanted(e, phase, tag))
-        return Page(items, query, phase, tag, "", len(items), True, known_tags(state))
-    key = f"page:{phase}|{tag}|{before}"
+        items = tuple(_item(e) for e in found if _wanted(e, filters))
+        return Page(
+            items, query, phase, tag, "", len(items), True, known_tags(state), filters.starred
+        )
+    key = f"page:{phase}|{tag}|{starred}|{before}"
     if len(state.cache) > MAX_CACHED_PAGES:
-        return _browse(state, phase, tag, cursor)
-    return state.cached(key, lambda: _browse(state, phase, tag, cursor))
+        return _browse(state, filters, cursor)
+    return state.cached(key, lambda: _browse(state, filters, cursor))
 
 
-def _browse(state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] | None) -> Page:
+@dataclass(frozen=True)
+class Filters:
+    phase: str
+    tag: str
+    starred: bool
+
+
+def _browse(state: WebState, filters: Filters, cursor: tuple[datetime, int] | None) -> Page:
     """A page of the list without a search (cached per journal revision by the caller)."""
     journal = state.journal
-    entries = _after_cursor(state, phase, tag, cursor)
+    phase, tag = filters.phase, filters.tag
+    entries = _after_cursor(state, filters, cursor)
     more = len(entries) > PAGE_SIZE
     shown = entries[:PAGE_SIZE]
     last = shown[-1] if more else None
@@ -118,19 +135,22 @@ def _browse(state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] 
     total = journal.count()
     matching = journal.count(tag=tag or None, phase=phase or None) if phase or tag else None
     items = tuple(_item(e) for e in shown)
+    tags = known_tags(state)
     return Page(
-        items, "", phase, tag, next_cursor, total, False, known_tags(state), matching=matching
+        items, "", phase, tag, next_cursor, total, False, tags, filters.starred, matching=matching
     )
 
 
-def _wanted(entry: Entry, phase: str, tag: str) -> bool:
-    if phase and (entry.analysis is None or entry.analysis.phase != phase):
+def _wanted(entry: Entry, filters: Filters) -> bool:
+    if filters.starred and not entry.starred:
         return False
-    return not tag or tag.lower().lstrip("#") in entry.tags
+    if filters.phase and (entry.analysis is None or entry.analysis.phase != filters.phase):
+        return False
+    return not filters.tag or filters.tag.lower().lstrip("#") in entry.tags
 
 
 def _after_cursor(
-    state: WebState, phase: str, tag: str, cursor: tuple[datetime, int] | None
+    state: WebState, filters: Filters, cursor: tuple[datetime, int] | None
 ) -> list[Entry]:
     """PAGE_SIZE + 1 entries strictly before the cursor (so we know if more exist)."""
     want = PAGE_SIZE + 1
@@ -138,7 +158,11 @@ def _after_cursor(
     while True:
         until = cursor[0] if cursor else None
         batch = state.journal.entries(
-            until=until, tag=tag or None, phase=phase or None, limit=fetch
+            until=until,
+            tag=filters.tag or None,
+            phase=filters.phase or None,
+            starred=True if filters.starred else None,
+            limit=fetch,
         )
         kept = [e for e in batch if cursor is None or _before(e, cursor)]
         if len(kept) >= want or len(batch) < fetch:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tidewise.when import is_day_only
+
 if TYPE_CHECKING:
     from fastapi import Request
     from starlette.responses import Response
@@ -40,13 +42,18 @@ def make_templates() -> Jinja2Templates:
     env.filters["counted"] = counted  # {{ n|counted("entry") }}: "1 entry", "2 entries"
     env.filters["plural"] = plural  # {{ "loop"|plural(n) }}: the noun alone, for stat tiles
     env.filters["times"] = times  # {{ n|times }}: "once", "twice", "3 times"
-    env.filters["day_time"] = lambda moment: f"{day(moment)}, {moment:%H:%M}"
+    env.filters["day_time"] = day_time
     return Jinja2Templates(env=env)
 
 
 def day(moment: Any) -> str:
     """'Tue 3 Mar 2026' (no zero padding, on every platform)."""
     return f"{moment:%a} {moment.day} {moment:%b %Y}"
+
+
+def day_time(moment: Any) -> str:
+    """'Tue 3 Mar 2026, 21:30', or the day alone for an entry dated by day (tidewise/when.py)."""
+    return day(moment) if is_day_only(moment) else f"{day(moment)}, {moment:%H:%M}"
 
 
 def _label_title(name: str, titles: Any) -> str:

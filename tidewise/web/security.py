@@ -43,6 +43,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 SESSION_COOKIE = "tw_session"
 PASS_COOKIE = "tw_pass"  # noqa: S105 - a cookie name, not a secret
 MAX_BODY_BYTES = 1024 * 1024
+TOO_LARGE = "That was too large to accept."
 LOOPBACK = "127.0.0.1"
 
 CSP = (
@@ -141,17 +142,25 @@ class BodyTooLargeError(Exception):
 class BodyLimit:
     """413 for bodies over `limit` bytes: by Content-Length at once, or while streaming."""
 
-    def __init__(self, app: ASGIApp, limit: int = MAX_BODY_BYTES) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limit: int = MAX_BODY_BYTES,
+        larger: dict[str, tuple[int, str]] | None = None,
+    ) -> None:
+        """`larger` maps a path to its own (limit, message): the import upload's 50 MB."""
         self.app = app
         self.limit = limit
+        self.larger = larger or {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit, refusal = self.larger.get(scope.get("path", ""), (self.limit, TOO_LARGE))
         declared = _content_length(scope)
-        if declared is not None and declared > self.limit:
-            await _plain_response(send, 413, "That was too large to accept.")
+        if declared is not None and declared > limit:
+            await _plain_response(send, 413, refusal)
             return
         seen = 0
         started = False
@@ -160,7 +169,7 @@ class BodyLimit:
             nonlocal seen
             message = await receive()
             seen += len(message.get("body", b""))
-            if seen > self.limit:
+            if seen > limit:
                 raise BodyTooLargeError
             return message
 
@@ -173,7 +182,7 @@ class BodyLimit:
             await self.app(scope, counting_receive, tracking_send)
         except BodyTooLargeError:
             if not started:
-                await _plain_response(send, 413, "That was too large to accept.")
+                await _plain_response(send, 413, refusal)
 
 
 def _content_length(scope: Scope) -> int | None:

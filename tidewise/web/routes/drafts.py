@@ -26,8 +26,10 @@ from tidewise.web.routes.entries import (
     _form_context,
     _form_values,
     _journal,
+    _posted_when_values,
     _tags,
 )
+from tidewise.web.when_form import posted_when
 
 router = APIRouter()
 
@@ -37,12 +39,13 @@ def write(request: Request, form: Annotated[Form, Depends(typing_form)]) -> Resp
     text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
     journal = _journal(request)
     try:
+        created = posted_when(form)
         try:
-            entry = journal.write(text, checkin=checkin, tags=tags)
+            entry = journal.write(text, created=created, checkin=checkin, tags=tags)
         except (ImportError, ModelFilesError):
-            entry = journal.write(text, checkin=checkin, tags=tags, analyze=False)
+            entry = journal.write(text, created=created, checkin=checkin, tags=tags, analyze=False)
     except InputError as error:
-        values = _form_values(text, checkin, tags)
+        values = _form_values(text, checkin, tags, _posted_when_values(form))
         context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
         return render(request, "write.html", status=400, nav="write", **context)
     finish_draft(journal, form.text(DRAFT_FORM_FIELD))
@@ -56,12 +59,15 @@ def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(typing_f
     text, checkin, tags = form.text("text"), _checkin(form), _tags(form)
     journal = _journal(request)
     try:
+        created = posted_when(form)
         try:
-            journal.edit(entry.id, text=text, checkin=checkin, tags=tags)
+            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, created=created)
         except (ImportError, ModelFilesError):
-            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, analyze=False)
+            journal.edit(
+                entry.id, text=text, checkin=checkin, tags=tags, created=created, analyze=False
+            )
     except InputError as error:
-        values = _form_values(text, checkin, tags)
+        values = _form_values(text, checkin, tags, _posted_when_values(form))
         context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
         return render(request, "edit.html", status=400, nav="journal", entry=entry, **context)
     finish_draft(journal, form.text(DRAFT_FORM_FIELD))

@@ -25,6 +25,7 @@ from tidewise.web.listing import journal_page
 from tidewise.web.rendering import render
 from tidewise.web.sentence_view import sentence_context
 from tidewise.web.tide_view import tide_phase_of
+from tidewise.web.when_form import SHOWN_FIELD, posted_fields, when_values
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -56,14 +57,25 @@ def _tags(form: Form) -> list[str]:
 
 
 def _form_values(
-    text: str, checkin: CheckIn | None, tags: tuple[str, ...] | list[str]
+    text: str,
+    checkin: CheckIn | None,
+    tags: tuple[str, ...] | list[str],
+    when: dict[str, str],
 ) -> dict[str, object]:
+    """The form's values; `when` holds the date, time and when_shown fields (when_form)."""
     return {
         "text": text,
         "closeness": "" if checkin is None or checkin.closeness is None else checkin.closeness,
         "shame": "" if checkin is None or checkin.shame is None else checkin.shame,
         "tags": ", ".join(tag.strip() for tag in tags),
+        **when,
     }
+
+
+def _posted_when_values(form: Form) -> dict[str, str]:
+    """The date and time fields as posted, to show them again beside an error."""
+    fields = posted_fields(form)
+    return {"date": fields.date, "time": fields.time, SHOWN_FIELD: form.text(SHOWN_FIELD)}
 
 
 def _form_context(
@@ -88,9 +100,9 @@ def write_page(request: Request, draft: str = "") -> Response:
     if offered is not None and draft == "keep":
         if offered.entry_id is not None and _still_there(journal, offered.entry_id):
             return RedirectResponse(f"/entries/{offered.entry_id}/edit?draft=keep", 303)
-        context = _form_context(draft_values(offered), draft_form=offered.form)
+        context = _form_context(draft_values(offered, when_values()), draft_form=offered.form)
         return render(request, "write.html", nav="write", **context)
-    context = _form_context(_form_values("", None, []))
+    context = _form_context(_form_values("", None, [], when_values()))
     context["offer"] = offered
     return render(request, "write.html", nav="write", **context)
 
@@ -124,13 +136,29 @@ def safety_check(
     return RedirectResponse(f"/entries/{entry_id}#help-card", status_code=303)
 
 
+STAR_RETURNS = {"entry": "", "journal": "/journal", "starred": "/journal?starred=1"}
+
+
+@router.post("/entries/{entry_id}/star")
+def star(request: Request, entry_id: int, form: Annotated[Form, Depends(session_form)]) -> Response:
+    """Star or unstar; back to the entry, or to the list the button was in."""
+    entry = _entry(request, entry_id)
+    starred = form.choice("starred", ("1", "0")) == "1"
+    back = STAR_RETURNS[form.choice("back", tuple(STAR_RETURNS))] or f"/entries/{entry.id}"
+    _journal(request).set_starred(entry.id, starred)
+    web_state(request).changed()
+    anchor = f"#entry-{entry.id}" if back.startswith("/journal") else ""
+    return RedirectResponse(back + anchor, status_code=303)
+
+
 @router.get("/entries/{entry_id}/edit")
 def edit_page(request: Request, entry_id: int, draft: str = "") -> Response:
     entry = _entry(request, entry_id)
-    context = _form_context(_form_values(entry.text, entry.checkin, entry.tags))
+    shown = when_values(entry.created)
+    context = _form_context(_form_values(entry.text, entry.checkin, entry.tags, shown))
     offered = current_draft(_journal(request)) if draft == "keep" else None
     if offered is not None and offered.entry_id == entry.id:
-        context = _form_context(draft_values(offered), draft_form=offered.form)
+        context = _form_context(draft_values(offered, shown), draft_form=offered.form)
     return render(request, "edit.html", nav="journal", entry=entry, **context)
 
 
