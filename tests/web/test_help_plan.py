@@ -39,7 +39,7 @@ def test_the_home_part_shows_on_help_now_only_when_unlocked_and_written(unlocked
     assert "Sam takes Biscuit" not in make_client(unlocked_web.app).get("/help-now").text
     # Folded by default: only its title shows until the person opens it.
     folded = page.split('<details class="home-plan">', 1)[1].split("</details>", 1)[0]
-    assert "Sam takes Biscuit" in folded and "<details class=\"home-plan\" open" not in page
+    assert "Sam takes Biscuit" in folded and '<details class="home-plan" open' not in page
 
 
 def test_the_sources_page_is_linked_from_the_readings(unlocked_web: Web) -> None:
