@@ -10,6 +10,9 @@ would press it); BROWSER=true keeps `--open` from starting a browser if it got t
 After the address, the first page (the launch link) is fetched once from 127.0.0.1, to
 show what the first start left for the person's first click; it is not in the total.
 
+TIDEWISE_BENCH_SETUP_RUNS sets the number of runs (3); TIDEWISE_BENCH_SETUP_REF names
+another commit to measure instead of HEAD, for a before-and-after comparison.
+
 The package cache is warm: `make bench` has just installed the same wheels into the
 working copy's own venv. The journal folder is a fresh temporary one. Goal: the total
 (venv + install + first start) under 45 s on the reference machine.
@@ -32,6 +35,8 @@ from urllib.parse import urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 # Three runs, as other work on a shared machine can slow any one of them.
 RUNS = int(os.environ.get("TIDEWISE_BENCH_SETUP_RUNS", "3"))
+# Another commit to measure instead of HEAD (say, the one before a change, to compare).
+REF = os.environ.get("TIDEWISE_BENCH_SETUP_REF", "")
 GOAL_SECONDS = 45.0
 TIMEOUT_SECONDS = 600.0
 # Variables of the make (and venv) this bench runs under, which must not leak into the
@@ -63,14 +68,17 @@ class FirstRun:
 
 
 def milestones(lines: list[tuple[float, str]]) -> tuple[float, float, float, str]:
-    """From make's timed stdout lines: venv done, install done, address printed, address."""
+    """From make's timed stdout lines: venv done, install done, address printed, address.
+
+    The first pip line ends the venv phase and the stamp's `touch` ends the install.
+    """
     venv_done = install_done = url_at = -1.0
     url = ""
     for at, line in lines:
         text = line.strip()
         if " -m pip install " in text and venv_done < 0:
             venv_done = at
-        elif text.startswith("touch ") and ".installed-run" in text and install_done < 0:
+        elif text.startswith("touch .venv/.installed") and install_done < 0:
             install_done = at
         elif text.startswith("http://") and not url:
             url_at, url = at, text
@@ -121,6 +129,8 @@ def _stop(process: subprocess.Popen[str]) -> None:
 def first_run(folder: Path) -> FirstRun:
     clone = folder / "tidewise"
     subprocess.run(["git", "clone", "--quiet", str(ROOT), str(clone)], check=True)
+    if REF:
+        subprocess.run(["git", "-C", str(clone), "checkout", "--quiet", REF], check=True)
     errors = (folder / "stderr.txt").open("w+", encoding="utf-8")
     started = time.perf_counter()
     process = subprocess.Popen(
