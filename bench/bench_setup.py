@@ -7,7 +7,7 @@ its phases: creating the venv, `pip install` (resolving and unpacking the wheels
 the first start of `tidewise serve`, which ends when its first line, the address, is
 printed. The run is stopped there (Ctrl+C to the whole process group, as a person
 would press it); BROWSER=true keeps `--open` from starting a browser if it got that far.
-After the address, the first page (the launch link) is fetched once from 127.0.0.1, to
+After the address, the launch link and the page it leads to are fetched from 127.0.0.1, to
 show what the first start left for the person's first click; it is not in the total.
 
 TIDEWISE_BENCH_SETUP_RUNS sets the number of runs (3); TIDEWISE_BENCH_SETUP_REF names
@@ -98,19 +98,29 @@ def _environment(home: Path) -> dict[str, str]:
     return env
 
 
-def _first_page(url: str) -> float:
-    """Seconds for the launch link to answer, asked of 127.0.0.1 under the URL's own name."""
-    parts = urlsplit(url)
-    started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", parts.port, timeout=120)
+def _get(port: int, host: str, path: str, cookie: str) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     try:
-        connection.request("GET", parts.path, headers={"Host": parts.netloc})
+        headers = {"Host": host, "Cookie": cookie} if cookie else {"Host": host}
+        connection.request("GET", path, headers=headers)
         response = connection.getresponse()
         response.read()
     finally:
         connection.close()
     if response.status >= 400:
-        raise RuntimeError(f"the launch link answered {response.status}")
+        raise RuntimeError(f"{path.split('/')[1]} answered {response.status}")
+    return response
+
+
+def _first_page(url: str) -> float:
+    """Seconds for the launch link and the page it leads to (asked of 127.0.0.1 by name)."""
+    parts = urlsplit(url)
+    port = parts.port or 80
+    started = time.perf_counter()
+    launch = _get(port, parts.netloc, parts.path, "")
+    cookies = [c.split(";", 1)[0] for c in launch.headers.get_all("Set-Cookie") or []]
+    target = urlsplit(launch.headers.get("Location", "/"))
+    _get(port, parts.netloc, target.path or "/", "; ".join(cookies))
     return time.perf_counter() - started
 
 
