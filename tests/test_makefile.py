@@ -35,11 +35,18 @@ def _after(clone: Path, *stamps: str) -> None:
         path.touch()
 
 
-def _plan(clone: Path, target: str) -> list[str]:
+def _make(clone: Path, target: str) -> str:
+    """What `make -n target` would run, as if typed in a shell (not under `make test`)."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     done = subprocess.run(
-        ["make", "-n", target], cwd=clone, capture_output=True, text=True, check=True
+        ["make", "-n", target], cwd=clone, env=env, capture_output=True, text=True, check=True
     )
-    return [line for line in done.stdout.splitlines() if INSTALL in line or " -m venv " in line]
+    return done.stdout
+
+
+def _plan(clone: Path, target: str) -> list[str]:
+    lines = _make(clone, target).splitlines()
+    return [line for line in lines if INSTALL in line or " -m venv " in line]
 
 
 def test_a_fresh_clone_runs_without_the_test_extras(clone: Path) -> None:
@@ -77,7 +84,5 @@ def test_bench_adds_the_train_extra_and_a_changed_pyproject_reinstalls(clone: Pa
 def test_screenshots_are_refreshed_only_by_their_own_target(clone: Path) -> None:
     _after(clone, ".installed-test", ".installed-run")
     for target in ("test", "unit", "run", "bench"):
-        made = subprocess.run(["make", "-n", target], cwd=clone, capture_output=True, text=True)
-        assert "TIDEWISE_REFRESH_SCREENSHOTS" not in made.stdout, target
-    made = subprocess.run(["make", "-n", "screenshots"], cwd=clone, capture_output=True, text=True)
-    assert "TIDEWISE_REFRESH_SCREENSHOTS=1" in made.stdout
+        assert "TIDEWISE_REFRESH_SCREENSHOTS" not in _make(clone, target), target
+    assert "TIDEWISE_REFRESH_SCREENSHOTS=1" in _make(clone, "screenshots")
