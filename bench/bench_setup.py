@@ -210,6 +210,7 @@ def table(runs: list[FirstRun]) -> str:
         f"| first page after the address (not in the total) | {page:.1f} | | | |",
         "",
         f"Dominated by: {dominant}. setuptools deprecation lines printed: "
-        f"{max(r.warnings for r in runs)}.",
+        f"{max(r.warnings for r in runs)}. Load average when done: {os.getloadavg()[0]:.1f} "
+        f"on {os.cpu_count()} cores.",
     ]
     return "\n".join(lines) + "\n"
