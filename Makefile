@@ -8,8 +8,9 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 TRAIN_STAMP := $(VENV)/.installed-train
-# Byte-compiling every installed module (plotly alone has thousands) is the slowest part
-# of the first install; Python compiles what it imports on first use instead.
+# Byte-compiling every installed module (plotly alone has thousands) took about a quarter
+# of the first install; Python compiles what it imports on first use instead. The venv's
+# own pip is kept (it installs editable packages); upgrading it cost seconds, saved none.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
 
 .PHONY: run test lint typecheck unit bench train screenshots clean
