@@ -2,41 +2,62 @@
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# One stamp per set of extras, so a venv made by `make run` (no test tools) is not
+# taken for one made by `make test`. Each stamp is newer than pyproject.toml once its
+# install has succeeded; a wider install also counts for the narrower ones.
+RUN_STAMP := $(VENV)/.installed-run
+TEST_STAMP := $(VENV)/.installed-test
+TRAIN_STAMP := $(VENV)/.installed-train
+# Byte-compiling every installed module (plotly alone has thousands) took about a quarter
+# of the first install; Python compiles what it imports on first use instead. The venv's
+# own pip is kept (it installs editable packages); upgrading it cost seconds, saved none.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
 
-.PHONY: run test lint typecheck unit bench train demo clean
+.PHONY: run test lint typecheck unit bench train screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+# Running needs only the package's own dependencies.
+$(RUN_STAMP): $(BIN)/python pyproject.toml
+	$(PIP_INSTALL) -e .
+	touch $@
 
-run: $(STAMP)
+$(TEST_STAMP): $(BIN)/python pyproject.toml
+	$(PIP_INSTALL) -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+$(TRAIN_STAMP): $(BIN)/python pyproject.toml
+	$(PIP_INSTALL) -e '.[train]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
 	$(BIN)/tidewise serve --open
 
-lint: $(STAMP)
+lint: $(TEST_STAMP)
 	$(BIN)/ruff check tidewise tests bench
 	$(BIN)/ruff format --check tidewise tests bench
 
-typecheck: $(STAMP)
+typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
 
-unit: $(STAMP)
+unit: $(TEST_STAMP)
 	$(BIN)/pytest -n 2 tests
 
 test: lint typecheck unit
 
-bench: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,train]'  # the personal-reader bench retrains heads
+# The personal-reader bench retrains heads (train extra); the web and start-up benches
+# use the test tools.
+bench: $(TEST_STAMP) $(TRAIN_STAMP)
 	$(BIN)/python -m bench
 
-train: $(STAMP)
-	$(BIN)/pip install --quiet -e '.[test,train]'
+train: $(TRAIN_STAMP)
 	$(BIN)/python -m tidewise.analysis.train
 	$(BIN)/python -m tidewise.analysis.train_safety
+
+# Refresh the README's pictures in docs/screenshots/ (tests alone never write there).
+screenshots: $(TEST_STAMP)
+	TIDEWISE_REFRESH_SCREENSHOTS=1 $(BIN)/pytest -q -m browser tests/web
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -2,6 +2,7 @@
 
     python -m bench                 # all
     python -m bench startup tide    # some
+    python -m bench setup           # the first `make run` on a fresh clone (about a minute)
 
 Each module `bench/bench_<name>.py` has `run() -> str`, returning a Markdown table
 (with a heading line) measured in this run. Timings are wall clock on this machine.
@@ -23,6 +24,7 @@ BENCHES: tuple[str, ...] = (
     "tide",
     "formats",
     "web",
+    "setup",
 )
 
 

@@ -3,7 +3,9 @@ like our own pages (same Origin, the session's form token).
 
 `web` is launched (holds a pass) but locked; `unlocked_web` has created a journal with
 the fake analyser and holds an unlocked session. `write_worn_out_stretch` fills a
-journal with a stretch whose one warm evening the tide reads as worn out.
+journal with a stretch whose one warm evening the tide reads as worn out. `shots` is the
+folder browser tests put screenshots in (a temporary one unless `make screenshots`
+refreshes the docs).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import httpx2 as httpx  # what Starlette's TestClient returns
@@ -19,6 +22,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from tests.conftest import FakeAnalyzer
+from tests.web.screenshots import screenshot_folder
 from tidewise.settings import Settings
 from tidewise.web.app import create_app
 from tidewise.web.security import PASS_COOKIE, SESSION_COOKIE
@@ -114,3 +118,9 @@ def unlocked_web(web: Web) -> Web:
     response = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
     assert response.status_code == 303, response.text
     return web
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder screenshots go to: a temporary one unless the docs are being refreshed."""
+    return screenshot_folder(tmp_path_factory.mktemp("screenshots"))

@@ -2,8 +2,10 @@
 
 The app runs in-process on 127.0.0.1 with a free port and a journal in tmp_path. Every
 request the page makes is recorded and must go to 127.0.0.1. The main flow also takes
-the screenshots in docs/screenshots/. Without chromium these tests skip with a reason;
-with the environment variable CI set, a missing browser is a failure.
+screenshots: into a temporary folder, or into docs/screenshots/ for the README when
+`make screenshots` asks (tests/web/screenshots.py). Without chromium these tests skip
+with a reason; with the environment variable CI set, or when refreshing the
+screenshots, a missing browser is a failure.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
@@ -22,6 +25,7 @@ from fastapi import FastAPI
 
 from tests.conftest import FakeAnalyzer
 from tests.web.conftest import write_worn_out_stretch
+from tests.web.screenshots import DOCS_SHOTS, refreshing_docs
 from tidewise.analysis.types import EntryAnalysis, Evidence
 from tidewise.demo import DEMO_ENTRIES
 from tidewise.records import CheckIn
@@ -33,7 +37,6 @@ from tidewise.web.state import WebState
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-SHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -76,7 +79,7 @@ def _chromium_or_skip() -> None:
     if CHROMIUM.exists():
         return
     reason = f"browser tests need Debian's chromium at {CHROMIUM} (apt-get install chromium)"
-    if os.environ.get("CI"):
+    if os.environ.get("CI") or refreshing_docs():
         pytest.fail(reason)
     pytest.skip(reason)
 
@@ -164,19 +167,24 @@ def _history(state: WebState) -> None:
     state.changed()
 
 
-def _shot(page: Any, name: str, *, full_page: bool = True) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full_page)
+def _shot(page: Any, folder: Path, name: str, *, full_page: bool = True) -> None:
+    page.screenshot(path=str(folder / f"{name}.png"), full_page=full_page)
 
 
-def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> None:
+def _docs_untouched_since(started: float) -> list[str]:
+    """Screenshots in docs/ written after `started` (none, unless refreshing)."""
+    return sorted(p.name for p in DOCS_SHOTS.glob("*.png") if p.stat().st_mtime >= started)
+
+
+def test_create_write_see_highlights_and_the_tide(page: Any, served: Served, shots: Path) -> None:
+    started = time.time()
     _create(page, served)
     page.fill("#text", FIRST_ENTRY)
     page.click("details.checkin summary")
     page.check("input[name=closeness][value='1']")
     page.check("input[name=shame][value='7']")
     page.fill("#tags", "evening, message")
-    _shot(page, "write")
+    _shot(page, shots, "write")
     page.click("form[action='/write'] button[type=submit]")
     page.wait_for_url(re.compile(r".*/entries/\d+\?saved=1"))
     chips = page.locator("#entry-text .sent .chip").all_text_contents()
@@ -184,31 +192,35 @@ def test_create_write_see_highlights_and_the_tide(page: Any, served: Served) -> 
     assert page.locator("#entry-text em").count() >= 2
     assert page.locator("section.voice blockquote").count() >= 1
     assert page.title() == "Notes"
-    _shot(page, "entry")
+    _shot(page, shots, "entry")
 
     _history(served.state)
     page.goto(f"{served.base}/journal")
     assert page.locator("#entries li").count() == 30
-    _shot(page, "journal", full_page=False)
+    _shot(page, shots, "journal", full_page=False)
 
     page.goto(f"{served.base}/tide")
     page.wait_for_selector("#chart-timeline .main-svg")
     page.wait_for_selector("#chart-wheel .main-svg")
     assert page.locator("#chart-loops .main-svg").count() >= 1
     assert page.locator(".no-js-only").is_hidden()
-    _shot(page, "tide")
+    _shot(page, shots, "tide")
 
     page.goto(f"{served.base}/lessons")
-    _shot(page, "lessons")
+    _shot(page, shots, "lessons")
     page.goto(f"{served.base}/help-now")
-    _shot(page, "help", full_page=False)
+    _shot(page, shots, "help", full_page=False)
 
     page.click("form.lock-form button")
     page.wait_for_url(f"{served.base}/locked")
     assert not served.state.unlocked
     page.goto(f"{served.base}/unlock")
     assert page.locator("#passphrase").is_visible()
-    _shot(page, "unlock")
+    _shot(page, shots, "unlock")
+    taken = {"write", "entry", "journal", "tide", "lessons", "help", "unlock"}
+    assert {p.stem for p in shots.glob("*.png")} >= taken
+    if not refreshing_docs():
+        assert _docs_untouched_since(started) == [], "a test run leaves docs/ as it was"
 
 
 def test_the_timeline_hover_names_an_entrys_own_reading(page: Any, served: Served) -> None:
