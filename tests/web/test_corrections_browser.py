@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -62,6 +63,7 @@ def test_correcting_by_mouse_then_undo(
     browser: Any,  # noqa: F811
     served: Served,  # noqa: F811
     size: str,
+    shots: Path,
 ) -> None:
     for page in _context(browser, served, size):
         _write_entry(page, served)
@@ -80,7 +82,7 @@ def test_correcting_by_mouse_then_undo(
         _no_sideways_scroll(page)
         suffix = "" if size == "desktop" else "-phone"
         page.locator("#sentences").scroll_into_view_if_needed()
-        _shot(page, f"entry-corrected{suffix}")
+        _shot(page, shots, f"entry-corrected{suffix}")
 
         page.click("#sentence-1 .you-said button")
         page.wait_for_selector("#sentence-1 .you-said", state="detached")
@@ -150,6 +152,7 @@ def test_the_learned_page_lists_undoes_and_forgets(
     browser: Any,  # noqa: F811
     served: Served,  # noqa: F811
     size: str,
+    shots: Path,
 ) -> None:
     for page in _context(browser, served, size):
         _write_entry(page, served)
@@ -165,7 +168,7 @@ def test_the_learned_page_lists_undoes_and_forgets(
         assert "Tidewise read: Reaching. You said: Withdrawing." in items.nth(1).inner_text()
         assert "encrypted in this journal" in page.inner_text(".lead")
         _no_sideways_scroll(page)
-        _shot(page, "learned" if size == "desktop" else "learned-phone")
+        _shot(page, shots, "learned" if size == "desktop" else "learned-phone")
         items.nth(0).locator("button").click()
         page.wait_for_url(f"{served.base}/learned?done=undone")
         assert page.locator(".learned-list li").count() == 1
