@@ -1,0 +1,172 @@
+"""The phone and the tide page in a real browser, at a desktop (1280x800) and a phone
+(390x844) size: the folded navigation, charts that fit, the charts' tables by keyboard.
+
+Screenshots go to a temporary folder (look at them when a test fails); only
+`test_phone_screenshots_for_the_readme` writes the two README pictures in docs/.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests.web.browsing import browser  # noqa: F401 - the module's browser fixture
+from tests.web.test_browser import Served, _create, _history, _serve
+from tidewise.settings import Settings
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 800}
+SIZES = {"phone": PHONE, "desktop": DESKTOP}
+PAGES = ("/write", "/journal", "/tide", "/lessons", "/export", "/settings", "/help-now")
+
+
+def sized_page(
+    chromium: Any, served: Served, size: dict[str, int], **options: Any
+) -> Iterator[Any]:
+    """A fresh browser context at one size that records every request it makes."""
+    context = chromium.new_context(viewport=size, **options)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    yield page
+    context.close()
+    outside = [u for u in requests if not u.startswith(served.base + "/") and u != "about:blank"]
+    assert outside == [], "every request goes to 127.0.0.1"
+
+
+@pytest.fixture
+def served(settings: Settings) -> Iterator[Served]:
+    yield from _serve(settings)
+
+
+@pytest.fixture
+def open_page(browser: Any, served: Served) -> Iterator[Callable[..., Any]]:  # noqa: F811
+    """Opens a page at a size (PHONE or DESKTOP, JavaScript on unless told); closes it after."""
+    opened: list[Iterator[Any]] = []
+
+    def open_at(size: dict[str, int], **options: Any) -> Any:
+        pages = sized_page(browser, served, size, **options)
+        opened.append(pages)
+        return next(pages)
+
+    yield open_at
+    for pages in opened:
+        for _ in pages:  # runs the rest of sized_page: close, then check the requests
+            pass
+
+
+@pytest.fixture
+def phone(open_page: Callable[..., Any]) -> Any:
+    return open_page(PHONE)
+
+
+@pytest.fixture
+def desktop(open_page: Callable[..., Any]) -> Any:
+    return open_page(DESKTOP)
+
+
+@pytest.fixture
+def phone_without_js(open_page: Callable[..., Any]) -> Any:
+    return open_page(PHONE, java_script_enabled=False)
+
+
+def _box(page: Any, selector: str) -> dict[str, float]:
+    box: dict[str, float] | None = page.locator(selector).first.bounding_box()
+    assert box is not None, f"{selector} is not shown"
+    return box
+
+
+def _inside_viewport(page: Any, selector: str) -> bool:
+    box = _box(page, selector)
+    size = page.viewport_size
+    return (
+        box["x"] >= 0
+        and box["y"] >= 0
+        and box["x"] + box["width"] <= size["width"]
+        and box["y"] + box["height"] <= size["height"]
+    )
+
+
+def _no_sideways_scroll(page: Any) -> bool:
+    width: int = page.evaluate("document.documentElement.scrollWidth")
+    return bool(width <= page.viewport_size["width"])
+
+
+# ---- the navigation -------------------------------------------------------------------
+
+
+def test_on_a_phone_the_pages_fold_into_one_menu_row(phone: Any, served: Served) -> None:
+    _create(phone, served)
+    header = _box(phone, "header.top")
+    assert header["height"] < 80, "the header is one row on a phone"
+    assert phone.locator("#menu > summary").is_visible()
+    assert phone.locator("#menu nav a").first.is_hidden()
+    assert phone.locator("form.lock-form button").is_hidden()
+    assert phone.locator("header .help-link").is_visible()
+
+    phone.click("#menu > summary")
+    links = phone.locator("#menu nav a")
+    assert links.count() == 6
+    for index in range(6):
+        assert links.nth(index).is_visible()
+        assert _box(phone, f"#menu nav li:nth-child({index + 1}) a")["height"] >= 30
+    assert phone.locator("form.lock-form button").is_visible()
+    phone.click("#menu nav a[href='/tide']")
+    phone.wait_for_url(f"{served.base}/tide")
+    assert phone.locator("#menu nav a").first.is_hidden(), "a new page starts folded"
+
+
+def test_the_phone_menu_opens_by_keyboard(phone: Any, served: Served) -> None:
+    _create(phone, served)
+    phone.locator("#menu > summary").focus()
+    phone.keyboard.press("Enter")
+    assert phone.locator("#menu nav a").first.is_visible()
+    phone.keyboard.press("Tab")
+    focused = phone.evaluate("document.activeElement.getAttribute('href')")
+    assert focused == "/write"
+
+
+def test_the_phone_menu_works_without_javascript(phone_without_js: Any, served: Served) -> None:
+    page = phone_without_js
+    _create(page, served)
+    assert page.locator("#menu nav a").first.is_hidden()
+    page.click("#menu > summary")
+    page.click("#menu nav a[href='/journal']")
+    page.wait_for_url(f"{served.base}/journal")
+    page.click("#menu > summary")
+    page.click("form.lock-form button")
+    page.wait_for_url(f"{served.base}/locked")
+
+
+def test_on_a_desktop_the_pages_show_in_a_row(desktop: Any, served: Served) -> None:
+    _create(desktop, served)
+    assert desktop.locator("#menu > summary").is_hidden()
+    links = desktop.locator("#menu nav a")
+    tops = {round(_box(desktop, f"#menu nav li:nth-child({n}) a")["y"]) for n in range(1, 7)}
+    assert all(links.nth(n).is_visible() for n in range(6))
+    assert len(tops) == 1, "one row"
+    assert desktop.locator("form.lock-form button").is_visible()
+    assert _box(desktop, "header.top")["height"] < 80
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_the_quick_exit_is_one_tap_away_on_every_page(
+    open_page: Callable[..., Any], served: Served, size: str
+) -> None:
+    page = open_page(SIZES[size])
+    _create(page, served)
+    _history(served.state)
+    for path in PAGES:
+        page.goto(served.base + path)
+        assert _inside_viewport(page, "#quick-exit button"), path
+        assert _no_sideways_scroll(page), path
+        page.mouse.wheel(0, 4000)
+        page.wait_for_timeout(100)
+        assert _inside_viewport(page, "#quick-exit button"), f"{path}, scrolled"
+    page.click("#quick-exit button")
+    page.wait_for_url("about:blank")
