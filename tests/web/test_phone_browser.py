@@ -170,3 +170,46 @@ def test_the_quick_exit_is_one_tap_away_on_every_page(
         assert _inside_viewport(page, "#quick-exit button"), f"{path}, scrolled"
     page.click("#quick-exit button")
     page.wait_for_url("about:blank")
+
+
+# ---- the charts -----------------------------------------------------------------------
+
+CHARTS = ("chart-timeline", "chart-wheel", "chart-loops", "chart-precursors")
+# Every visible text of a drawn chart, with how far it sticks out of the chart's <svg> box
+# (0 when it is inside) and of the window.
+OUTSIDE_SCRIPT = """id => {
+  const chart = document.getElementById(id);
+  const svg = chart.querySelector("svg.main-svg");
+  const box = svg.getBoundingClientRect();
+  const out = [];
+  for (const text of chart.querySelectorAll("svg.main-svg text")) {
+    const r = text.getBoundingClientRect();
+    if (!text.textContent.trim() || r.width === 0) { continue; }
+    const past = Math.max(box.left - r.left, r.right - box.right, box.top - r.top,
+                          r.bottom - box.bottom, -r.left, r.right - window.innerWidth);
+    if (past > 1) { out.push([text.textContent, Math.round(past)]); }
+  }
+  return out;
+}"""
+
+
+def _tide_with_history(page: Any, served: Served) -> None:
+    _create(page, served)
+    _history(served.state)
+    page.goto(f"{served.base}/tide")
+    for chart in CHARTS:
+        page.wait_for_selector(f"#{chart} svg.main-svg text")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_every_chart_fits_with_its_labels_inside(
+    open_page: Callable[..., Any], served: Served, size: str
+) -> None:
+    page = open_page(SIZES[size])
+    _tide_with_history(page, served)
+    assert _no_sideways_scroll(page)
+    for chart in CHARTS:
+        assert page.evaluate(OUTSIDE_SCRIPT, chart) == [], f"{chart} at {size}"
+        assert _box(page, f"#{chart}")["width"] <= SIZES[size]["width"]
+    wheel = " ".join(page.locator("#chart-wheel svg.main-svg text").all_text_contents())
+    assert "Shame from" in wheel and "Withdrawing" in wheel
