@@ -213,3 +213,62 @@ def test_every_chart_fits_with_its_labels_inside(
         assert _box(page, f"#{chart}")["width"] <= SIZES[size]["width"]
     wheel = " ".join(page.locator("#chart-wheel svg.main-svg text").all_text_contents())
     assert "Shame from" in wheel and "Withdrawing" in wheel
+
+
+# ---- writing prompts ------------------------------------------------------------------
+
+
+def _prompt_texts(page: Any) -> list[str]:
+    texts: list[str] = page.locator("#prompts .prompt-text").all_text_contents()
+    return texts
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_another_prompt_and_no_prompts_keep_what_was_typed(
+    open_page: Callable[..., Any], served: Served, size: str
+) -> None:
+    page = open_page(SIZES[size])
+    _create(page, served)
+    first = _prompt_texts(page)
+    assert 1 <= len(first) <= 2
+    assert _inside_viewport(page, "#another-prompt") and _inside_viewport(page, "#no-prompts")
+    page.fill("#text", "A few words first")
+
+    page.click("#another-prompt")
+    page.wait_for_function(
+        f"document.querySelector('#prompts .prompt-text').textContent !== {first[0]!r}"
+    )
+    assert _prompt_texts(page) != first
+    assert page.url == f"{served.base}/write", "swapped in place"
+    assert page.input_value("#text") == "A few words first"
+    assert page.evaluate("document.activeElement.id") == "another-prompt"
+
+    page.keyboard.press("Enter")  # the same control, by keyboard
+    page.wait_for_function("document.querySelectorAll('#prompts .prompt-text').length > 0")
+    page.locator("#no-prompts").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#prompts.notice")
+    assert page.locator("#prompts .prompt-text").count() == 0
+    assert page.input_value("#text") == "A few words first"
+    assert page.evaluate("document.activeElement.id") == "prompts"
+
+    page.goto(f"{served.base}/write")
+    page.wait_for_selector("#text")
+    assert page.locator("#prompts").count() == 0, "remembered"
+
+
+def test_prompts_work_without_javascript(phone_without_js: Any, served: Served) -> None:
+    page = phone_without_js
+    _create(page, served)
+    first = _prompt_texts(page)
+    page.click("#another-prompt")
+    page.wait_for_url(f"{served.base}/write?prompt=1")
+    assert _prompt_texts(page) != first
+    page.click("#no-prompts")
+    page.wait_for_url(f"{served.base}/write?prompts=off")
+    assert "Settings" in page.locator("#prompts").inner_text()
+    page.goto(f"{served.base}/settings")
+    page.click("#prompts-setting button")
+    page.wait_for_url(f"{served.base}/settings?done=prompts-on")
+    page.goto(f"{served.base}/write")
+    assert len(_prompt_texts(page)) >= 1
