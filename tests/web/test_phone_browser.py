@@ -7,6 +7,7 @@ Screenshots go to a temporary folder (look at them when a test fails); only
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -27,16 +28,25 @@ PAGES = ("/write", "/journal", "/tide", "/lessons", "/export", "/settings", "/he
 def sized_page(
     chromium: Any, served: Served, size: dict[str, int], **options: Any
 ) -> Iterator[Any]:
-    """A fresh browser context at one size that records every request it makes."""
+    """A fresh browser context at one size; every request it makes must stay on this
+    computer, and nothing may trip the content security policy."""
     context = chromium.new_context(viewport=size, **options)
     page = context.new_page()
     page.set_default_timeout(20_000)
     requests: list[str] = []
+    blocked: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.on(
+        "console",
+        lambda message: (
+            blocked.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
     yield page
     context.close()
     outside = [u for u in requests if not u.startswith(served.base + "/") and u != "about:blank"]
     assert outside == [], "every request goes to 127.0.0.1"
+    assert blocked == [], "nothing the pages do breaks the content security policy"
 
 
 @pytest.fixture
@@ -272,3 +282,80 @@ def test_prompts_work_without_javascript(phone_without_js: Any, served: Served) 
     page.wait_for_url(f"{served.base}/settings?done=prompts-on")
     page.goto(f"{served.base}/write")
     assert len(_prompt_texts(page)) >= 1
+
+
+# ---- the charts' tables ---------------------------------------------------------------
+
+TABLES = ("table-timeline", "table-wheel", "table-loops", "table-precursors")
+
+
+@pytest.mark.parametrize("size", ["phone", "desktop"])
+def test_each_charts_table_opens_by_keyboard_with_javascript_on(
+    open_page: Callable[..., Any], served: Served, size: str
+) -> None:
+    page = open_page(SIZES[size])
+    _tide_with_history(page, served)
+    for table in TABLES:
+        assert page.locator(f"#{table} table").is_hidden(), f"{table} starts folded"
+        page.locator(f"#{table} > summary").focus()
+        assert page.evaluate("document.activeElement.textContent") == "Show as a table"
+        page.keyboard.press("Enter")
+        assert page.locator(f"#{table} table").is_visible(), table
+    assert _no_sideways_scroll(page)
+    first = page.locator("#table-timeline tbody a").first
+    href = first.get_attribute("href")
+    first.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{served.base}{href}")
+
+
+def test_the_timeline_hover_names_the_movement_and_how_to_open_the_entry(
+    desktop: Any, served: Served
+) -> None:
+    _tide_with_history(desktop, served)
+    hover = desktop.evaluate(
+        "Array.from(document.getElementById('chart-timeline').data,"
+        " t => [t.hovertemplate, t.hovertext])"
+    )
+    words = {"Leaning toward your partner", "Pulling away", "Pulled both ways"}
+    assert all(
+        "%{hovertext}" in template and "open this entry" in template for template, _ in hover
+    )
+    assert words & {text for _, texts in hover for text in texts}
+    desktop.evaluate("Plotly.Fx.hover('chart-timeline', [{curveNumber: 0, pointNumber: 0}])")
+    label = desktop.locator("#chart-timeline .hoverlayer").text_content() or ""
+    assert "Select the point to open this entry" in label
+    assert any(word in label for word in (*words, "No strong pull either way"))
+
+
+def test_without_javascript_the_pictures_and_tables_show_and_no_empty_boxes(
+    phone_without_js: Any, served: Served
+) -> None:
+    page = phone_without_js
+    _create(page, served)
+    _history(served.state)
+    page.goto(f"{served.base}/tide")
+    for chart in CHARTS:
+        assert page.locator(f"#{chart}").is_hidden(), chart
+    for table in ("table-wheel", "table-loops", "table-precursors"):
+        assert page.locator(f"#{table} table").is_visible(), table
+    assert page.locator(".chart-fallback img").count() == 4
+    for image in page.locator(".chart-fallback img").all():
+        assert image.is_visible()
+        assert image.evaluate("i => i.complete && i.naturalWidth > 0")
+        assert _box(page, ".chart-fallback img")["width"] <= PHONE["width"]
+    page.click("#table-timeline > summary")
+    assert page.locator("#table-timeline tbody tr").count() == 60
+    assert _no_sideways_scroll(page)
+
+
+def test_an_empty_loops_chart_says_there_is_nothing_yet(phone: Any, served: Served) -> None:
+    _create(phone, served)
+    phone.fill("#text", "He held my hand tonight.")
+    phone.click("form[action='/write'] button[type=submit]")
+    phone.wait_for_url(re.compile(r".*/entries/\d+"))
+    phone.goto(f"{served.base}/tide")
+    phone.wait_for_selector("#chart-wheel svg.main-svg")
+    assert "No completed loops yet" in phone.locator("#loops-empty").inner_text()
+    assert phone.locator("#chart-loops").count() == 0
+    assert "No turns away yet" in phone.locator("#precursors-empty").inner_text()

@@ -64,8 +64,12 @@
       y: series.y,
       customdata: series.id,
       text: alone.map(function (title) { return title ? "<br>this entry alone: " + title : ""; }),
+      hovertext: (series.movement || []).map(function (words) { return words; }),
       marker: { color: data.colours[series.phase], size: 7, opacity: 0.85 },
-      hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "%{text}<extra></extra>"
+      /* The entry's own movement, and how to open it: a hover box cannot hold a link that
+         a pointer can reach, so selecting the point opens it (and the table links it). */
+      hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "%{text}<br>%{hovertext}" +
+        "<br>Select the point to open this entry<extra></extra>"
     };
   });
   /* The legend sits above the plot: below it, it ran into the dates. */
@@ -150,8 +154,10 @@
       },
       yaxis: { autorange: "reversed", automargin: true }
     });
-  } else {
-    var empty = document.getElementById("chart-precursors");
-    if (empty) { empty.textContent = "No turns away yet."; empty.classList.remove("chart"); }
   }
+
+  /* The charts are drawn: fold the tables that start open for pages without JavaScript.
+     Each stays one "Show as a table" away. */
+  Array.prototype.forEach.call(document.querySelectorAll(".chart-table.open-without-js"),
+    function (details) { details.open = false; });
 }());
