@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.browsing import browser  # noqa: F401 - the module's browser fixture
 from tests.web.test_browser import Served, _create, _history, _serve
@@ -245,16 +246,15 @@ def test_another_prompt_and_no_prompts_keep_what_was_typed(
     page.fill("#text", "A few words first")
 
     page.click("#another-prompt")
-    page.wait_for_function(
-        f"document.querySelector('#prompts .prompt-text').textContent !== {first[0]!r}"
-    )
-    assert _prompt_texts(page) != first
+    expect(page.locator("#prompts .prompt-text").first).not_to_have_text(first[0])
+    second = _prompt_texts(page)
+    assert second != first
     assert page.url == f"{served.base}/write", "swapped in place"
     assert page.input_value("#text") == "A few words first"
     assert page.evaluate("document.activeElement.id") == "another-prompt"
 
     page.keyboard.press("Enter")  # the same control, by keyboard
-    page.wait_for_function("document.querySelectorAll('#prompts .prompt-text').length > 0")
+    expect(page.locator("#prompts .prompt-text").first).not_to_have_text(second[0])
     page.locator("#no-prompts").focus()
     page.keyboard.press("Enter")
     page.wait_for_selector("#prompts.notice")
