@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
-from tidewise.reports import readings
+from tidewise.reports import palette, readings
 from tidewise.web import present
 
 if TYPE_CHECKING:
@@ -37,14 +37,6 @@ WHEEL_ORDER: tuple[Label, ...] = (
     Label.EXHAUSTION,
     Label.DISCONNECTION_SHAME,
 )
-PHASE_COLOURS: dict[str, str] = {
-    "reaching": "#1f6b5c",
-    "attachment_shame": "#5e3f8f",
-    "disconnection_shame": "#8f3349",
-    "withdrawing": "#3d5677",
-    "punishing": "#8a4a12",
-    "exhaustion": "#5f5436",
-}
 FALLBACK_CHARTS = ("timeline", "wheel", "loops", "phases")
 PRECURSOR_WORDS = {
     "attachment_shame": "Shame for reaching",
@@ -172,7 +164,7 @@ def chart_data(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) 
         "wheel": _wheel(tide),
         "loops": _loops(tide),
         "precursors": _precursors(tide),
-        "colours": PHASE_COLOURS,
+        "palette": palette.for_the_web(),  # the one palette (reports/palette.py)
     }
 
 
@@ -253,6 +245,7 @@ def _precursors(tide: Tide) -> dict[str, Any]:
     kinds = [k for k in PRECURSOR_WORDS if k in shares]
     return {
         "turns": tide.precursors.turns,
+        "kinds": kinds,
         "titles": [PRECURSOR_WORDS[k] for k in kinds],
         "share": [round(shares[k] or 0.0, 4) for k in kinds],
     }

@@ -6,6 +6,9 @@
   var source = document.getElementById("tide-data");
   if (!source || typeof window.Plotly === "undefined") { return; }
   var data = JSON.parse(source.textContent || "{}");
+  /* The one palette (tidewise/reports/palette.py), shared with the pictures and the
+     report: lightness steps, and a pattern or symbol per phase besides the colour. */
+  var palette = data.palette || { phases: {}, patterns: {}, symbols: {}, precursors: {} };
   var style = window.getComputedStyle(document.body);
   var ink = style.color;
   var font = { family: style.fontFamily, size: 14, color: ink };
@@ -65,7 +68,12 @@
       customdata: series.id,
       text: alone.map(function (title) { return title ? "<br>this entry alone: " + title : ""; }),
       hovertext: (series.movement || []).map(function (words) { return words; }),
-      marker: { color: data.colours[series.phase], size: 7, opacity: 0.85 },
+      marker: {
+        color: palette.phases[series.phase],
+        symbol: palette.symbols[series.phase],
+        size: 8,
+        line: { color: ink, width: 1 }
+      },
       /* The entry's own movement, and how to open it: a hover box cannot hold a link that
          a pointer can reach, so selecting the point opens it (and the table links it). */
       hovertemplate: "%{x|%d %b %Y}<br>" + series.title + "%{text}<br>%{hovertext}" +
@@ -105,10 +113,17 @@
         return small ? wrapWords(label, 11) : label;
       }),
       marker: {
-        color: wheel.phases.map(function (p) { return data.colours[p]; }),
+        color: wheel.phases.map(function (p) { return palette.phases[p]; }),
+        pattern: {
+          shape: wheel.phases.map(function (p) { return palette.patterns[p]; }),
+          fgcolor: ink,
+          fgopacity: 0.5,
+          fillmode: "overlay",
+          size: 7
+        },
         line: {
-          color: wheel.phases.map(function (p) { return p === wheel.current ? ink : "rgba(0,0,0,0)"; }),
-          width: 3
+          color: ink,
+          width: wheel.phases.map(function (p) { return p === wheel.current ? 3 : 1; })
         }
       },
       hovertemplate: "%{theta} of the time<extra></extra>"
@@ -130,7 +145,7 @@
       type: "bar",
       x: loops.months,
       y: loops.counts,
-      marker: { color: "#1f5f63" },
+      marker: { color: palette.loops, line: { color: ink, width: 1 } },
       hovertemplate: "%{x}: %{y} loops<extra></extra>"
     }], {
       yaxis: { rangemode: "tozero", dtick: 1, automargin: true, gridcolor: "rgba(128,128,128,0.2)" },
@@ -145,7 +160,17 @@
       orientation: "h",
       x: precursors.share.map(function (s) { return Math.round(s * 100); }),
       y: precursors.titles,
-      marker: { color: ["#5e3f8f", "#3d5677", "#8a4a12", "#6b645a"] },
+      marker: {
+        color: precursors.kinds.map(function (k) { return palette.precursors[k]; }),
+        pattern: {
+          shape: precursors.kinds.map(function (k) { return palette.precursor_patterns[k]; }),
+          fgcolor: ink,
+          fgopacity: 0.5,
+          fillmode: "overlay",
+          size: 7
+        },
+        line: { color: ink, width: 1 }
+      },
       hovertemplate: "%{y}: %{x}% of turns<extra></extra>"
     }], {
       margin: { l: 10, r: 20, t: 10, b: 10 },
