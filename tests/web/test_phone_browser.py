@@ -1,21 +1,23 @@
 """The phone and the tide page in a real browser, at a desktop (1280x800) and a phone
 (390x844) size: the folded navigation, charts that fit, the charts' tables by keyboard.
 
-Screenshots go to a temporary folder (look at them when a test fails); only
-`test_phone_screenshots_for_the_readme` writes the two README pictures in docs/.
+Only `test_phone_screenshots_for_the_readme` takes screenshots: into a temporary folder,
+or into docs/screenshots for the README when TIDEWISE_REFRESH_DOCS=1 is set.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.web.browsing import browser  # noqa: F401 - the module's browser fixture
-from tests.web.test_browser import Served, _create, _history, _serve
+from tests.web.test_browser import SHOTS, Served, _create, _history, _serve
 from tidewise.settings import Settings
 
 pytestmark = pytest.mark.browser
@@ -359,3 +361,27 @@ def test_an_empty_loops_chart_says_there_is_nothing_yet(phone: Any, served: Serv
     assert "No completed loops yet" in phone.locator("#loops-empty").inner_text()
     assert phone.locator("#chart-loops").count() == 0
     assert "No turns away yet" in phone.locator("#precursors-empty").inner_text()
+
+
+# ---- the README's phone pictures ------------------------------------------------------
+
+REFRESH_ENV = "TIDEWISE_REFRESH_DOCS"  # set to 1 to rewrite the README's pictures
+
+
+def test_phone_screenshots_for_the_readme(phone: Any, served: Served, tmp_path: Path) -> None:
+    """The journal and the tide on a phone. They go to a temporary folder, or to
+    docs/screenshots with TIDEWISE_REFRESH_DOCS=1, so a test run leaves the tree clean."""
+    folder = SHOTS if os.environ.get(REFRESH_ENV) == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    _create(phone, served)
+    _history(served.state)
+    phone.goto(f"{served.base}/journal")
+    assert _no_sideways_scroll(phone)
+    phone.screenshot(path=str(folder / "phone-journal.png"))
+    phone.goto(f"{served.base}/tide")
+    for chart in CHARTS:
+        phone.wait_for_selector(f"#{chart} svg.main-svg text")
+    assert _no_sideways_scroll(phone)
+    phone.screenshot(path=str(folder / "phone-tide.png"), full_page=True)
+    assert (folder / "phone-journal.png").stat().st_size > 10_000
+    assert (folder / "phone-tide.png").stat().st_size > 10_000
