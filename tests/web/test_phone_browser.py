@@ -165,6 +165,8 @@ def test_on_a_desktop_the_pages_show_in_a_row(desktop: Any, served: Served) -> N
     assert len(tops) == 1, "one row"
     assert desktop.locator("form.lock-form button").is_visible()
     assert _box(desktop, "header.top")["height"] < 80
+    desktop.locator("#menu nav a[href='/tide']").focus()
+    assert desktop.evaluate("document.activeElement.getAttribute('href')") == "/tide"
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -301,6 +303,8 @@ def test_each_charts_table_opens_by_keyboard_with_javascript_on(
         assert page.locator(f"#{table} table").is_hidden(), f"{table} starts folded"
         page.locator(f"#{table} > summary").focus()
         assert page.evaluate("document.activeElement.textContent") == "Show as a table"
+        described = page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+        assert page.locator(f"#{described}").inner_text(), "says which chart it is"
         page.keyboard.press("Enter")
         assert page.locator(f"#{table} table").is_visible(), table
     assert _no_sideways_scroll(page)
