@@ -8,6 +8,8 @@ from datetime import UTC, datetime, timedelta
 from tests.web.conftest import PASSPHRASE, Web, write_worn_out_stretch
 from tests.web.pagetree import Node, parse
 from tidewise.lessons.prompts import STATE_KEY, prompts
+from tidewise.web.prompt_view import recent_phase
+from tidewise.web.tide_view import TIDE_KEY, tide_of
 
 TEXTS = {p.text for p in prompts()}
 
@@ -48,6 +50,19 @@ def test_the_recent_tide_chooses_one_prompt(unlocked_web: Web) -> None:
     assert "lately" in first.find("p", cls="prompt-why").text
     text = first.find("p", cls="prompt-text").text.strip()
     assert any(p.text == text and "exhaustion" in p.phases for p in prompts())
+
+
+def test_the_write_page_never_decodes_the_tide_itself(unlocked_web: Web) -> None:
+    state = unlocked_web.state
+    write_worn_out_stretch(state, datetime.now(UTC) - timedelta(days=20))
+    assert recent_phase(state) == "exhaustion", "the newest entries' own readings"
+    _page(unlocked_web)
+    assert state.peek(TIDE_KEY) is None, "a cold tide stays cold"
+    assert unlocked_web.get("/tide").status_code == 200
+    tide_now = tide_of(state).current
+    assert tide_now is not None
+    assert state.peek(TIDE_KEY) is not None
+    assert recent_phase(state) == str(tide_now.phase), "the tide, once it is at hand"
 
 
 def test_another_prompt_turns_to_a_different_one(unlocked_web: Web) -> None:

@@ -46,6 +46,7 @@ PRECURSOR_WORDS = {
 }
 
 
+TIDE_KEY = "tide"  # the cache key of the JournalTide (prompt_view.py peeks at it)
 TABLE_ROWS = 60  # the timeline's table lists the newest entries; the journal has them all
 
 
@@ -96,7 +97,7 @@ def tide_of(state: WebState) -> Tide:
 
 def journal_tide(state: WebState) -> JournalTide:
     """The Tide and the entries' own readings, computed once per revision."""
-    return state.cached("tide", lambda: compute_tide(state))
+    return state.cached(TIDE_KEY, lambda: compute_tide(state))
 
 
 def compute_tide(state: WebState) -> JournalTide:
