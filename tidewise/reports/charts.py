@@ -3,8 +3,9 @@
 Four charts and a sheet holding all four: the tide timeline (movement over time,
 phase bands behind it, shame intensity below), the cycle wheel (phases in a ring,
 arrows as wide as the moves between them), completed loops per month, and the share
-of time in each phase. Colours are calm and differ in lightness, and every phase
-also has its own hatch, so the charts read in greyscale and for colour-blind eyes.
+of time in each phase. The colours are the one palette of reports/palette.py: calm,
+differing in lightness, and every phase also has its own hatch, so the charts read in
+greyscale and for colour-blind eyes.
 Titles describe; they never alarm. No entry text ever appears in a chart.
 
 matplotlib is imported inside the functions (it is slow to import) and drawn with
@@ -25,6 +26,15 @@ from tidewise.cycle.labels import LABEL_TITLES, LABELS, PHASES, Label
 from tidewise.cycle.phases import movement_score
 from tidewise.cycle.stats import DEFAULT_HOLD_CAP_DAYS
 from tidewise.cycle.tide import Tide
+from tidewise.reports.palette import (
+    INK,
+    LINE,
+    LOOPS,
+    PHASE_COLOURS,
+    PHASE_HATCHES,
+    SHAME_EDGE,
+    SHAME_FILL,
+)
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,26 +42,6 @@ if TYPE_CHECKING:
 
 Format = Literal["svg", "png"]
 
-# Lightness falls from reaching to withdrawing, so greyscale keeps them apart.
-PHASE_COLOURS: dict[Label, str] = {
-    Label.REACHING: "#cfe8dc",
-    Label.ATTACHMENT_SHAME: "#e8c77d",
-    Label.DISCONNECTION_SHAME: "#c99a9a",
-    Label.EXHAUSTION: "#8f8a80",
-    Label.PUNISHING: "#a8624e",
-    Label.WITHDRAWING: "#3f5873",
-}
-PHASE_HATCHES: dict[Label, str] = {
-    Label.REACHING: "",
-    Label.ATTACHMENT_SHAME: "//",
-    Label.DISCONNECTION_SHAME: "\\\\",
-    Label.EXHAUSTION: "--",
-    Label.PUNISHING: "xx",
-    Label.WITHDRAWING: "..",
-}
-INK = "#33393f"
-LINE = "#2f4858"
-SHAME_FILL = "#b9a3c9"
 _SHAME_COLUMNS = [LABELS.index(Label.ATTACHMENT_SHAME), LABELS.index(Label.DISCONNECTION_SHAME)]
 _STYLE = {
     "svg.hashsalt": "tidewise",  # stable ids, so the same tide gives the same file
@@ -181,7 +171,7 @@ def _draw_timeline(fig: Figure, tide: Tide, grid: Any) -> None:
         alpha=0.8,
         step="mid",
         hatch="////",
-        edgecolor="#6d5a7c",
+        edgecolor=SHAME_EDGE,
         linewidth=0.0,
         label="Shame in the text",
     )
@@ -333,11 +323,15 @@ def _draw_loops(ax: Axes, tide: Tide) -> None:
     if not per_month:
         _empty(ax, title, "No entries in this range yet.")
         return
+    if not tide.loops:
+        # Bars of height zero would leave matplotlib a +-0.05 axis: say it in words.
+        _empty(ax, title, "No completed loops yet.")
+        return
     months = list(per_month)
     ax.bar(
         range(len(months)),
         list(per_month.values()),
-        color=PHASE_COLOURS[Label.WITHDRAWING],
+        color=LOOPS,
         hatch="..",
         edgecolor="white",
         linewidth=0.0,
@@ -354,15 +348,6 @@ def _draw_loops(ax: Axes, tide: Tide) -> None:
         fontsize=7,
     )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-    if not tide.loops:
-        ax.text(
-            0.5,
-            0.6,
-            "No completed loop in this range yet.",
-            ha="center",
-            color=INK,
-            transform=ax.transAxes,
-        )
 
 
 def _draw_shares(ax: Axes, tide: Tide) -> None:

@@ -31,6 +31,7 @@ ROUTE_MODULES = (
     "drafts",
     "tide",
     "lessons",
+    "prompts",
     "help",
     "export",
     "backup",

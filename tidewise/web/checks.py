@@ -41,6 +41,7 @@ def check_assets(settings: Settings) -> list[str]:
 def _content_problems() -> list[str]:
     from tidewise.analysis.crisis import resources_for
     from tidewise.lessons.model import lessons
+    from tidewise.lessons.prompts import prompts
     from tidewise.lessons.reflections import reflections
 
     problems: list[str] = []
@@ -49,6 +50,8 @@ def _content_problems() -> list[str]:
             problems.append("no readings were found")
         if not reflections():
             problems.append("no reflections were found")
+        if not prompts():
+            problems.append("no writing prompts were found")
     except TidewiseError as error:
         problems.append(error.message)
     if not resources_for():

@@ -123,6 +123,14 @@ class WebState:
             self.revision += 1
             self.cache.clear()
 
+    def peek(self, key: str) -> Any | None:
+        """A value `cached` holds and that is still fresh, without computing it; else None."""
+        with self._cache_lock:
+            hit = self.cache.get(key)
+            if hit is not None and time.monotonic() - hit[0] < CACHE_SECONDS:
+                return hit[1]
+            return None
+
     def cached(self, key: str, compute: Callable[[], T]) -> T:
         """`compute()` once per journal revision, one at a time (no stampede under load).
 

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
 from tidewise.plural import counted, times
-from tidewise.reports import readings
+from tidewise.reports import palette, readings
 from tidewise.web import present
 
 if TYPE_CHECKING:
@@ -37,14 +38,6 @@ WHEEL_ORDER: tuple[Label, ...] = (
     Label.EXHAUSTION,
     Label.DISCONNECTION_SHAME,
 )
-PHASE_COLOURS: dict[str, str] = {
-    "reaching": "#1f6b5c",
-    "attachment_shame": "#5e3f8f",
-    "disconnection_shame": "#8f3349",
-    "withdrawing": "#3d5677",
-    "punishing": "#8a4a12",
-    "exhaustion": "#5f5436",
-}
 FALLBACK_CHARTS = ("timeline", "wheel", "loops", "phases")
 PRECURSOR_WORDS = {
     "attachment_shame": "Shame for reaching",
@@ -54,12 +47,27 @@ PRECURSOR_WORDS = {
 }
 
 
+TIDE_KEY = "tide"  # the cache key of the JournalTide (prompt_view.py peeks at it)
+TABLE_ROWS = 60  # the timeline's table lists the newest entries; the journal has them all
+
+
 @dataclass(frozen=True)
 class JournalTide:
     """The whole journal's Tide and each entry's own reading, from one read of the journal."""
 
     tide: Tide
     own: dict[int, str]  # entry id -> its own phase (no text)
+    movement: dict[int, str]  # entry id -> its own movement (toward, away, torn, still)
+
+
+@dataclass(frozen=True)
+class TimelineRow:
+    """One entry in the timeline's table: when, the tide's phase, its own movement, its id."""
+
+    when: datetime
+    phase_title: str
+    movement: str
+    entry_id: int
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,7 @@ class TideView:
     turns: int
     shame_first_share: float | None
     current_title: str | None
+    timeline_rows: tuple[TimelineRow, ...] = ()
 
 
 def tide_view(state: WebState) -> TideView:
@@ -89,7 +98,7 @@ def tide_of(state: WebState) -> Tide:
 
 def journal_tide(state: WebState) -> JournalTide:
     """The Tide and the entries' own readings, computed once per revision."""
-    return state.cached("tide", lambda: compute_tide(state))
+    return state.cached(TIDE_KEY, lambda: compute_tide(state))
 
 
 def compute_tide(state: WebState) -> JournalTide:
@@ -98,7 +107,8 @@ def compute_tide(state: WebState) -> JournalTide:
     from tidewise.reports.observations import tide_of
 
     entries = state.journal.entries(newest_first=False)
-    return JournalTide(tide_of(entries), readings.own_phases(entries))
+    movement = {e.id: e.analysis.movement for e in entries if e.analysis is not None}
+    return JournalTide(tide_of(entries), readings.own_phases(entries), movement)
 
 
 def tide_phase_of(state: WebState, entry: Entry) -> Label | None:
@@ -125,7 +135,7 @@ def _compute(state: WebState) -> TideView:
     tide = whole.tide
     shares = tide.precursors.shares()
     current = tide.current
-    charts = chart_data(tide, whole.own)
+    charts = chart_data(tide, whole.own, whole.movement)
     return TideView(
         entries=tide.entries,
         unanalysed=tide.unanalysed,
@@ -138,6 +148,7 @@ def _compute(state: WebState) -> TideView:
         turns=tide.precursors.turns,
         shame_first_share=shares.get("attachment_shame"),
         current_title=LABEL_TITLES[current.phase] if current else None,
+        timeline_rows=timeline_rows(tide, whole.movement),
     )
 
 
@@ -147,20 +158,22 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def chart_data(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
-    """The charts' data; `own` maps entry ids to their own readings (readings.own_phases)."""
+def chart_data(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) -> dict[str, Any]:
+    """The charts' data; `own` maps entry ids to their own readings (readings.own_phases),
+    `movement` to their own movements (toward, away, torn, still)."""
     return {
-        "timeline": _timeline(tide, own),
+        "timeline": _timeline(tide, own, movement),
         "wheel": _wheel(tide),
         "loops": _loops(tide),
         "precursors": _precursors(tide),
-        "colours": PHASE_COLOURS,
+        "palette": palette.for_the_web(),  # the one palette (reports/palette.py)
     }
 
 
-def _timeline(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
+def _timeline(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) -> dict[str, Any]:
     """Per tide phase: when, how far toward (+1) or away (-1) the words leaned, the entry's
-    id, and its own reading's title where that differs from the tide's phase (else None)."""
+    id, its own movement in words, and its own reading's title where that differs from
+    the tide's phase (else None)."""
     from tidewise.cycle.decode import label_matrix
     from tidewise.cycle.phases import movement_score
 
@@ -169,7 +182,7 @@ def _timeline(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
         return {"series": []}
     scores = movement_score(label_matrix(observations))
     series: dict[str, dict[str, list[Any]]] = {
-        str(p): {"x": [], "y": [], "id": [], "alone": []} for p in PHASES
+        str(p): {"x": [], "y": [], "id": [], "alone": [], "movement": []} for p in PHASES
     }
     for index, (observation, phase) in enumerate(
         zip(observations, tide.timeline.phases, strict=True)
@@ -179,6 +192,7 @@ def _timeline(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
         bucket["y"].append(round(float(scores[index]), 3))
         bucket["id"].append(observation.ref)
         bucket["alone"].append(_alone_title(own, observation.ref, phase))
+        bucket["movement"].append(_movement_words(movement, observation.ref))
     return {
         "series": [
             {"phase": name, "title": LABEL_TITLES[Label(name)], **points}
@@ -186,6 +200,24 @@ def _timeline(tide: Tide, own: Mapping[int, str]) -> dict[str, Any]:
             if points["x"]
         ]
     }
+
+
+def _movement_words(movement: Mapping[int, str], ref: int | None) -> str:
+    kind = movement.get(ref) if ref is not None else None
+    return present.MOVEMENT_WORDS.get(kind or "", "Not read on its own")
+
+
+def timeline_rows(
+    tide: Tide, movement: Mapping[int, str], limit: int = TABLE_ROWS
+) -> tuple[TimelineRow, ...]:
+    """The newest `limit` entries of the timeline, newest first, for its table."""
+    pairs = list(zip(tide.timeline.observations, tide.timeline.phases, strict=True))
+    rows = [
+        TimelineRow(o.time, LABEL_TITLES[phase], _movement_words(movement, o.ref), o.ref)
+        for o, phase in reversed(pairs)
+        if o.ref is not None
+    ]
+    return tuple(rows[:limit])
 
 
 def _alone_title(own: Mapping[int, str], ref: int | None, phase: Label) -> str | None:
@@ -215,6 +247,7 @@ def _precursors(tide: Tide) -> dict[str, Any]:
     kinds = [k for k in PRECURSOR_WORDS if k in shares]
     return {
         "turns": tide.precursors.turns,
+        "kinds": kinds,
         "titles": [PRECURSOR_WORDS[k] for k in kinds],
         "share": [round(shares[k] or 0.0, 4) for k in kinds],
     }

@@ -22,6 +22,7 @@ from tidewise.web.entry_view import entry_context
 from tidewise.web.errors import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.listing import journal_page
+from tidewise.web.prompt_view import prompts_view
 from tidewise.web.rendering import render
 from tidewise.web.sentence_view import sentence_context
 from tidewise.web.tide_view import tide_phase_of
@@ -93,8 +94,9 @@ def _form_context(
 
 
 @router.get("/write")
-def write_page(request: Request, draft: str = "") -> Response:
-    """A blank page, or first the draft that a lock interrupted: keep it or discard it."""
+def write_page(request: Request, draft: str = "", prompt: int = 0, prompts: str = "") -> Response:
+    """A blank page, or first the draft that a lock interrupted: keep it or discard it.
+    A blank page offers writing prompts (`prompt` turns to the next ones)."""
     journal = _journal(request)
     offered = current_draft(journal)
     if offered is not None and draft == "keep":
@@ -104,6 +106,8 @@ def write_page(request: Request, draft: str = "") -> Response:
         return render(request, "write.html", nav="write", **context)
     context = _form_context(_form_values("", None, [], when_values()))
     context["offer"] = offered
+    context["prompts"] = prompts_view(web_state(request), prompt)
+    context["prompts_off"] = prompts == "off"
     return render(request, "write.html", nav="write", **context)
 
 

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tidewise.errors import InputError, WrongPassphraseError
+from tidewise.lessons import prompts
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.rendering import render
 from tidewise.web.routes.session import MIN_PASSPHRASE_CHARS
@@ -37,6 +38,7 @@ def _page(request: Request, *, status: int = 200, **messages: str) -> Response:
         done=messages.get("done", ""),
         passphrase_error=messages.get("passphrase_error", ""),
         erase_error=messages.get("erase_error", ""),
+        prompts_wanted=prompts.wanted(state.journal),
         **country_context(saved_country(state.journal)),
     )
 
@@ -52,6 +54,8 @@ def settings_page(request: Request) -> Response:
         ),
         "minutes": "Auto-lock was saved.",
         "country": "Your country for help lines was saved.",
+        "prompts-on": "The write page will offer prompts again.",
+        "prompts-off": "The write page will not offer prompts.",
     }
     return _page(request, done=done.get(request.query_params.get("done", ""), ""))
 

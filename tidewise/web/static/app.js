@@ -146,6 +146,53 @@
       }
     }, 500);
   }
+  /* Writing prompts on the write page: "Another prompt" and "No prompts" replace the
+     prompts in place, so nothing typed is disturbed. Without this script the same link
+     and form load the page anew. Anything unexpected falls back to that. */
+  var promptBox = document.getElementById("prompts");
+
+  function swapPrompts(url, options, focusId, fallback) {
+    fetch(url, options).then(function (response) {
+      if (response.status === 401) { leaveLocked(); return null; }
+      if (!response.ok) { throw new Error("not swapped"); }
+      return response.text().then(function (html) {
+        var page = new DOMParser().parseFromString(html, "text/html");
+        var fresh = page.getElementById("prompts");
+        var box = document.getElementById("prompts");
+        if (!fresh || !box) { throw new Error("not swapped"); }
+        box.replaceWith(document.importNode(fresh, true));
+        var target = document.getElementById(focusId) || document.getElementById("prompts");
+        if (target) {
+          if (!target.hasAttribute("href") && target.tagName !== "BUTTON") {
+            target.setAttribute("tabindex", "-1");
+          }
+          target.focus();
+        }
+      });
+    }).catch(fallback);
+  }
+
+  if (promptBox) {
+    promptBox.parentNode.addEventListener("click", function (event) {
+      var link = event.target instanceof Element ? event.target.closest("a[data-prompts-swap]") : null;
+      if (!link) { return; }
+      event.preventDefault();
+      swapPrompts(link.href, { credentials: "same-origin" }, "another-prompt", function () {
+        window.location.href = link.href;
+      });
+    });
+    promptBox.parentNode.addEventListener("submit", function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || !form.hasAttribute("data-prompts-swap")) { return; }
+      event.preventDefault();
+      swapPrompts(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        credentials: "same-origin"
+      }, "prompts", function () { HTMLFormElement.prototype.submit.call(form); });
+    });
+  }
+
   /* Sentence readings on the entry page: a correction or an undo (forms with
      data-swap) is sent without leaving the page. The answer is the entry page read
      anew; its main content replaces this one's, and focus goes back to the same
