@@ -161,4 +161,6 @@ def test_import_by_choosing_a_file(
             page.screenshot(path=str(shots / f"import-done-{size}.png"), full_page=True)
         assert list((settings.home / ".scratch").iterdir()) == []
         page.click("text=See your journal")
+        page.wait_for_url("**/journal*")
+        page.locator("#entries li").first.wait_for()  # a loaded list, not the page before it
         assert page.locator("#entries li").count() == 2
