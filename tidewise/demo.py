@@ -155,9 +155,9 @@ def run_demo(out: Callable[[str], None], say: Callable[[str], None]) -> None:
 
 
 def _demo_in(folder: Path, out: Callable[[str], None], say: Callable[[str], None]) -> None:
+    from tidewise.clock import local_now
     from tidewise.journal import Journal
     from tidewise.settings import Settings
-    from tidewise.storage.times import local_now
 
     say(f"Creating a throwaway demo journal in {folder} ...")
     with Journal.create(Settings(home=folder / "journal"), secrets.token_urlsafe(24)) as journal:

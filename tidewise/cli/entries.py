@@ -228,13 +228,13 @@ def write(
               tidewise write --file today.txt
     """
     from tidewise.errors import ModelFilesError
-    from tidewise.storage.checks import clean_tags
+    from tidewise.journal import Journal
 
     # Every option is checked before any thread starts: a bad date ends the command
     # while the process has only its main thread.
     created = session.parse_when(date) if date else None
     checkin = _checkin(closeness, shame)
-    tags = clean_tags(tag or ())
+    tags = Journal.clean_tags(tag or ())
     if text is not None and file is not None:
         message = "Give the entry as text or with --file, not both."
         raise InputError(message)

@@ -19,11 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from tidewise.clock import localise
 from tidewise.cycle.labels import LABEL_TITLES, Label
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import CheckIn, Entry, NewEntry
 
 TITLE = "# Journal"

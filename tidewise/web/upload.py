@@ -54,10 +54,10 @@ class Upload:
 
 
 def discard_file(path: Path) -> None:
-    from tidewise.storage.files import shred
+    from tidewise.journal import Journal
 
     with contextlib.suppress(OSError):
-        shred(path)
+        Journal.shred(path)
     with contextlib.suppress(OSError):
         path.unlink()
 
