@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewise.errors import InputError, LockedError, TidewiseError
 from tidewise.settings import Settings
-from tidewise.web.errors import JournalReplacedError
+from tidewise.web.exceptions import JournalReplacedError
 from tidewise.web.security import LaunchToken, Sessions, launch_host_name
 
 if TYPE_CHECKING:

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tidewise.errors import ImportFormatError, InputError
-from tidewise.web.errors import BadRequestError, ForbiddenError
+from tidewise.web.exceptions import BadRequestError, ForbiddenError
 from tidewise.web.guards import (
     FORM_TOKEN_FIELD,
     check_same_origin,
