@@ -185,9 +185,6 @@ def _analysis_works(journal: Journal, say: Callable[[str], None]) -> bool:
 
 
 def _title(phase: str) -> str:
-    from tidewise.cycle.labels import LABEL_TITLES
+    from tidewise.cycle.labels import title
 
-    try:
-        return LABEL_TITLES[Label(phase)]
-    except ValueError:
-        return phase
+    return title(phase)

@@ -63,12 +63,9 @@ def _checkin(closeness: int | None, shame: int | None, base: CheckIn | None = No
 
 
 def _phase_title(phase: str) -> str:
-    from tidewise.cycle.labels import LABEL_TITLES, Label
+    from tidewise.cycle.labels import title
 
-    try:
-        return LABEL_TITLES[Label(phase)]
-    except ValueError:
-        return phase
+    return title(phase)
 
 
 def _summary(entry: Entry) -> str:
