@@ -111,11 +111,8 @@ def _chart_lines(result: Tide) -> list[str]:
     """A sparkline of movement (high = toward) over a row of phase marks."""
     if result.entries < 2:
         return []
-    from tidewise.cycle.decode import label_matrix
-    from tidewise.cycle.phases import movement_score
-
     observations = result.timeline.observations
-    scores = movement_score(label_matrix(list(observations)))
+    scores = result.movement()
     stamps = [o.time.timestamp() for o in observations]
     first, last = stamps[0], stamps[-1]
     width = min(COLUMNS, result.entries)

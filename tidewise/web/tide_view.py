@@ -165,13 +165,10 @@ def _timeline(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) -
     """Per tide phase: when, how far toward (+1) or away (-1) the words leaned, the entry's
     id, its own movement in words, and its own reading's title where that differs from
     the tide's phase (else None)."""
-    from tidewise.cycle.decode import label_matrix
-    from tidewise.cycle.phases import movement_score
-
     observations = list(tide.timeline.observations)
     if not observations:
         return {"series": []}
-    scores = movement_score(label_matrix(observations))
+    scores = tide.movement()
     series: dict[str, dict[str, list[Any]]] = {
         str(p): {"x": [], "y": [], "id": [], "alone": [], "movement": []} for p in PHASES
     }
