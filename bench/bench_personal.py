@@ -34,8 +34,9 @@ from tidewise.analysis.classify import shipped_head
 from tidewise.analysis.embed import Embedder
 from tidewise.analysis.features import FeatureConfig
 from tidewise.analysis.personal import PersonalSettings, fit_layer, log_softmax
-from tidewise.analysis.train import BLOCK_SCALES, C_VALUE, cached_embeddings, read_corpus
+from tidewise.analysis.train import cached_embeddings, read_corpus
 from tidewise.analysis.train_report import f1_of
+from tidewise.analysis.train_settings import BLOCK_SCALES, C_VALUE
 from tidewise.cycle.labels import LABEL_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -121,10 +121,11 @@ REKEY_PASSPHRASES = ("bench first passphrase", "bench second passphrase")
 
 
 def _rekey_trials(folder: Path) -> dict[str, float]:
+    from tidewise import crypto
     from tidewise.errors import DamagedJournalError, WrongPassphraseError
     from tidewise.storage import keys
 
-    keys.THROTTLE.base_s = 0.0  # the wrong tries below are the bench's own, not guesses
+    crypto.THROTTLE.base_s = 0.0  # the wrong tries below are the bench's own, not guesses
     first, second = REKEY_PASSPHRASES
     settings = Settings(home=folder / "rekey", kdf=TEST_KDF)
     with Journal.create(settings, first) as journal:
@@ -167,7 +168,7 @@ def _rekey_trials(folder: Path) -> dict[str, float]:
         headers.add(now_header)
     totals["headers"] = len(headers)
     totals["seconds"] = time.perf_counter() - started
-    keys.THROTTLE.base_s = keys.Throttle().base_s
+    crypto.THROTTLE.base_s = crypto.Throttle().base_s
     return totals
 
 

@@ -180,7 +180,7 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture(autouse=True)
 def fresh_unlock_throttle() -> None:
     """Each test starts with no failed unlocks counted (the count is per process)."""
-    from tidewise.storage.keys import THROTTLE
+    from tidewise.crypto import THROTTLE
 
     THROTTLE.failures = 0
 

@@ -206,7 +206,7 @@ def old_headers_open_nothing(settings: Settings, headers: list[bytes], secrets: 
 def test_killed_passphrase_change_leaves_exactly_one_passphrase(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from tidewise.storage.keys import THROTTLE
+    from tidewise.crypto import THROTTLE
 
     monkeypatch.setattr(THROTTLE, "base_s", 0.0)  # wrong tries here are the test's, not a guess
     first, second = "first passphrase", "second passphrase"

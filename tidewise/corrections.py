@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tidewise.cycle.labels import LABEL_NAMES, LABEL_TITLES, Label
+from tidewise.cycle.labels import LABEL_NAMES, LABEL_TITLES, Label, title
 from tidewise.errors import InputError
 from tidewise.records import UNSURE, Correction
 
@@ -43,7 +43,7 @@ def title_of(label: str) -> str:
     """The name the app shows for a label or for "unsure"."""
     if label == UNSURE:
         return "Not sure"
-    return LABEL_TITLES[Label(label)] if label in LABEL_NAMES else label
+    return title(label)
 
 
 @dataclass(frozen=True)

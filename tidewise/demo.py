@@ -155,9 +155,9 @@ def run_demo(out: Callable[[str], None], say: Callable[[str], None]) -> None:
 
 
 def _demo_in(folder: Path, out: Callable[[str], None], say: Callable[[str], None]) -> None:
+    from tidewise.clock import local_now
     from tidewise.journal import Journal
     from tidewise.settings import Settings
-    from tidewise.storage.times import local_now
 
     say(f"Creating a throwaway demo journal in {folder} ...")
     with Journal.create(Settings(home=folder / "journal"), secrets.token_urlsafe(24)) as journal:
@@ -185,9 +185,6 @@ def _analysis_works(journal: Journal, say: Callable[[str], None]) -> bool:
 
 
 def _title(phase: str) -> str:
-    from tidewise.cycle.labels import LABEL_TITLES
+    from tidewise.cycle.labels import title
 
-    try:
-        return LABEL_TITLES[Label(phase)]
-    except ValueError:
-        return phase
+    return title(phase)

@@ -23,7 +23,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from tidewise import private_files
+from tidewise import clock, crypto, private_files
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
 from tidewise.corrections import Request, fixed_by_entry, fixed_texts, label_of
 from tidewise.errors import (
@@ -64,7 +64,7 @@ class Journal:
     def __init__(
         self, settings: Settings, con: Any, key: bytearray, analyzer: Analyzer | None
     ) -> None:
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         self.settings = settings
         self._con: Any = con
@@ -73,7 +73,7 @@ class Journal:
         self._personal: tuple[tuple[int, int], Analyzer] | None = None  # (corrections mark, reader)
         self._lock = threading.RLock()
         created = store.get_meta(con, "created_utc")
-        self.started: datetime = times.from_utc_text(created) if created else times.now_utc()
+        self.started: datetime = clock.from_utc_text(created) if created else clock.now_utc()
         self._files = self._file_identity()
 
     # ---- lifecycle -------------------------------------------------------------------
@@ -87,13 +87,13 @@ class Journal:
         cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
     ) -> Journal:
         """A new, empty journal; refuses to touch an existing one."""
-        from tidewise.storage import engine, keys, migrations, store, times
+        from tidewise.storage import engine, keys, migrations, store
 
         if cls.exists(settings):
             raise JournalExistsError
         checks.new_passphrase(passphrase)
         private_files.make_dir(settings.home)
-        data_key = keys.new_data_key()
+        data_key = crypto.new_data_key()
         header = keys.wrap(data_key, passphrase, settings.kdf)
         # Built under a temp name and renamed last: a crash never leaves a half-made journal.
         partial = settings.home / f".{settings.db_path.name}.{secrets.token_hex(6)}.partial"
@@ -102,7 +102,7 @@ class Journal:
         try:
             migrations.migrate(con)
             with engine.transaction(con):
-                store.set_meta(con, _meta_facts(con, settings, times.now_utc()))
+                store.set_meta(con, _meta_facts(con, settings, clock.now_utc()))
         finally:
             con.close()
         keys.write_header(settings.header_path, header)
@@ -136,13 +136,13 @@ class Journal:
         try:
             con = engine.open_database(settings.db_path, key)
         except BaseException:
-            keys.zero(key)
+            crypto.zero(key)
             raise
         try:
             migrations.migrate(con)
         except BaseException:
             con.close()
-            keys.zero(key)
+            crypto.zero(key)
             raise
         _tidy(settings)
         return cls(settings, con, key, analyzer)
@@ -167,18 +167,17 @@ class Journal:
         try:
             backup.restore(source, settings.home, key)
         finally:
-            keys.zero(key)
+            crypto.zero(key)
         return cls.open(settings, passphrase, analyzer=analyzer)
 
     def close(self) -> None:
         """Zero the key and close the connection. Safe to call twice."""
-        from tidewise.storage import keys
 
         with self._lock:
             if self._con is not None:
                 self._con.close()
                 self._con = None
-            keys.zero(self._key)
+            crypto.zero(self._key)
 
     def _file_identity(self) -> tuple[tuple[int, int] | None, ...]:
         found: list[tuple[int, int] | None] = []
@@ -295,22 +294,22 @@ class Journal:
         starred: bool = False,
     ) -> Entry:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         if created is not None:
             checks.when(created)  # before `aware`, which can overflow at the calendar's ends
-        moment = times.aware(created) if created is not None else times.local_now()
+        moment = clock.aware(created) if created is not None else clock.local_now()
         new = NewEntry(
             text=checks.clean_text(text),
             created=moment,
-            time_zone=times.zone_name(moment),
+            time_zone=clock.zone_name(moment),
             checkin=None if checkin is None or checkin.empty else checkin,
             tags=checks.clean_tags(tags),
             starred=starred,
         )
         analysis = self.analyzer.analyze(new.text) if analyze else None
         with self._write() as con:
-            now = times.now_utc()
+            now = clock.now_utc()
             entry_id = store.insert_entry(con, new, now)
             if analysis is not None:
                 store.save_analysis(con, entry_id, self.analyzer.version, analysis, now)
@@ -327,7 +326,7 @@ class Journal:
         analyze: bool = True,
     ) -> Entry:
         """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         if created is not None:
             checks.when(created)
@@ -340,7 +339,7 @@ class Journal:
                 fixed = self._fixed(con, [entry_id])
             analysis = self._read([new_text], fixed)[0]
         with self._write() as con:
-            now = times.now_utc()
+            now = clock.now_utc()
             if not store.exists(con, entry_id):
                 raise NotFoundError
             if text_changed:
@@ -355,7 +354,7 @@ class Journal:
                 store.set_tags(con, entry_id, checks.clean_tags(tags))
                 store.touch(con, entry_id, now)
             if created is not None:
-                store.update_created(con, entry_id, times.aware(created), now)
+                store.update_created(con, entry_id, clock.aware(created), now)
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
@@ -457,7 +456,7 @@ class Journal:
         with Tidewise's own export: one made by the current analyser version is kept as
         it was, so a round trip gives the same journal; any other is analysed afresh.
         """
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         checked = [checks.checked_new_entry(entry) for entry in entries]
         with self._connection() as con:
@@ -467,7 +466,7 @@ class Journal:
         units = len(fresh) * (2 if analyze else 1)
         written = 0
         with self._write() as con:
-            now = times.now_utc()
+            now = clock.now_utc()
             again = store.existing_import_keys(con, [e.import_key for e in fresh if e.import_key])
             for index, entry in enumerate(fresh):
                 if entry.import_key in again:
@@ -502,7 +501,7 @@ class Journal:
 
     def reanalyze(self, *, progress: Progress | None = None, force: bool = False) -> int:
         """Analyse entries with no analysis or another analyser version; one batch per commit."""
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         version = self.analyzer.version
         with self._connection() as con:
@@ -514,7 +513,7 @@ class Journal:
             window = fixed[start : start + ANALYSIS_BATCH]
             analyses = self._read([text for _, text in batch], window)
             with self._write() as con:
-                now = times.now_utc()
+                now = clock.now_utc()
                 for (entry_id, text), analysis in zip(batch, analyses, strict=True):
                     if _current_text(con, entry_id) == text:  # skip entries edited meanwhile
                         store.save_analysis(con, entry_id, version, analysis, now)
@@ -546,9 +545,9 @@ class Journal:
                 if not hmac.compare_digest(bytes(old_key), bytes(self._key)):
                     raise DamagedJournalError
             finally:
-                keys.zero(old_key)
+                crypto.zero(old_key)
             still_open = [folder for folder in self._backup_folders() if _same(folder, before)]
-            new_key = keys.new_data_key()
+            new_key = crypto.new_data_key()
             header = keys.wrap(new_key, new, settings.kdf)
             with rekey.folder_lock(settings.home):
                 try:
@@ -560,11 +559,11 @@ class Journal:
                     self._con = None
                     rekey.switch(settings.db_path, settings.header_path)
                 except BaseException:
-                    keys.zero(new_key)
+                    crypto.zero(new_key)
                     if self._con is None:  # not switched: carry on with the old key
                         self._con = engine.open_database(settings.db_path, self._key)
                     raise
-            keys.zero(self._key)
+            crypto.zero(self._key)
             self._key = new_key
             self._con = engine.open_database(settings.db_path, new_key)
             self._files = self._file_identity()  # our own new files are not a replacement
@@ -582,10 +581,10 @@ class Journal:
 
     def backup(self, dest: Path | None = None) -> Path:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
-        from tidewise.storage import backup, times
+        from tidewise.storage import backup
 
         automatic = dest is None
-        folder = dest or self.settings.backups_dir / times.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
+        folder = dest or self.settings.backups_dir / clock.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
         with self._connection() as con:
             path = backup.export(con, self._key, self.settings.header_path, folder)
         if automatic:
@@ -634,6 +633,25 @@ class Journal:
         copies.append({"kind": kind, "path": where, "fingerprint": fingerprint(kind, path)})
         self.set_state(COPIES_KEY, copies)
 
+    def scratch_dir(self) -> Path:
+        """A private folder in the journal's own folder for files being written (exports,
+        reports, uploads): a command killed mid-write leaves its plaintext only there."""
+        from tidewise.storage import files
+
+        return files.scratch_dir(self.settings)
+
+    @staticmethod
+    def shred(path: Path) -> None:
+        """Overwrite and remove a scratch file (an upload already read, a half-written export)."""
+        from tidewise.storage import files
+
+        files.shred(path)
+
+    @staticmethod
+    def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+        """Tags as `write` would store them; the CLI checks them before starting any thread."""
+        return checks.clean_tags(tags)
+
     def copies_written(self) -> list[dict[str, str]]:
         """[{"kind": "backup" | "export" | "report", "path": absolute path, "fingerprint"}]."""
         kept = self.get_state(COPIES_KEY)
@@ -665,7 +683,7 @@ class Journal:
         """Apply every correction or none (the first problem is raised), then read the
         corrected entries again with what the journal has now learned."""
         from tidewise.storage import corrections as saved
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         problems = self.correction_problems(requests)
         if not requests:
@@ -681,7 +699,7 @@ class Journal:
         vectors = base.embed([s.text for s in chosen])
         ids: list[int] = []
         with self._write() as con:
-            now = times.now_utc()
+            now = clock.now_utc()
             for index, (request, sentence) in enumerate(zip(requests, chosen, strict=True)):
                 new = saved.NewCorrection(
                     entry_id=request.entry_id,
@@ -700,7 +718,6 @@ class Journal:
         """Bring back corrections from a Tidewise export (after its entries were imported);
         each keeps its date. Returns how many now apply."""
         from tidewise.storage import corrections as saved
-        from tidewise.storage import times
 
         base = self.shipped_analyzer
         if not carried or not isinstance(base, PersonalReader):
@@ -714,7 +731,7 @@ class Journal:
                 new = saved.NewCorrection(
                     ids[c.import_key], c.sentence, c.text, c.was, c.label, vector
                 )
-                saved.save(con, new, times.aware(datetime.fromisoformat(c.created)))
+                saved.save(con, new, clock.aware(datetime.fromisoformat(c.created)))
         self._read_again(sorted({ids[c.import_key] for c in kept}))
         return len(kept)
 
@@ -762,7 +779,7 @@ class Journal:
 
     def _read_again(self, entry_ids: Sequence[int]) -> None:
         """Re-read these entries with the current reader (skipping any edited meanwhile)."""
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         with self._connection() as con:
             rows = [(i, _current_text(con, i)) for i in entry_ids]
@@ -773,7 +790,7 @@ class Journal:
         analyses = self._read([text for _, text in todo], fixed)
         version = self.analyzer.version
         with self._write() as con:
-            now = times.now_utc()
+            now = clock.now_utc()
             for (entry_id, text), analysis in zip(todo, analyses, strict=True):
                 if _current_text(con, entry_id) == text:
                     store.save_analysis(con, entry_id, version, analysis, now)
@@ -788,11 +805,11 @@ class Journal:
 
     def set_state(self, key: str, value: Any) -> None:
         """Store any JSON value under `key` (None deletes it); encrypted like entries."""
-        from tidewise.storage import store, times
+        from tidewise.storage import store
 
         with self._write() as con:
             try:
-                store.set_state(con, checks.state_key(key), value, times.now_utc())
+                store.set_state(con, checks.state_key(key), value, clock.now_utc())
             except (TypeError, ValueError):
                 msg = "That value cannot be stored (it is not plain JSON)."
                 raise InputError(msg) from None
@@ -863,7 +880,7 @@ def _kdf_facts(settings: Settings) -> dict[str, str]:
 
 def _meta_facts(con: Any, settings: Settings, now: datetime) -> dict[str, str]:
     from tidewise import __version__
-    from tidewise.storage import engine, times
+    from tidewise.storage import engine
 
-    facts = {"created_utc": times.to_utc_text(now), "created_by": f"tidewise {__version__}"}
+    facts = {"created_utc": clock.to_utc_text(now), "created_by": f"tidewise {__version__}"}
     return facts | _kdf_facts(settings) | engine.cipher_facts(con)

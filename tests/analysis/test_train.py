@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tidewise.analysis import train
+from tidewise.analysis import train, train_settings
 from tidewise.analysis.features import FeatureConfig
 from tidewise.cycle.labels import LABEL_NAMES
 
@@ -65,7 +65,7 @@ def test_training_fits_a_head_that_separates_the_labels(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     texts = [f"{label} words {i}" for label in LABEL_NAMES for i in range(10)]
     labels = np.repeat(np.arange(7), 10)
-    corpus = train.Corpus(texts, labels, [f"v{i % 5}" for i in range(70)], [])
+    corpus = train_settings.Corpus(texts, labels, [f"v{i % 5}" for i in range(70)], [])
     config = FeatureConfig(word_buckets=128, char_buckets=256)
     blocks = train.feature_blocks(texts, FakeEncoder().embed(texts), config)
     score, logits = train.cross_validate(blocks, corpus, 1.0, (1.0, 1.0, 1.0))

@@ -106,3 +106,16 @@ def test_golden_snapshot_of_the_json() -> None:
     if os.environ.get("TIDEWISE_UPDATE_GOLDEN"):
         GOLDEN.write_text(text, encoding="utf-8")
     assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_movement_leans_toward_for_reaching_and_away_for_withdrawing() -> None:
+    tide = analyze_tide(from_codes("RRRWWW"))
+    scores = tide.movement()
+    assert len(scores) == tide.entries == 6
+    assert all(score > 0 for score in scores[:3])
+    assert all(score < 0 for score in scores[3:])
+    assert all(-1.0 <= score <= 1.0 for score in scores)
+
+
+def test_an_empty_tide_has_no_movement() -> None:
+    assert len(analyze_tide([]).movement()) == 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tidewise import crypto
 from tidewise.errors import JournalTooNewError
 from tidewise.journal import Journal
 from tidewise.settings import Settings
@@ -33,7 +34,7 @@ OLD_ENTRY = "Old words from before search existed: the harbour at dusk."
 def _old_journal(settings: Settings, passphrase: str, version: int) -> None:
     """A real SQLCipher journal at schema `version`, with one entry and its tag."""
     settings.home.mkdir(parents=True)
-    data_key = keys.new_data_key()
+    data_key = crypto.new_data_key()
     con = engine.create_database(settings.db_path, data_key)
     if version == 1:
         with engine.transaction(con):
@@ -80,7 +81,7 @@ def test_every_earlier_version_upgrades_with_its_entries(
 
 def test_migration_one_matches_the_frozen_first_release(settings: Settings) -> None:
     settings.home.mkdir(parents=True)
-    key = keys.new_data_key()
+    key = crypto.new_data_key()
     built = engine.create_database(settings.home / "built.db", key)
     migrations.migrate(built, target=1)
     frozen = engine.create_database(settings.home / "frozen.db", key)
@@ -102,7 +103,7 @@ def test_migration_one_matches_the_frozen_first_release(settings: Settings) -> N
 
 def test_a_failing_migration_leaves_the_version_and_tables_unchanged(settings: Settings) -> None:
     settings.home.mkdir(parents=True)
-    con = engine.create_database(settings.db_path, keys.new_data_key())
+    con = engine.create_database(settings.db_path, crypto.new_data_key())
     migrations.migrate(con, target=2)
     broken = (
         *migrations.MIGRATIONS[:2],

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tidewise import crypto
 from tidewise.errors import DamagedJournalError, JournalBusyError, WrongPassphraseError
 from tidewise.journal import Journal
 from tidewise.settings import Settings
@@ -83,7 +84,7 @@ def test_a_change_stopped_before_the_switch_leaves_the_old_passphrase(
 ) -> None:
     settings = fresh_journal.settings
     fresh_journal.write("Kept.")
-    new_key = keys.new_data_key()
+    new_key = crypto.new_data_key()
     header = keys.wrap(new_key, NEW, settings.kdf)
     with fresh_journal._connection() as con:
         rekey.prepare(con, new_key, settings.db_path, settings.header_path, header)
@@ -98,7 +99,7 @@ def test_a_change_stopped_between_the_renames_is_finished_at_the_next_open(
 ) -> None:
     settings = fresh_journal.settings
     fresh_journal.write("Kept.")
-    new_key = keys.new_data_key()
+    new_key = crypto.new_data_key()
     header = keys.wrap(new_key, NEW, settings.kdf)
     with fresh_journal._connection() as con:
         rekey.prepare(con, new_key, settings.db_path, settings.header_path, header)

@@ -7,8 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from tidewise import clock
 from tidewise.journal import Journal
-from tidewise.storage import store, times
+from tidewise.storage import store
 
 
 @pytest.mark.parametrize(
@@ -52,9 +53,9 @@ def test_zone_is_kept_beside_the_instant(fresh_journal: Journal) -> None:
 
 def test_offset_zones_round_trip() -> None:
     moment = datetime.fromisoformat("2024-03-05T08:15:00-05:30")
-    name = times.zone_name(moment)
+    name = clock.zone_name(moment)
     assert name == "-05:30"
-    assert times.in_zone(times.to_utc_text(moment), name) == moment
+    assert clock.in_zone(clock.to_utc_text(moment), name) == moment
 
 
 def test_logical_hash_changes_with_content_only(fresh_journal: Journal) -> None:

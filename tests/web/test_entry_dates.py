@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from tests.web.conftest import Web
 from tests.web.pagetree import parse
-from tidewise.storage.times import local_now
+from tidewise.clock import local_now
 from tidewise.when import BAD_DATE, BAD_TIME, is_day_only
 
 

@@ -6,8 +6,8 @@ import pytest
 
 from tests.web.conftest import Web
 from tests.web.pagetree import parse
+from tidewise.clock import local_now
 from tidewise.records import NewEntry, SourceMood
-from tidewise.storage.times import local_now
 
 
 def _star_button(html: str, entry_id: int) -> str:

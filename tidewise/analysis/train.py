@@ -5,9 +5,9 @@
 Reads every `corpus/sentences/*.jsonl` ({"text", "label", "voice"}) and
 `corpus/entries/*.jsonl` ({"text", "dominant", "labels"}); embeds the sentences with
 the same on-device encoder the engine uses; fits a multinomial logistic regression on
-[embedding, cue features, hashed n-grams] with the settings below; fits a temperature
-on the out-of-fold scores of a cross-validation grouped by voice (a writer's persona
-never sits on both sides of a split); writes `head.npz` and a provenance README.
+[embedding, cue features, hashed n-grams] with the settings in `train_settings.py`;
+fits a temperature on the out-of-fold scores of a cross-validation grouped by voice
+(a writer's persona never sits on both sides of a split); writes `head.npz` and a provenance README.
 Fixed seeds and sorted inputs make it reproducible.
 
 The settings (C, the weight of each feature block, class weights, how sentences add up
@@ -26,7 +26,6 @@ import argparse
 import json
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,26 +43,18 @@ from tidewise.analysis.features import (
     ngram_features,
 )
 from tidewise.analysis.train_entries import phase_accuracy, read_entries
-from tidewise.cycle.labels import LABEL_NAMES
-
-SEED = 20240611
-FOLDS = 5
-# Chosen on validation/ (see the module docstring and the README's tables).
-C_VALUE = 4.0
-BLOCK_SCALES = (1.0, 1.0, 1.0)  # embedding, cue features, hashed n-grams
-CLASS_WEIGHT: str | None = None
-ENTRY_SETTINGS = EntrySettings(
-    smoothing=0.0, uncertain_below=0.55, phase_floor=0.4, present_at=0.5, attachment_weight=1.25
+from tidewise.analysis.train_report import blind_figures, corpus_counts, write_readme
+from tidewise.analysis.train_settings import (
+    BLOCK_SCALES,
+    C_VALUE,
+    CLASS_WEIGHT,
+    ENTRY_SETTINGS,
+    FOLDS,
+    HEAD_VERSION,
+    SEED,
+    Corpus,
 )
-HEAD_VERSION = "2.0"
-
-
-@dataclass(frozen=True)
-class Corpus:
-    texts: list[str]
-    labels: npt.NDArray[np.int64]
-    voices: list[str]
-    entries: list[dict[str, Any]]
+from tidewise.cycle.labels import LABEL_NAMES
 
 
 def read_corpus(root: Path) -> Corpus:
@@ -231,8 +222,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--counts", action="store_true", help="print corpus counts and stop")
     args = parser.parse_args(argv)
     if args.counts:
-        from tidewise.analysis.train_report import corpus_counts
-
         print(corpus_counts(args.corpus))
         return 0
     started = time.perf_counter()
@@ -258,8 +247,6 @@ def main(argv: list[str] | None = None) -> int:
     }
     args.out.mkdir(parents=True, exist_ok=True)
     save_head(head, args.out / "head.npz")
-    from tidewise.analysis.train_report import blind_figures, write_readme
-
     blind = blind_figures(classifier, args.validation)  # measured only, after the fit
     write_readme(args.out / "README.md", corpus, oof_logits, temperature, entry_report, blind)
     print(

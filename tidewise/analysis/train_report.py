@@ -9,11 +9,19 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from tidewise.analysis.train_entries import phase_accuracy, read_entries
+from tidewise.analysis.train_settings import (
+    BLOCK_SCALES,
+    C_VALUE,
+    CLASS_WEIGHT,
+    ENTRY_SETTINGS,
+    FOLDS,
+    Corpus,
+)
 from tidewise.cycle.labels import LABEL_NAMES
 
 if TYPE_CHECKING:
     from tidewise.analysis.classify import SentenceClassifier
-    from tidewise.analysis.train import Corpus
 
 
 def f1_of(gold: npt.NDArray[np.int64], pred: npt.NDArray[np.int64], positive: set[int]) -> float:
@@ -31,8 +39,6 @@ def write_readme(
     entry_report: dict[str, Any],
     blind: list[str],
 ) -> None:
-    from tidewise.analysis.train import BLOCK_SCALES, C_VALUE, CLASS_WEIGHT, ENTRY_SETTINGS
-
     pred = oof_logits.argmax(axis=1)
     gold = corpus.labels
     per_label = {name: f1_of(gold, pred, {i}) for i, name in enumerate(LABEL_NAMES)}
@@ -68,7 +74,7 @@ def write_readme(
         f" class weights {CLASS_WEIGHT or 'none'}.",
         f"Calibration: temperature {temperature} fitted on out-of-fold scores (NLL).",
         "",
-        f"## Cross-validation ({_folds()} folds grouped by voice or post; in-style, flatters)",
+        f"## Cross-validation ({FOLDS} folds grouped by voice or post; in-style, flatters)",
         "",
         f"- macro-F1 {macro:.3f}, any-shame F1 {f1_of(gold, pred, shame):.3f}",
         "- per label: " + ", ".join(f"{n} {v:.3f}" for n, v in per_label.items()),
@@ -91,9 +97,6 @@ def blind_figures(classifier: SentenceClassifier, root: Path) -> list[str]:
     macro-F1 in this file).
     """
     import json
-
-    from tidewise.analysis.train import ENTRY_SETTINGS
-    from tidewise.analysis.train_entries import phase_accuracy, read_entries
 
     def rows(pattern: str) -> list[dict[str, Any]]:
         return [
@@ -157,9 +160,3 @@ def corpus_counts(root: Path) -> str:
         cells = " | ".join(str(counts.get(name, 0)) for name in LABEL_NAMES)
         lines.append(f"| {path.name} | {cells} | {len(rows)} |")
     return "\n".join(lines)
-
-
-def _folds() -> int:
-    from tidewise.analysis.train import FOLDS
-
-    return FOLDS

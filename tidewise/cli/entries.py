@@ -63,12 +63,9 @@ def _checkin(closeness: int | None, shame: int | None, base: CheckIn | None = No
 
 
 def _phase_title(phase: str) -> str:
-    from tidewise.cycle.labels import LABEL_TITLES, Label
+    from tidewise.cycle.labels import title
 
-    try:
-        return LABEL_TITLES[Label(phase)]
-    except ValueError:
-        return phase
+    return title(phase)
 
 
 def _summary(entry: Entry) -> str:
@@ -228,13 +225,13 @@ def write(
               tidewise write --file today.txt
     """
     from tidewise.errors import ModelFilesError
-    from tidewise.storage.checks import clean_tags
+    from tidewise.journal import Journal
 
     # Every option is checked before any thread starts: a bad date ends the command
     # while the process has only its main thread.
     created = session.parse_when(date) if date else None
     checkin = _checkin(closeness, shame)
-    tags = clean_tags(tag or ())
+    tags = Journal.clean_tags(tag or ())
     if text is not None and file is not None:
         message = "Give the entry as text or with --file, not both."
         raise InputError(message)

@@ -103,9 +103,7 @@ def report(
         if preview:
             _print_preview(made.data)
         else:
-            from tidewise.storage.files import scratch_dir
-
-            written = therapist.write_report(made, target, scratch=scratch_dir(journal.settings))
+            written = therapist.write_report(made, target, scratch=journal.scratch_dir())
             therapist.record_report(journal, made, target)
             for path in written:
                 journal.note_copy("report", path)  # `erase` offers to remove it later

@@ -21,7 +21,7 @@ from tidewise.settings import PASSPHRASE_ENV, Settings
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
-    from tidewise.storage.keys import EarlyUnlock
+    from tidewise.unlocking import EarlyUnlock
 
 # Commands that unlock the journal with the current passphrase.
 _UNLOCKING = frozenset(
@@ -53,11 +53,11 @@ def start_early_unlock(argv: list[str]) -> None:
             return
     if not passphrase or not args or args[0] not in _UNLOCKING or "--help" in args:
         return
-    header = Settings.resolve(Path(journal) if journal else None).header_path
-    if header.is_file():
-        from tidewise.storage.keys import EarlyUnlock
+    from tidewise.unlocking import start_early_unlock
 
-        _EARLY.append(EarlyUnlock(header, passphrase))
+    early = start_early_unlock(Settings.resolve(Path(journal) if journal else None), passphrase)
+    if early is not None:
+        _EARLY.append(early)
 
 
 def settings_for(ctx: typer.Context) -> Settings:

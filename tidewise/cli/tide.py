@@ -111,11 +111,8 @@ def _chart_lines(result: Tide) -> list[str]:
     """A sparkline of movement (high = toward) over a row of phase marks."""
     if result.entries < 2:
         return []
-    from tidewise.cycle.decode import label_matrix
-    from tidewise.cycle.phases import movement_score
-
     observations = result.timeline.observations
-    scores = movement_score(label_matrix(list(observations)))
+    scores = result.movement()
     stamps = [o.time.timestamp() for o in observations]
     first, last = stamps[0], stamps[-1]
     width = min(COLUMNS, result.entries)
@@ -132,9 +129,9 @@ def _chart_lines(result: Tide) -> list[str]:
         spark += SPARK[min(len(SPARK) - 1, int((mean + 1.0) / 2.0 * len(SPARK)))]
         phases = [str(result.timeline.phases[i]) for i in members]
         marks += PHASE_MARKS[max(set(phases), key=phases.count)]
-    from tidewise.cycle.labels import LABEL_TITLES, Label
+    from tidewise.cycle.labels import title
 
-    legend = "  ".join(f"{m} {LABEL_TITLES[Label(name)]}" for name, m in PHASE_MARKS.items())
+    legend = "  ".join(f"{m} {title(name)}" for name, m in PHASE_MARKS.items())
     axis = _date_axis(observations[0].time, observations[-1].time, width)
     return [f"  toward ↑ {spark}", f"  phase    {marks}", f"  dates    {axis}", f"  ({legend})", ""]
 

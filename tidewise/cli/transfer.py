@@ -108,9 +108,9 @@ def import_(
 
     Example: tidewise import daylio_export.csv --zone Europe/London --mood-map so-so=3
     """
+    from tidewise.clock import system_zone, zone_info
     from tidewise.formats.base import ImportOptions
     from tidewise.formats.sealed import TidewiseEncryptedImporter
-    from tidewise.formats.timezones import system_zone, zone_info
     from tidewise.transfer import import_file, importer_for
 
     if zone is not None and zone_info(zone) is None:
@@ -174,7 +174,6 @@ def export_(
     Example: tidewise export --format markdown --out notes.md --from 2024-01-01
     """
     from tidewise.formats import get_exporter
-    from tidewise.storage.files import scratch_dir
     from tidewise.transfer import default_export_name, export, new_file
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
@@ -193,7 +192,7 @@ def export_(
             sys.stdout.flush()
             written = None
         else:
-            with new_file(target, scratch=scratch_dir(journal.settings)) as made:
+            with new_file(target, scratch=journal.scratch_dir()) as made:
                 stream = io.TextIOWrapper(made.stream, encoding="utf-8", newline="")
                 count = export(journal, fmt, stream, **options)
                 stream.detach()  # flushes into the file, which new_file fsyncs and names

@@ -57,6 +57,26 @@ LABEL_TITLES: dict[Label, str] = {
 }
 
 
+def title(name: str, unknown: str | None = None) -> str:
+    """The plain words for a label's name; `unknown` (else the name itself) for any other."""
+    try:
+        return LABEL_TITLES[Label(name)]
+    except ValueError:
+        return name if unknown is None else unknown
+
+
+# The cycle's own order around the wheel, clockwise from the top (DESIGN.md section 1.3):
+# reaching, shame for reaching, pulling away, punishing, worn out, shame from the rupture.
+CYCLE_ORDER: tuple[Label, ...] = (
+    Label.REACHING,
+    Label.ATTACHMENT_SHAME,
+    Label.WITHDRAWING,
+    Label.PUNISHING,
+    Label.EXHAUSTION,
+    Label.DISCONNECTION_SHAME,
+)
+
+
 def _plain(name: str) -> str:
     return " ".join(name.replace("_", " ").replace("-", " ").casefold().split())
 

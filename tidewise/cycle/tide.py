@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from tidewise.cycle.decode import Decoded, DecodeSettings, decode
+import numpy as np
+
+from tidewise.cycle.decode import Decoded, DecodeSettings, decode, label_matrix
 from tidewise.cycle.labels import PHASES, Label
 from tidewise.cycle.loops import (
     DEFAULT_COARSE_DAYS,
@@ -30,6 +32,7 @@ from tidewise.cycle.loops import (
     turns_from_runs,
 )
 from tidewise.cycle.observation import Observation
+from tidewise.cycle.phases import FloatArray, movement_score
 from tidewise.cycle.precursors import PrecursorRules, Precursors, count_precursors
 from tidewise.cycle.stats import (
     DEFAULT_HOLD_CAP_DAYS,
@@ -113,6 +116,13 @@ class Tide:
 
     def _time(self, index: int) -> datetime:
         return self.timeline.observations[index].time
+
+    def movement(self) -> FloatArray:
+        """Per entry in range, how far its words leaned toward (+1) or away (-1)."""
+        observations = list(self.timeline.observations)
+        if not observations:
+            return np.zeros(0, dtype=np.float64)
+        return movement_score(label_matrix(observations))
 
     def to_dict(self) -> dict[str, Any]:
         """Every statistic, JSON-ready (the `tidewise tide --json` contract)."""

@@ -12,11 +12,11 @@ from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from tidewise.clock import iana_zone, plausible_year
 from tidewise.errors import ImportFormatError
 from tidewise.formats.archive import field, load_json, open_zip, read_member
 from tidewise.formats.base import ImportOptions, ParsedImport
 from tidewise.formats.text import normalise
-from tidewise.formats.timezones import plausible_year, zone_or_none
 from tidewise.records import NewEntry
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>~|])")
@@ -116,7 +116,7 @@ class DayOneImporter:
         if not plausible_year(instant.year):
             raise ImportFormatError(where, place, f"creationDate is in the year {instant.year}")
         zone_name = item.get("timeZone") if isinstance(item.get("timeZone"), str) else None
-        zone = zone_or_none(zone_name)
+        zone = iana_zone(zone_name)
         raw = item.get("text")
         if raw is not None and not isinstance(raw, str):
             raise ImportFormatError(where, place, "field 'text' is not text")

@@ -12,11 +12,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
+from tidewise.clock import offset_name
 from tidewise.errors import ImportFormatError
 from tidewise.formats.archive import field, load_json, open_zip, read_member
 from tidewise.formats.base import ImportOptions, ParsedImport
 from tidewise.formats.text import html_to_text
-from tidewise.formats.timezones import offset_name
 from tidewise.records import NewEntry, SourceMood
 
 MEMBER = "backup.daylio"

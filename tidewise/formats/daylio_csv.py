@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
+from tidewise.clock import localise
 from tidewise.errors import ImportFormatError
 from tidewise.formats.base import ImportOptions, ParsedImport, csv_problem, read_head, read_text
 from tidewise.formats.text import html_to_text, normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry, SourceMood
 
 DEFAULT_MOODS = {"rad": 5, "good": 4, "meh": 3, "bad": 2, "awful": 1}

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from tidewise.clock import localise
 from tidewise.errors import ImportFormatError
 from tidewise.formats.archive import field, load_json
 from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry
 
 

@@ -12,11 +12,11 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from tidewise.clock import localise
 from tidewise.errors import ImportFormatError
 from tidewise.formats.base import ImportOptions, ParsedImport, read_text
 from tidewise.formats.daylio_csv import parse_time
 from tidewise.formats.text import normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry
 
 _START = re.compile(r"^\[(?P<stamp>[^\]\n]{8,40})\] ?(?P<rest>.*)$")

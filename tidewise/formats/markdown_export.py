@@ -19,11 +19,11 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.clock import localise
+from tidewise.cycle.labels import title
 from tidewise.errors import ImportFormatError, InputError
 from tidewise.formats.base import ExportMeta, ImportOptions, ParsedImport, read_head, read_text
 from tidewise.formats.text import normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import CheckIn, Entry, NewEntry
 
 TITLE = "# Journal"
@@ -38,10 +38,7 @@ _FACT_PARTS = (
 
 
 def _phase_title(phase: str) -> str:
-    try:
-        return LABEL_TITLES[Label(phase)]
-    except ValueError:
-        return phase.replace("_", " ")
+    return title(phase, unknown=phase.replace("_", " "))
 
 
 def _facts(

@@ -11,10 +11,10 @@ import re
 from datetime import datetime
 from pathlib import Path
 
+from tidewise.clock import localise
 from tidewise.errors import ImportFormatError
 from tidewise.formats.base import ImportOptions, ParsedImport, read_text
 from tidewise.formats.text import normalise, text_key
-from tidewise.formats.timezones import localise
 from tidewise.records import NewEntry
 
 SUFFIXES = (".md", ".markdown", ".txt")

@@ -6,8 +6,8 @@ The envelope is a small JSON document:
      "kdf": {"name": "argon2id", "m_kib": 65536, "t": 3, "p": 1},
      "salt": <base64, 16 bytes>, "nonce": <base64, 12 bytes>, "ciphertext": <base64>}
 
-The key is Argon2id(passphrase, salt) with the journal's own KDF code
-(storage/keys.py); the export is AES-256-GCM with every field but the ciphertext
+The key is Argon2id(passphrase, salt) with the journal's own KDF code and limits
+(tidewise/crypto.py); the export is AES-256-GCM with every field but the ciphertext
 and nonce bound in as associated data, so a changed field fails like a wrong
 passphrase would, and nothing is ever half-decrypted. The plaintext lives only in
 memory: importing never writes a decrypted copy to disk.
@@ -22,6 +22,7 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from tidewise import crypto
 from tidewise.errors import ExportPassphraseError, ImportFormatError, InputError
 from tidewise.formats.archive import field, load_json
 from tidewise.formats.base import ImportOptions, ParsedImport, read_head, read_text
@@ -30,7 +31,7 @@ from tidewise.settings import KdfProfile
 FORMAT = "tidewise-encrypted-export"
 VERSION = 1
 SALT_BYTES = 16
-NONCE_BYTES = 12
+NONCE_BYTES = crypto.NONCE_BYTES
 
 
 def _aad(content: str, kdf: KdfProfile, salt: bytes) -> bytes:
@@ -44,28 +45,17 @@ def _aad(content: str, kdf: KdfProfile, salt: bytes) -> bytes:
     return json.dumps(bound, sort_keys=True, separators=(",", ":")).encode("ascii")
 
 
-def _cipher(passphrase: str, salt: bytes, kdf: KdfProfile) -> Any:
-    # Both imports load native code: only when someone seals or opens an export.
-    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
-    from tidewise.storage.keys import derive_kek, zero
-
-    key = derive_kek(passphrase, salt, kdf)
-    try:
-        return AESGCM(bytes(key))
-    finally:
-        zero(key)
-
-
 def seal(plaintext: str, content: str, passphrase: str, kdf: KdfProfile) -> str:
     """The envelope JSON (one document, ending in a newline) holding `plaintext` encrypted."""
     if not passphrase:
         msg = "An encrypted export needs a passphrase."
         raise InputError(msg)
-    salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
-    sealed = _cipher(passphrase, salt, kdf).encrypt(
-        nonce, plaintext.encode("utf-8"), _aad(content, kdf, salt)
-    )
+    salt = secrets.token_bytes(SALT_BYTES)
+    key = crypto.derive_kek(passphrase, salt, kdf)
+    try:
+        nonce, sealed = crypto.seal(key, plaintext.encode("utf-8"), _aad(content, kdf, salt))
+    finally:
+        crypto.zero(key)
     doc = json.loads(_aad(content, kdf, salt))
     doc["nonce"] = base64.b64encode(nonce).decode("ascii")
     doc["ciphertext"] = base64.b64encode(sealed).decode("ascii")
@@ -88,18 +78,15 @@ def _kdf(doc: dict[str, Any], where: str) -> KdfProfile:
         raise ImportFormatError(where, "field 'kdf'", "names a key derivation we do not use")
     values = [field(params, name, int, where, "field 'kdf'") for name in ("m_kib", "t", "p")]
     kdf = KdfProfile(m_kib=values[0], t=values[1], p=values[2])
-    from tidewise.storage.keys import kdf_within_limits  # the same caps as the header's
-
-    # A hostile file could ask for gigabytes of Argon2 memory or hours of passes.
-    if not kdf_within_limits(kdf):
+    # A hostile file could ask for gigabytes of Argon2 memory or hours of passes: the
+    # same caps as the journal header's.
+    if not crypto.kdf_within_limits(kdf):
         raise ImportFormatError(where, "field 'kdf'", "asks for costs outside safe limits")
     return kdf
 
 
 def open_sealed(text: str, passphrase: str, where: str) -> tuple[str, str]:
     """(content format, plaintext) of an envelope; ExportPassphraseError on a wrong key."""
-    from cryptography.exceptions import InvalidTag
-
     doc = load_json(text, where)
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ImportFormatError(where, "document", "is not an encrypted Tidewise export")
@@ -110,10 +97,13 @@ def open_sealed(text: str, passphrase: str, where: str) -> tuple[str, str]:
     salt = _b64(doc, "salt", where, SALT_BYTES)
     nonce = _b64(doc, "nonce", where, NONCE_BYTES)
     sealed = _b64(doc, "ciphertext", where)
+    key = crypto.derive_kek(passphrase, salt, kdf)
     try:
-        plain = _cipher(passphrase, salt, kdf).decrypt(nonce, sealed, _aad(content, kdf, salt))
-    except InvalidTag:
+        plain = crypto.unseal(key, nonce, sealed, _aad(content, kdf, salt))
+    except crypto.Mismatch:
         raise ExportPassphraseError from None
+    finally:
+        crypto.zero(key)
     try:
         return content, plain.decode("utf-8")
     except UnicodeDecodeError:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal, cast
 import numpy as np
 
 from tidewise.cycle.decode import label_matrix
-from tidewise.cycle.labels import LABEL_TITLES, LABELS, PHASES, Label
+from tidewise.cycle.labels import CYCLE_ORDER, LABEL_TITLES, LABELS, PHASES, Label
 from tidewise.cycle.phases import movement_score
 from tidewise.cycle.stats import DEFAULT_HOLD_CAP_DAYS
 from tidewise.cycle.tide import Tide
@@ -257,15 +257,7 @@ def _draw_wheel(ax: Axes, tide: Tide) -> None:
     ax.set_xlim(-1.95, 1.95)  # room for the side labels
     ax.set_ylim(-1.45, 1.45)
     ax.set_axis_off()
-    # The cycle's order around the ring, clockwise from the top.
-    ring = [
-        Label.REACHING,
-        Label.ATTACHMENT_SHAME,
-        Label.WITHDRAWING,
-        Label.PUNISHING,
-        Label.EXHAUSTION,
-        Label.DISCONNECTION_SHAME,
-    ]
+    ring = CYCLE_ORDER  # clockwise from the top
     spots = {
         p: (math.sin(2 * math.pi * i / 6), math.cos(2 * math.pi * i / 6))
         for i, p in enumerate(ring)

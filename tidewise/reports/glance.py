@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.cycle.labels import title
 from tidewise.plural import counted
 
 KIND_TITLES = {
@@ -31,10 +31,7 @@ PRECURSOR_TITLES = {
 
 
 def phase_name(name: str | None) -> str:
-    try:
-        return LABEL_TITLES[Label(name or "")]
-    except ValueError:
-        return "none"
+    return title(name or "", unknown="none")
 
 
 def reading_name(name: str | None) -> str:

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.cycle.labels import Label, title
 from tidewise.errors import UsageError
 from tidewise.reports import readings, stats
 from tidewise.reports.observations import in_range, tide_of
@@ -82,10 +82,7 @@ class Report:
 
 
 def phase_title(name: str) -> str:
-    try:
-        return LABEL_TITLES[Label(name)]
-    except ValueError:
-        return "no clear phase"
+    return title(name, unknown="no clear phase")
 
 
 def measured_macro_f1() -> float | None:

@@ -14,9 +14,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from tidewise import clock
 from tidewise.errors import NotFoundError
 from tidewise.records import Correction
-from tidewise.storage import times
 from tidewise.storage.engine import Connection
 
 _COLUMNS = "id, entry_id, sentence, text, was, label, created_utc"
@@ -43,7 +43,7 @@ def save(con: Connection, new: NewCorrection, now: datetime) -> int:
             new.text,
             new.was,
             new.label,
-            times.to_utc_text(now),
+            clock.to_utc_text(now),
             np.asarray(new.vector, dtype="<f4").tobytes(),
         ),
     )
@@ -111,5 +111,5 @@ def _to_correction(row: Any) -> Correction:
         text=str(row[3]),
         was=str(row[4]),
         label=str(row[5]),
-        created=times.from_utc_text(str(row[6])),
+        created=clock.from_utc_text(str(row[6])),
     )

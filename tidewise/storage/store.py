@@ -13,10 +13,11 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
+from tidewise import clock
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.errors import NotFoundError
 from tidewise.records import CheckIn, Entry, NewEntry, SourceMood
-from tidewise.storage import schema, times
+from tidewise.storage import schema
 from tidewise.storage.engine import Connection
 
 _ENTRY_COLUMNS = """
@@ -36,10 +37,10 @@ def insert_entry(con: Connection, new: NewEntry, now: datetime) -> int:
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (
             new.text,
-            times.to_utc_text(new.created),
+            clock.to_utc_text(new.created),
             new.time_zone,
             int(new.zone_assumed),
-            times.to_utc_text(new.updated or now),
+            clock.to_utc_text(new.updated or now),
             checkin.closeness,
             checkin.shame,
             int(new.starred),
@@ -65,14 +66,14 @@ def set_tags(con: Connection, entry_id: int, tags: Iterable[str]) -> None:
 def update_text(con: Connection, entry_id: int, text: str, now: datetime) -> None:
     con.execute(
         "UPDATE entries SET text = ?, updated_utc = ? WHERE id = ?",
-        (text, times.to_utc_text(now), entry_id),
+        (text, clock.to_utc_text(now), entry_id),
     )
 
 
 def update_checkin(con: Connection, entry_id: int, checkin: CheckIn, now: datetime) -> None:
     con.execute(
         "UPDATE entries SET closeness = ?, shame = ?, updated_utc = ? WHERE id = ?",
-        (checkin.closeness, checkin.shame, times.to_utc_text(now), entry_id),
+        (checkin.closeness, checkin.shame, clock.to_utc_text(now), entry_id),
     )
 
 
@@ -81,13 +82,13 @@ def update_created(con: Connection, entry_id: int, created: datetime, now: datet
     con.execute(
         "UPDATE entries SET created_utc = ?, time_zone = ?, zone_assumed = 0, updated_utc = ? "
         "WHERE id = ?",
-        (times.to_utc_text(created), times.zone_name(created), times.to_utc_text(now), entry_id),
+        (clock.to_utc_text(created), clock.zone_name(created), clock.to_utc_text(now), entry_id),
     )
 
 
 def touch(con: Connection, entry_id: int, now: datetime) -> None:
     con.execute(
-        "UPDATE entries SET updated_utc = ? WHERE id = ?", (times.to_utc_text(now), entry_id)
+        "UPDATE entries SET updated_utc = ? WHERE id = ?", (clock.to_utc_text(now), entry_id)
     )
 
 
@@ -101,7 +102,7 @@ def save_analysis(
             entry_id,
             analyzer_version,
             json.dumps(analysis.to_dict(), ensure_ascii=False, sort_keys=True),
-            times.to_utc_text(now),
+            clock.to_utc_text(now),
         ),
     )
 
@@ -170,10 +171,10 @@ def _filters(
     params: list[Any] = []
     if since is not None:
         clauses.append("e.created_utc >= ?")
-        params.append(times.to_utc_text(since))
+        params.append(clock.to_utc_text(since))
     if until is not None:
         clauses.append("e.created_utc <= ?")
-        params.append(times.to_utc_text(until))
+        params.append(clock.to_utc_text(until))
     if tag is not None:
         clauses.append("e.id IN (SELECT entry_id FROM tags WHERE tag = ?)")
         params.append(tag)
@@ -262,8 +263,8 @@ def _to_entry(row: Any, tags: tuple[str, ...]) -> Entry:
     return Entry(
         id=int(entry_id),
         text=str(text),
-        created=times.in_zone(created, zone),
-        updated=times.from_utc_text(updated),
+        created=clock.in_zone(created, zone),
+        updated=clock.from_utc_text(updated),
         time_zone=str(zone),
         zone_assumed=bool(assumed),
         checkin=checkin,
@@ -306,7 +307,7 @@ def set_state(con: Connection, key: str, value: Any, now: datetime) -> None:
         return
     con.execute(
         "INSERT OR REPLACE INTO state (key, json, updated_utc) VALUES (?, ?, ?)",
-        (key, json.dumps(value, ensure_ascii=False, sort_keys=True), times.to_utc_text(now)),
+        (key, json.dumps(value, ensure_ascii=False, sort_keys=True), clock.to_utc_text(now)),
     )
 
 

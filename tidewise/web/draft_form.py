@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from tidewise.drafts import MAX_FORM_ID_CHARS, Draft
 from tidewise.records import CLOSENESS_RANGE, SHAME_RANGE
-from tidewise.web.errors import (
+from tidewise.web.exceptions import (
     BadRequestError,
     DraftHeldError,
     ForbiddenError,

@@ -1,5 +1,8 @@
 """The web edge's one translation of errors into pages (DESIGN.md principle 4).
 
+The web's own exceptions are in `exceptions.py`, so the modules that raise them
+(guards, forms, routes) never import this one, which renders pages.
+
 Every page says only fixed words: a TidewiseError's own message (written to be safe,
 never carrying entry text or a passphrase) or a generic sentence. Logs get the
 exception's type name, never its message, locals or the request body. `CatchAll`
@@ -21,79 +24,19 @@ from tidewise.errors import (
     TidewiseError,
     WrongPassphraseError,
 )
-from tidewise.web.security import (
-    SECURITY_HEADERS,
-    ASGIApp,
-    BodyTooLargeError,
-    Message,
-    Receive,
-    Scope,
-    Send,
+from tidewise.web.exceptions import (
+    GENERIC,
+    WebError,
 )
+from tidewise.web.rendering import render
+from tidewise.web.security import SECURITY_HEADERS, BodyTooLargeError
 
 if TYPE_CHECKING:
     from fastapi import FastAPI, Request
     from starlette.responses import Response
+    from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 LOG = logging.getLogger("tidewise.web")
-
-GENERIC = {
-    400: "That request could not be used. Nothing was changed.",
-    401: "This page is locked.",
-    403: "That request was refused. Nothing was changed.",
-    404: "There is nothing here.",
-    405: "That request could not be used. Nothing was changed.",
-    413: "That was too large to accept. Nothing was changed.",
-    500: "Something went wrong on this computer. Nothing was lost that had been saved.",
-}
-
-
-class WebError(Exception):
-    """An HTTP answer with a fixed, safe message (never user text)."""
-
-    status = 400
-
-    def __init__(self, message: str | None = None) -> None:
-        self.message = message or GENERIC[self.status]
-        super().__init__(self.message)
-
-
-class BadRequestError(WebError):
-    status = 400
-
-
-class ForbiddenError(WebError):
-    status = 403
-
-
-class NotAuthenticatedError(WebError):
-    """No unlocked session (never had one, locked, idle or stopped): 401."""
-
-    status = 401
-
-
-class PageNotFoundError(WebError):
-    status = 404
-
-
-class JournalReplacedError(WebError):
-    """The journal's files were deleted or replaced by another program while unlocked."""
-
-    status = 409
-
-    def __init__(self) -> None:
-        super().__init__(
-            "The journal's files were removed or replaced outside this window (for example "
-            "by tidewise erase or a restore), so Tidewise locked and saved nothing from this "
-            "page. If the journal is still there, unlock it: what you were writing is "
-            "offered back on the Write page."
-        )
-
-
-class DraftHeldError(WebError):
-    """A form arrived after a lock: its text is held as the draft, the page asks to unlock."""
-
-    status = 401
 
 
 def status_for(error: TidewiseError) -> int:
@@ -110,8 +53,6 @@ def status_for(error: TidewiseError) -> int:
 
 def error_page(request: Request, status: int, message: str) -> Response:
     """The generic page: 401 shows the unlock form (when this browser may use it)."""
-    from tidewise.web.rendering import render
-
     if status == 401:
         held = message if message != GENERIC[401] else ""
         return render(request, "locked.html", status=401, held=held)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import Request
 
-from tidewise.web.errors import BadRequestError, ForbiddenError, NotAuthenticatedError
+from tidewise.web.exceptions import BadRequestError, ForbiddenError, NotAuthenticatedError
 from tidewise.web.security import (
     PASS_COOKIE,
     SESSION_COOKIE,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from tidewise.cycle.labels import PHASES
 from tidewise.web import present
-from tidewise.web.errors import BadRequestError
+from tidewise.web.exceptions import BadRequestError
 
 if TYPE_CHECKING:
     from tidewise.records import Entry

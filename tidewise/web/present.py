@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidewise.analysis.types import Evidence, SentenceAnalysis
-from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.cycle.labels import LABEL_TITLES, Label, title
 from tidewise.records import Entry
 
 MOVEMENT_WORDS = {
@@ -56,10 +56,7 @@ class Segment:
 
 
 def label_title(name: str) -> str:
-    try:
-        return LABEL_TITLES[Label(name)]
-    except ValueError:
-        return name
+    return title(name)
 
 
 def phase_words(phase: str) -> str:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from tidewise.errors import LockedError, TidewiseError
-from tidewise.web.errors import WebError
+from tidewise.web.exceptions import WebError
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal

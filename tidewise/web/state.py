@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewise.errors import InputError, LockedError, TidewiseError
 from tidewise.settings import Settings
-from tidewise.web.errors import JournalReplacedError
+from tidewise.web.exceptions import JournalReplacedError
 from tidewise.web.security import LaunchToken, Sessions, launch_host_name
 
 if TYPE_CHECKING:
@@ -292,9 +292,9 @@ class WebState:
 
 def _fill_demo(journal: Journal) -> None:
     """The example entries from tidewise/demo.py, analysed when the engine can run here."""
+    from tidewise.clock import local_now
     from tidewise.demo import DEMO_ENTRIES, demo_dates
     from tidewise.records import CheckIn
-    from tidewise.storage.times import local_now
 
     analyze = _analysis_works(journal)
     for created, example in zip(demo_dates(local_now()), DEMO_ENTRIES, strict=True):

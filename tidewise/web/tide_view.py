@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tidewise.cycle.labels import LABEL_TITLES, PHASES, Label
+from tidewise.cycle.labels import CYCLE_ORDER, LABEL_TITLES, PHASES, Label, title
 from tidewise.plural import counted, times
 from tidewise.reports import palette, readings
 from tidewise.web import present
@@ -29,15 +29,6 @@ if TYPE_CHECKING:
     from tidewise.records import Entry
     from tidewise.web.state import WebState
 
-# Around the wheel in the cycle's own order (DESIGN.md section 1.3).
-WHEEL_ORDER: tuple[Label, ...] = (
-    Label.REACHING,
-    Label.ATTACHMENT_SHAME,
-    Label.WITHDRAWING,
-    Label.PUNISHING,
-    Label.EXHAUSTION,
-    Label.DISCONNECTION_SHAME,
-)
 FALLBACK_CHARTS = ("timeline", "wheel", "loops", "phases")
 PRECURSOR_WORDS = {
     "attachment_shame": "Shame for reaching",
@@ -174,13 +165,10 @@ def _timeline(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) -
     """Per tide phase: when, how far toward (+1) or away (-1) the words leaned, the entry's
     id, its own movement in words, and its own reading's title where that differs from
     the tide's phase (else None)."""
-    from tidewise.cycle.decode import label_matrix
-    from tidewise.cycle.phases import movement_score
-
     observations = list(tide.timeline.observations)
     if not observations:
         return {"series": []}
-    scores = movement_score(label_matrix(observations))
+    scores = tide.movement()
     series: dict[str, dict[str, list[Any]]] = {
         str(p): {"x": [], "y": [], "id": [], "alone": [], "movement": []} for p in PHASES
     }
@@ -195,7 +183,7 @@ def _timeline(tide: Tide, own: Mapping[int, str], movement: Mapping[int, str]) -
         bucket["movement"].append(_movement_words(movement, observation.ref))
     return {
         "series": [
-            {"phase": name, "title": LABEL_TITLES[Label(name)], **points}
+            {"phase": name, "title": title(name), **points}
             for name, points in series.items()
             if points["x"]
         ]
@@ -230,9 +218,9 @@ def _alone_title(own: Mapping[int, str], ref: int | None, phase: Label) -> str |
 def _wheel(tide: Tide) -> dict[str, Any]:
     current = str(tide.current.phase) if tide.current else None
     return {
-        "phases": [str(p) for p in WHEEL_ORDER],
-        "titles": [LABEL_TITLES[p] for p in WHEEL_ORDER],
-        "share": [round(tide.time_in_phase.get(p, 0.0), 4) for p in WHEEL_ORDER],
+        "phases": [str(p) for p in CYCLE_ORDER],
+        "titles": [LABEL_TITLES[p] for p in CYCLE_ORDER],
+        "share": [round(tide.time_in_phase.get(p, 0.0), 4) for p in CYCLE_ORDER],
         "current": current,
     }
 

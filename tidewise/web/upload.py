@@ -25,7 +25,7 @@ from fastapi import Request
 
 from tidewise import private_files
 from tidewise.formats.base import MAX_FILE_BYTES
-from tidewise.web.errors import BadRequestError, ForbiddenError
+from tidewise.web.exceptions import BadRequestError, ForbiddenError
 from tidewise.web.guards import FORM_TOKEN_FIELD
 from tidewise.web.security import BodyTooLargeError, tokens_match
 
@@ -54,10 +54,10 @@ class Upload:
 
 
 def discard_file(path: Path) -> None:
-    from tidewise.storage.files import shred
+    from tidewise.journal import Journal
 
     with contextlib.suppress(OSError):
-        shred(path)
+        Journal.shred(path)
     with contextlib.suppress(OSError):
         path.unlink()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tidewise.storage.times import local_now
+from tidewise.clock import local_now
 from tidewise.web.guards import Form
 from tidewise.when import WhenFields, parse_when
 

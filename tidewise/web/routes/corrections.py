@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tidewise.corrections import Request as CorrectionRequest
-from tidewise.web.errors import BadRequestError, PageNotFoundError
+from tidewise.web.exceptions import BadRequestError, PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.rendering import render
 from tidewise.web.sentence_view import CHOICE_VALUES, choice_title

@@ -19,7 +19,7 @@ from tidewise.records import CLOSENESS_RANGE, SHAME_RANGE, CheckIn
 from tidewise.web import present
 from tidewise.web.draft_form import draft_values, new_form_id
 from tidewise.web.entry_view import entry_context
-from tidewise.web.errors import PageNotFoundError
+from tidewise.web.exceptions import PageNotFoundError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.listing import journal_page
 from tidewise.web.prompt_view import prompts_view

@@ -17,7 +17,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from tidewise.errors import InputError
-from tidewise.web.errors import BadRequestError
+from tidewise.web.exceptions import BadRequestError
 from tidewise.web.guards import Form, require_session, session_form, web_state
 from tidewise.web.rendering import render
 

@@ -13,7 +13,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
-from tidewise.web.errors import BadRequestError
+from tidewise.web.exceptions import BadRequestError
 from tidewise.web.guards import Form, current_session, require_session, session_form, web_state
 from tidewise.web.rendering import render
 

@@ -13,7 +13,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tidewise.errors import ImportFormatError, InputError
-from tidewise.web.errors import BadRequestError, ForbiddenError
+from tidewise.web.exceptions import BadRequestError, ForbiddenError
 from tidewise.web.guards import (
     FORM_TOKEN_FIELD,
     check_same_origin,
@@ -46,7 +46,7 @@ def _formats() -> list[tuple[str, str]]:
 
 
 def _page(request: Request, *, status: int = 200, error: str = "", zone: str = "") -> Response:
-    from tidewise.formats.timezones import system_zone
+    from tidewise.clock import system_zone
 
     return render(
         request,
@@ -70,12 +70,10 @@ def import_page(request: Request) -> Response:
 async def upload(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
-    from tidewise.storage.files import scratch_dir
-
     check_same_origin(request)
     session = checked_session(request)
     state = web_state(request)
-    scratch = await run_in_threadpool(scratch_dir, state.journal.settings)
+    scratch = await run_in_threadpool(state.journal.scratch_dir)
     received = await receive_upload(request, scratch, session.form_token)
     if not tokens_match(received.fields.get(FORM_TOKEN_FIELD), session.form_token):
         received.discard()  # a post without a file is checked here
@@ -89,10 +87,10 @@ async def upload(request: Request) -> Response:
 
 def _start(request: Request, received: Upload) -> Response:
     """Check the choices, then start the import (the job owns the file from then on)."""
+    from tidewise.clock import system_zone, zone_info
     from tidewise.formats import importers
     from tidewise.formats.base import ImportOptions
     from tidewise.formats.sealed import TidewiseEncryptedImporter
-    from tidewise.formats.timezones import system_zone, zone_info
     from tidewise.transfer import importer_for
 
     fields = received.fields

@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from tidewise.errors import InputError, JournalExistsError, NoJournalError, WrongPassphraseError
-from tidewise.web.errors import ForbiddenError, NotAuthenticatedError, WebError
+from tidewise.web.exceptions import ForbiddenError, NotAuthenticatedError, WebError
 from tidewise.web.guards import (
     Form,
     current_pass,

@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from markupsafe import Markup
 
-from tidewise.web.errors import PageNotFoundError
+from tidewise.web.exceptions import PageNotFoundError
 from tidewise.web.guards import require_session, web_state
 from tidewise.web.plotly_assets import style_guard_ids
 from tidewise.web.rendering import render
