@@ -42,10 +42,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import crisis_entries, resources_for
+from tidewise.analysis.safety_distance import DROP, LOWER, OTHERS_CUE, distance
 from tidewise.analysis.safety_implied import CLEAR, POSSIBLE
 from tidewise.analysis.safety_patterns import (
     HARM_TO_OTHERS,
@@ -185,12 +186,14 @@ class Hit:
     text: str
     probability: float | None = None
     level: str = CLEAR  # "clear" or "possible"
+    lowered: str = ""  # why a clear hit was lowered to possible (safety_distance), if it was
 
     def describe(self) -> str:
         """A plain line: which layer or rule, and why, and how strongly."""
+        why = f", lowered: {self.lowered}" if self.lowered else ""
         if self.probability is not None:
-            return f"{self.rule}, probability {self.probability:.2f} ({self.level})"
-        return f'rule "{self.rule}": "{self.text}" ({self.level})'
+            return f"{self.rule}, probability {self.probability:.2f} ({self.level}{why})"
+        return f'rule "{self.rule}": "{self.text}" ({self.level}{why})'
 
 
 def normalise(text: str) -> str:
@@ -263,8 +266,10 @@ def explain(
     hits = rule_hits(sentences)
     if vectors is not None:
         hits = _with_learned_layer(sentences, vectors, head, hits)
+    texts = [normalise(s) for s in sentences]
+    hits = with_distance(texts, hits)
     flagged = {h.sentence for h in hits}
-    texts = [normalise(s) for s in sentences] if len(sentences) > 1 else []
+    texts = texts if len(sentences) > 1 else []
     for index, rule in window_hits(texts, flagged):
         words = f"{sentences[index]} {sentences[index + 1]}"
         hits.append(Hit(index, rule.kind, f"{WINDOW}: {rule.name}", words, level=rule.level))
@@ -304,6 +309,28 @@ def _with_learned_layer(
             Hit(index, kind, LEARNED_LAYER, sentences[index], round(value, 3), level=level)
         )
     return adjusted
+
+
+def with_distance(texts: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+    """The hits after the distance cues (`safety_distance`): lowered to "possible" when
+    the words are past, denied, someone else's, medical or an everyday accident; set
+    aside when plainly past and resolved. Lethality signs of danger are lowered only
+    when they are someone else's story: a partner's past strangling still counts."""
+    kept: list[Hit] = []
+    for hit in hits:
+        index = hit.sentence
+        around = (texts[index - 1] if index else "", texts[index + 1] if index + 1 < len(texts) else "")
+        words = "" if hit.probability is not None else hit.text
+        found = distance(hit.kind, texts[index], around, words)
+        if hit.rule in LETHALITY_SIGNS and found.cue != OTHERS_CUE:
+            kept.append(hit)
+        elif found.action == DROP:
+            continue
+        elif found.action == LOWER and hit.level == CLEAR:
+            kept.append(replace(hit, level=POSSIBLE, lowered=found.cue))
+        else:
+            kept.append(hit)
+    return kept
 
 
 def level_of(hits: Sequence[Hit]) -> str:
