@@ -192,3 +192,8 @@ def test_a_clear_rule_hit_the_layer_disagrees_with_is_lowered_unless_present() -
     assert screen(past_words, vectors=vectors, head=sure_safe).level == "possible"
     present = ["I am going to overdose on his sleeping pills."]
     assert screen(present, vectors=vectors, head=sure_safe).level == "clear"
+
+
+def test_a_lethality_sign_past_and_said_to_be_over_is_still_a_check_in() -> None:
+    entry = "Nine years since my ex held a knife to me. He lives abroad now and I'm safe, really safe."
+    assert _level(entry) == "possible"

@@ -46,7 +46,14 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import crisis_entries, resources_for
-from tidewise.analysis.safety_distance import DROP, LOWER, OTHERS_CUE, distance, present_risk
+from tidewise.analysis.safety_distance import (
+    DROP,
+    LOWER,
+    OTHERS_CUE,
+    PAST_AND_RESOLVED,
+    distance,
+    present_risk,
+)
 from tidewise.analysis.safety_implied import CLEAR, POSSIBLE
 from tidewise.analysis.safety_patterns import (
     HARM_TO_OTHERS,
@@ -79,7 +86,7 @@ SURE_SAFE = 0.02
 # plan, intent or means, or a lethality sign (issue 12, round 2: on the fifth writer's
 # dev set this halved the rules' clear false alarms at a cost of one crisis in a hundred
 # moving from clear to possible).
-DISAGREE = 0.1
+DISAGREE = 0.2
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -383,14 +390,17 @@ def with_distance(texts: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
     """The hits after the distance cues (`safety_distance`): lowered to "possible" when
     the words are past, denied, someone else's, medical or an everyday accident; set
     aside when plainly past and resolved. Lethality signs of danger are lowered only
-    when they are someone else's story: a partner's past strangling still counts."""
+    when they are someone else's story, or past and said to be over (and then never
+    below "possible"): a partner's past strangling still counts."""
     kept: list[Hit] = []
     for hit in hits:
         span = 2 if hit.rule.startswith(WINDOW) else 1
         words = "" if hit.probability is not None or span == 2 else hit.text
         found = distance(hit.kind, texts, hit.sentence, words, span)
-        if hit.rule in LETHALITY_SIGNS and found.cue != OTHERS_CUE:
+        if hit.rule in LETHALITY_SIGNS and found.cue not in (OTHERS_CUE, PAST_AND_RESOLVED):
             kept.append(hit)
+        elif hit.rule in LETHALITY_SIGNS and hit.level == CLEAR:  # lowered, never set aside
+            kept.append(replace(hit, level=POSSIBLE, lowered=found.cue))
         elif found.action == DROP:
             continue
         elif found.action == LOWER and hit.level == CLEAR:

@@ -36,6 +36,7 @@ KEEP = "keep"
 LOWER = "lower"  # clear -> possible
 DROP = "drop"  # set aside
 OTHERS_CUE = "someone else's story"
+PAST_AND_RESOLVED = "past and resolved"
 
 _NUMBER = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|\d+|many|several|a few|a couple of|some|so many)"
 _UNITS = r"(?:days?|weeks?|months?|years?|decades?)"
@@ -205,7 +206,7 @@ def distance(kind: str, texts: Sequence[str], index: int, words: str, span: int 
     past = PAST.search(sentence) or (PAST.search(before) and _past_tense(sentence))
     if past or _past_tense(sentence):
         if RESOLVED.search(f"{sentence} {later}"):
-            return Distance(DROP, "past and resolved")
+            return Distance(DROP, PAST_AND_RESOLVED)
         if past:
             return Distance(LOWER, "in the past")
     if RESOLVED.search(sentence):

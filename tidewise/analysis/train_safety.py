@@ -4,8 +4,10 @@
 
 Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
-  train_more.jsonl, train_more2.jsonl:
-  {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
+  train_more.jsonl, train_more2.jsonl, and four fifths of train3_crisis.jsonl and
+  train3_lookalikes.jsonl (the other fifth is the dev set, `is_dev`, never read here):
+  {"text", "kind"} with kind "self_harm", "danger_from_partner", "harm_to_others" or
+  null (or "none");
 - corpus/safety/ordinary.jsonl: ordinary journal sentences, used as extra negatives so the
   layer learns what a normal entry sounds like. Those the rules flag are left out: the
   writers did not label them for safety, and some ("I just want it all to stop") are
@@ -14,7 +16,8 @@ corpus/safety/blind.jsonl is NEVER read here: it is for measuring only (bench_sa
 
 Method: the MiniLM embedding of each sentence (the same encoder and text cleaning as
 the engine) beside its hashed words and word pairs (`safety_model.word_features`); a
-3-way multinomial logistic regression (none, self_harm, danger_from_partner) with
+4-way multinomial logistic regression (none, self_harm, danger_from_partner,
+harm_to_others) with
 sample weights (crisis and negatives weigh the same in total; the ordinary sentences
 weigh as much as the hard negatives together). C and the threshold on p(concern) =
 1 - p(none) are chosen on stratified 5-fold cross-validation out-of-fold probabilities
