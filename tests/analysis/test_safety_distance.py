@@ -195,5 +195,7 @@ def test_a_clear_rule_hit_the_layer_disagrees_with_is_lowered_unless_present() -
 
 
 def test_a_lethality_sign_past_and_said_to_be_over_is_still_a_check_in() -> None:
-    entry = "Nine years since my ex held a knife to me. He lives abroad now and I'm safe, really safe."
+    entry = (
+        "Nine years since my ex held a knife to me. He lives abroad now and I'm safe, really safe."
+    )
     assert _level(entry) == "possible"

@@ -16,7 +16,14 @@ Three sources feed one `level` ("none", "possible" or "clear"):
   aside, and elsewhere lowered to "possible" (never below). Its kind is used only
   for sentences no rule flagged;
 - the two-sentence window (`safety_window`): risk spread over two adjacent sentences
-  ("I went to the bridge. I stood there an hour."), "possible" at most.
+  ("I went to the bridge. I stood there an hour."), "possible" at most; and the learned
+  layer on each pair of adjacent sentences read together (`safety_model.pair_vectors`),
+  "possible" at or above the head's `pair_threshold`;
+- distance (`safety_distance`, issue 12 round 2): a clear hit in words that are past,
+  denied, someone else's story, medical or an everyday accident is lowered to
+  "possible", and set aside when plainly past and resolved; present plan, intent,
+  means or doubt never is. A clear rule hit the learned layer scores below `DISAGREE`
+  is lowered to "possible" on the same terms.
 
 Decisions (the labelled set in corpus/safety/ follows them):
 - Recall comes first. A false alarm costs a gentle offer of help the person can close;
@@ -282,8 +289,9 @@ def explain(
 ) -> list[Hit]:
     """Every hit from the three sources, with its level: the rules per sentence; then,
     when the sentence embeddings are given, the learned layer (new flags on sentences no
-    rule flagged, and rule hits it is very sure about, lowered); then the two-sentence
-    window on pairs where it adds something (`head` defaults to the shipped one)."""
+    rule flagged, and clear rule hits it disagrees with, lowered); the distance cues;
+    then the two-sentence window on pairs where it adds something, rules and learned
+    layer (`head` defaults to the shipped one)."""
     hits = rule_hits(sentences)
     if vectors is not None:
         hits = _with_learned_layer(sentences, vectors, head, hits)
