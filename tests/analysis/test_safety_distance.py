@@ -199,3 +199,20 @@ def test_a_lethality_sign_past_and_said_to_be_over_is_still_a_check_in() -> None
         "Nine years since my ex held a knife to me. He lives abroad now and I'm safe, really safe."
     )
     assert _level(entry) == "possible"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Pressed my thumb into the cut on my arm until it opened again.",
+        "I held my palm on the hot pan for as long as I could.",
+        "Sliced into my forearm with his old razor.",
+        "I keep making myself sick after dinner.",
+    ],
+)
+def test_self_injury_told_by_the_act_and_how_long_is_caught(entry: str) -> None:
+    assert _level(entry) in ("possible", "clear")
+
+
+def test_anger_that_wanted_the_words_to_hurt_is_not_self_injury() -> None:
+    assert _level("I told him he is a liar and I wanted it to hurt.") == "none"

@@ -18,6 +18,8 @@ _TARGET = r"(?:her|him|them|the (?:ow|om|ap|other woman|other man|affair partner
 # Ways to hurt or kill someone (the writer as the one acting).
 _HARM = r"(?:kill|hurt|stab|strangle|choke|shoot|poison|beat|batter|punch|run (?:her|him|them) (?:over|off the road)|push (?:her|him|them) (?:down|off|under|in front)|set fire to|burn (?:her|his|their) (?:house|flat|car)|throw acid|acid in (?:her|his|their) face|go for (?:her|his|their) (?:eyes|throat|face)|smash (?:her|his|their) (?:face|head)|beat the (?:living )?\w+ out of)"
 _WEAPON = r"(?:knife|knives|lock knife|blade|bat|baseball bat|hammer|crowbar|acid|petrol|gun|balaclava|insulin|antifreeze|rat poison)"
+_ACT = r"(?:held|hold\w*|press\w*|put|putting|wrap\w*|pinch\w*|slam\w*|punch\w*|bang\w*|head-?butt\w*|scald\w*|scratch\w*|burn\w*|dug|dig\w*|jam\w*|stub\w*|bit|bite|biting|pull\w*|tied|tying)"
+_BODY = r"(?:hands?|wrists?|arms?|palms?|thighs?|fingers?|skin|legs?|head|fists?|forearms?|stomach|feet|foot|nails|hair|knuckles|lip|cheek)"
 _SELF_MEANS = r"(?:co-?codamol|paracetamol|codeine|tramadol|sleeping (?:pills|tablets)|painkillers|pills|tablets|antifreeze|bleach|charcoal|a hose ?(?:pipe)?|hosepipe|the belt|a belt|rope|razor blades|blades|the banister|the loft hatch|the beam)"
 
 HARM_TO_OTHERS_MORE: tuple[tuple[str, str, bool, str], ...] = (
@@ -89,6 +91,37 @@ SELF_HARM_MORE: tuple[tuple[str, str, bool, str], ...] = (
         "at the edge, staying",
         r"\b(?:stood|sat|stayed|waited|parked)\b[^.!?]{0,30}\b(?:edge of the|top of the|over the|at the) (?:quarry|cliffs?|bridge|multi-?storey|car park|harbour wall|pier|reservoir|drop|river|railing)\b(?![^.!?]*\b(?:view|picnic|photos?|selfie|our walk|a walk|on holiday|with (?:the kids|friends|my (?:sister|brother|mum|dad|friend)))\b)",
         False,
+        POSSIBLE,
+    ),
+    # --- self-injury told by the act on one's own body and how long or why ---
+    (
+        "self-injury by act and duration",
+        rf"(?:^|\bi |\bkeep |\bkept |\bbeen |\bstarted )(?:\w+ )?{_ACT}\s+(?:[\w']+ ){{0,5}}?(?:my (?:own )?{_BODY}|myself)\b[^.!?]{{0,70}}\b(?:until|till|as long as i could|for as long as|so (?:tight|hard)|purple|meant to|on purpose|wanted it to hurt|to feel (?:something|it)|couldn't (?:stand|bear|take) it|again and again|over and over|every night|at night|so i can sleep|in chunks|for ages)\b",
+        False,
+        CLEAR,
+    ),
+    (
+        "slashed or carved my skin",
+        rf"(?:^|\bi (?:\w+ )?)(?:slash\w*|carv\w*|gouged|sliced (?:open|into))\s+(?:[\w']+ ){{0,3}}?(?:my (?:own )?{_BODY}|myself)\b",
+        False,
+        CLEAR,
+    ),
+    (
+        "wanting the pain",
+        r"\bhurt on the outside\b|\bthe pain (?:knocks me out|is the only thing that)\b|\b(?:wanted|needed) it to hurt\b(?=[^.!?]*\b(?:my (?:skin|body|arms?|hands?|legs?)|myself|on the outside)\b)",
+        True,
+        CLEAR,
+    ),
+    (
+        "a tool on the skin",
+        r"\b(?:craft knife|stanley knife|pencil sharpener blades?|sharpener blades?|broken (?:wine )?glass|hot end of|cigarette|lighter|radiator pipe|gas ring|hair straighteners)\b[^.!?]{0,40}\b(?:my (?:skin|wrists?|arms?|palms?|thighs?|legs?|stomach|hand)|myself|last night|on me)\b|\bi(?:'m| am) cutting\b|\bcutting like a teenager\b",
+        True,
+        POSSIBLE,
+    ),
+    (
+        "starving or purging",
+        r"\b(?:making|made|make) myself (?:sick|throw up|vomit)\b|\b(?:pulled|pulling|pull) my hair out\b|\bnot eating is (?:the only|how)\b|\b(?:haven't|have not|not) (?:eaten|kept food down) (?:in|for) (?:\w+ )?days\b",
+        True,
         POSSIBLE,
     ),
     # --- reckless: drink, the car, the children ---
