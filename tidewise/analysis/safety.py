@@ -50,6 +50,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import crisis_entries, resources_for
@@ -216,6 +217,7 @@ class Hit:
         return f'rule "{self.rule}": "{self.text}" ({self.level}{why})'
 
 
+@lru_cache(maxsize=4096)  # the screen, the distance cues and the learned layer all ask
 def normalise(text: str) -> str:
     """Lower case, straight quotes, shorthand expanded, spaces collapsed."""
     t = _REPEATS.sub(r"\1\1", text.translate(_QUOTES).lower())
