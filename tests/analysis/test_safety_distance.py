@@ -216,3 +216,24 @@ def test_self_injury_told_by_the_act_and_how_long_is_caught(entry: str) -> None:
 
 def test_anger_that_wanted_the_words_to_hurt_is_not_self_injury() -> None:
     assert _level("I told him he is a liar and I wanted it to hurt.") == "none"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "Back in 2016 I didn't want to be alive. I'm proud of how far I've come.",
+        "I'm nearly three years free of cutting and I'm proud.",
+        "I had a plan once, years ago. Telling my GP saved my life.",
+    ],
+)
+def test_history_told_as_history_is_not_a_clear_concern(entry: str) -> None:
+    assert _level(entry) != "clear"
+
+
+def test_a_story_followed_by_tonight_is_not_a_plan() -> None:
+    entry = "At work I sit with suicidal patients all day. Tonight I just want to write about us."
+    assert _level(entry) != "clear"
+
+
+def test_tonight_in_the_sentence_itself_keeps_it_clear() -> None:
+    assert _level("Years ago I overdosed and tonight I have the tablets out again.") == "clear"

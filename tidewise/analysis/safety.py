@@ -95,6 +95,9 @@ SURE_SAFE = 0.02
 # dev set this halved the rules' clear false alarms at a cost of one crisis in a hundred
 # moving from clear to possible).
 DISAGREE = 0.2
+# Rules about a crisis in the past ("I haven't cut in two years"): still a check-in unless
+# the entry says it is over, but their own words are never read as present.
+HISTORY_RULES = frozenset({"self-harm history", "past attempt"})
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -405,7 +408,10 @@ def with_distance(texts: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
     kept: list[Hit] = []
     for hit in hits:
         span = 2 if hit.rule.startswith(WINDOW) else 1
-        words = "" if hit.probability is not None or span == 2 else hit.text
+        # The learned layer and pairs name no words; a history rule's words are the
+        # past by definition, so the sentence is read for present intent instead.
+        history = hit.rule in HISTORY_RULES
+        words = "" if hit.probability is not None or span == 2 or history else hit.text
         found = distance(hit.kind, texts, hit.sentence, words, span)
         if hit.rule in LETHALITY_SIGNS and found.cue not in (OTHERS_CUE, PAST_AND_RESOLVED):
             kept.append(hit)

@@ -122,7 +122,7 @@ EVERYDAY = re.compile(
 )
 # Present plan, intent or means, or doubt: these are never lowered.
 PRESENT_RISK = re.compile(
-    r"\b(?:again|lately|recently|these days i (?:want|think|keep|can't)|tonight|tomorrow|this (?:week|weekend|morning|evening|afternoon)|right now|"
+    r"\b(?:again|lately|recently|these days i (?:want|think|keep|can't)|"
     r"(?:it's|they're|the thoughts are|the urges? (?:is|are)) (?:back|coming back|returning)|creeping back|came back|started again|"
     r"i (?:still|keep|can't stop) (?:want|wanting|think|thinking|wish|wishing|picture|picturing|feel like|feeling like)|still (?:want|wish|think about)|"
     r"miss (?:it|cutting|the relief)|urges?|craving|"
@@ -133,14 +133,19 @@ PRESENT_RISK = re.compile(
     r"(?:is|are|it's|they're) back|(?:the )?same (?:fog|feeling|thoughts|place|hole|darkness|urge)|familiar|like (?:back )?then|"
     r"i(?:'ve| have) been (?!thinking back)\w+ing|on purpose|deliberately|to feel (?:something|it)|to punish|"
     r"(?:not|n't) (?:\w+ ){0,3}(?:today|tonight|right now|yet)|the most i can|"
-    r"i lied|lying|wasn't true|not true|i hadn't|said i'd lost|early|extra (?:pills|tablets|prescription)|"
+    r"i lied|lying|wasn't true|not true|^i hadn't\W*$|said i'd lost|early|extra (?:pills|tablets|prescription)|"
     r"but (?:lately|recently|it's back|they're back|tonight|now (?:i want|i wish|i can't|it's|they're)))\b"
+)
+# A time that is now: counts as present risk in the hit's own sentence only ("tonight I
+# just need to talk about my marriage" after a story is not a plan).
+TIME_NOW = re.compile(
+    r"\b(?:tonight|tomorrow|today|this (?:week|weekend|morning|evening|afternoon)|right now)\b"
 )
 # Said as not there ("no self-harm urges today"): not read as present risk.
 _NOT_THERE = re.compile(r"\bno (?:[\w-]+ ){0,2}(?:urges?|cravings?|thoughts|plans?)\b[^.!?]*")
 # Harm told in the present tense: no cue but a plain past lowers these words.
 _PRESENT_WORDS = re.compile(
-    r"\b(?:want|wants|wanna|wish|wishing|am|i'm|is|are|going to|gonna|plan|planning|thinking|can't|cannot|need|ready|keep|will|'ll)\b"
+    r"\b(?:want|wants|wanna|wish|wishing|am|i'm|is|are|going to|gonna|plan to|planning|thinking|can't|cannot|need|ready|keep|will|'ll)\b"
 )
 _NEGATED_WORDS = re.compile(r"\b(?:don't|do not|doesn't|not|never|no longer)\b")
 # For the learned layer, which names no words: the writer's own present wish or intent.
@@ -165,6 +170,8 @@ def _present_words(sentence: str, words: str) -> bool:
     where = sentence.find(words)
     if where < 0 or _NEGATED_WORDS.search(words):
         return False
+    if words.startswith("n't") and sentence[:where].endswith(("did", "was", "were", "had")):
+        return False  # "I didn't want to be alive": told in the past
     # The words with the few before them: "kill myself" after "I want to" is present.
     reach = sentence[max(0, where - 25) : where + len(words)]
     if not _PRESENT_WORDS.search(reach) or _NEGATED_WORDS.search(reach):
@@ -176,7 +183,8 @@ def present_risk(texts: Sequence[str], index: int, words: str) -> bool:
     """True when the hit on texts[index] is a present plan, intent, means or doubt: its
     own words in the present tense, or such words in it or in the next sentence."""
     after = texts[index + 1] if index + 1 < len(texts) else ""
-    return _present_words(texts[index], words) or _risk(texts[index]) or _risk(after)
+    here = texts[index]
+    return _present_words(here, words) or _risk(here) or bool(TIME_NOW.search(here)) or _risk(after)
 
 
 def _risk(text: str) -> bool:
@@ -193,7 +201,7 @@ def distance(kind: str, texts: Sequence[str], index: int, words: str, span: int 
     before = " ".join(texts[max(0, index - 2) : index])
     after = texts[index + span] if index + span < len(texts) else ""
     later = " ".join(texts[index + span : index + span + 3])
-    if _risk(sentence) or _risk(later):
+    if _risk(sentence) or TIME_NOW.search(sentence) or _risk(later):
         return Distance(KEEP)
     others = _someone_else(kind, sentence, words)
     if _present_words(sentence, words):
