@@ -176,6 +176,33 @@ def run() -> str:
             layers_table(),
             "",
             levels_table(),
+            "",
+            dev_table(),
+        ]
+    )
+
+
+def dev_table() -> str:
+    """Issue 12, round 2: the fifth writer's dev fifth (train3_*.jsonl, picked by a seeded
+    hash; never trained on, but the rules of round 2 were written against the other four
+    fifths of the same writer), per family, through the whole screen."""
+    from tidewise.analysis.safety_model import shipped_safety_head
+    from tidewise.analysis.train_safety import dev_report
+
+    report = dev_report(CORPUS.parent, shipped_safety_head(), None)
+    rows = [
+        f"| {key} | {v['n']} | {v['any']:.3f} | {v['clear']:.3f} |" for key, v in report.items()
+    ]
+    return "\n".join(
+        [
+            "### The fifth writer's dev set (issue 12, round 2)",
+            "",
+            "A fifth of corpus/safety/train3_*.jsonl, never trained on. Crisis rows: caught "
+            "(possible + clear) and clear; look-alike rows: any alarm and clear alarms.",
+            "",
+            "| kind: family | rows | possible + clear | clear |",
+            "|---|---|---|---|",
+            *rows,
         ]
     )
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from tidewise.analysis.safety import explain, level_of, normalise, screen, screen_sentence
-from tidewise.analysis.safety_model import DIMENSIONS, SafetyHead
+from tidewise.analysis.safety_model import DIMENSIONS, HEAD_LABELS, SafetyHead
 from tidewise.analysis.types import Safety
 
 DEV = Path(__file__).resolve().parents[2] / "corpus" / "safety" / "dev12.jsonl"
@@ -18,8 +18,9 @@ DEV = Path(__file__).resolve().parents[2] / "corpus" / "safety" / "dev12.jsonl"
 def _head(intercept: tuple[float, float, float]) -> SafetyHead:
     buckets = 64
     return SafetyHead(
-        coef=np.zeros((3, DIMENSIONS + buckets), dtype=np.float32),
-        intercept=np.asarray(intercept, dtype=np.float32),
+        coef=np.zeros((len(HEAD_LABELS), DIMENSIONS + buckets), dtype=np.float32),
+        # harm_to_others (the fourth label) stays out of these heads' verdicts
+        intercept=np.asarray((*intercept, -10.0), dtype=np.float32),
         buckets=buckets,
         threshold=0.9,
         version="test",

@@ -39,8 +39,9 @@ def constant_head(intercept: tuple[float, float, float]) -> SafetyHead:
     """A head whose verdict is its intercept: (none, self_harm, danger) logits."""
     buckets = 64
     return SafetyHead(
-        coef=np.zeros((3, DIMENSIONS + buckets), dtype=np.float32),
-        intercept=np.asarray(intercept, dtype=np.float32),
+        coef=np.zeros((len(HEAD_LABELS), DIMENSIONS + buckets), dtype=np.float32),
+        # harm_to_others (the fourth label) stays out of these heads' verdicts
+        intercept=np.asarray((*intercept, -10.0), dtype=np.float32),
         buckets=buckets,
         threshold=0.5,
         version="test",
@@ -85,7 +86,7 @@ def test_the_head_is_deterministic_and_gives_probabilities() -> None:
     sentences = ["one", "two words", "i'm not sure", "He said he would"]
     first = head.probabilities(vectors, sentences)
     assert np.array_equal(first, head.probabilities(vectors.copy(), list(sentences)))
-    assert first.shape == (4, 3)
+    assert first.shape == (4, len(HEAD_LABELS))
     assert np.allclose(first.sum(axis=1), 1.0, atol=1e-5)
     assert head.flags(vectors, sentences) == head.flags(vectors, sentences)
 
@@ -205,6 +206,37 @@ def test_training_never_reads_the_blind_set(tmp_path: Path) -> None:
     ordinary = {"text": "We planted tomatoes."}
     (tmp_path / "safety" / ORDINARY_FILE).write_text(json.dumps(ordinary) + "\n", encoding="utf-8")
     data = read_data(tmp_path)
-    assert len(data.texts) == len(SAFETY_FILES) + 1
+    from tidewise.analysis.train_safety import SPLIT_FILES, is_dev
+
+    held = sum(is_dev(f"A line from {name} about the garden.") for name in SPLIT_FILES)
+    assert len(data.texts) == len(SAFETY_FILES) - held + 1
     assert blind["text"] not in data.texts
     assert data.sources.count("ordinary") == 1
+
+
+def test_training_never_reads_the_dev_fifth_of_the_split_files(tmp_path: Path) -> None:
+    from tidewise.analysis.train_safety import (
+        ORDINARY_FILE,
+        SAFETY_FILES,
+        SPLIT_FILES,
+        dev_rows,
+        is_dev,
+        read_data,
+    )
+
+    (tmp_path / "safety").mkdir()
+    lines = [
+        f"Line {n} of the newest writer's look-alikes, about the allotment." for n in range(40)
+    ]
+    for name in SAFETY_FILES:
+        rows = [{"text": t, "kind": "none"} for t in lines] if name == SPLIT_FILES[1] else []
+        text = "".join(json.dumps(r) + "\n" for r in rows)
+        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "safety" / ORDINARY_FILE).write_text("", encoding="utf-8")
+    held = {t for t in lines if is_dev(t)}
+    assert 0 < len(held) < len(lines)  # about a fifth, by a seeded hash of the text
+    data = read_data(tmp_path)
+    assert held.isdisjoint(data.texts)
+    assert set(data.texts) == set(lines) - held
+    assert {r["text"] for r in dev_rows(tmp_path)} == held
+    assert all(label == 0 for label in data.labels)  # kind "none" reads as a look-alike

@@ -16,7 +16,14 @@ Three sources feed one `level` ("none", "possible" or "clear"):
   aside, and elsewhere lowered to "possible" (never below). Its kind is used only
   for sentences no rule flagged;
 - the two-sentence window (`safety_window`): risk spread over two adjacent sentences
-  ("I went to the bridge. I stood there an hour."), "possible" at most.
+  ("I went to the bridge. I stood there an hour."), "possible" at most; and the learned
+  layer on each pair of adjacent sentences read together (`safety_model.pair_vectors`),
+  "possible" at or above the head's `pair_threshold`;
+- distance (`safety_distance`, issue 12 round 2): a clear hit in words that are past,
+  denied, someone else's story, medical or an everyday accident is lowered to
+  "possible", and set aside when plainly past and resolved; present plan, intent,
+  means or doubt never is. A clear rule hit the learned layer scores below `DISAGREE`
+  is lowered to "possible" on the same terms.
 
 Decisions (the labelled set in corpus/safety/ follows them):
 - Recall comes first. A false alarm costs a gentle offer of help the person can close;
@@ -42,10 +49,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import crisis_entries, resources_for
+from tidewise.analysis.safety_distance import (
+    DROP,
+    LOWER,
+    OTHERS_CUE,
+    PAST_AND_RESOLVED,
+    distance,
+    present_risk,
+)
 from tidewise.analysis.safety_implied import CLEAR, POSSIBLE
 from tidewise.analysis.safety_patterns import (
     HARM_TO_OTHERS,
@@ -73,6 +89,15 @@ WINDOW = "two-sentence window"  # the prefix of the `rule` of a window hit
 NONE = "none"
 # The learned layer is "very sure the sentence is safe" below this probability of concern.
 SURE_SAFE = 0.02
+# Below this probability of concern the layer disagrees with a clear rule hit: the hit is
+# lowered to "possible" (a check-in, not the help reply), unless its words are a present
+# plan, intent or means, or a lethality sign (issue 12, round 2: on the fifth writer's
+# dev set this halved the rules' clear false alarms at a cost of one crisis in a hundred
+# moving from clear to possible).
+DISAGREE = 0.2
+# Rules about a crisis in the past ("I haven't cut in two years"): still a check-in unless
+# the entry says it is over, but their own words are never read as present.
+HISTORY_RULES = frozenset({"self-harm history", "past attempt"})
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -185,14 +210,17 @@ class Hit:
     text: str
     probability: float | None = None
     level: str = CLEAR  # "clear" or "possible"
+    lowered: str = ""  # why a clear hit was lowered to possible (safety_distance), if it was
 
     def describe(self) -> str:
         """A plain line: which layer or rule, and why, and how strongly."""
+        why = f", lowered: {self.lowered}" if self.lowered else ""
         if self.probability is not None:
-            return f"{self.rule}, probability {self.probability:.2f} ({self.level})"
-        return f'rule "{self.rule}": "{self.text}" ({self.level})'
+            return f"{self.rule}, probability {self.probability:.2f} ({self.level}{why})"
+        return f'rule "{self.rule}": "{self.text}" ({self.level}{why})'
 
 
+@lru_cache(maxsize=4096)  # the screen, the distance cues and the learned layer all ask
 def normalise(text: str) -> str:
     """Lower case, straight quotes, shorthand expanded, spaces collapsed."""
     t = _REPEATS.sub(r"\1\1", text.translate(_QUOTES).lower())
@@ -220,12 +248,19 @@ def is_negated(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _rule_hits(rule: Rule, text: str) -> list[str]:
+# The next sentence takes a denial back ("... and I said no. I lied.").
+_RETRACTED = re.compile(
+    r"^\W*(?:i lied|that was a lie|it was a lie|(?:it|that) (?:wasn't|was not|isn't) true|"
+    r"i didn't (?:tell|mean) (?:her|him|them|it)|not really true)\b"
+)
+
+
+def _rule_hits(rule: Rule, text: str, retracted: bool = False) -> list[str]:
     if rule.unless is not None and rule.unless.search(text):
         return []
     found = []
     for match in rule.pattern.finditer(text):
-        if rule.negatable and is_negated(text, match.start(), match.end()):
+        if rule.negatable and not retracted and is_negated(text, match.start(), match.end()):
             continue
         found.append(match.group(0))
     return found
@@ -241,11 +276,12 @@ def _rule_level(rule: Rule, text: str) -> str:
 def rule_hits(sentences: Sequence[str]) -> list[Hit]:
     """Every rule that fired, per sentence, with the words that fired it and its level."""
     hits: list[Hit] = []
-    for index, sentence in enumerate(sentences):
-        text = normalise(sentence)
+    texts = [normalise(sentence) for sentence in sentences]
+    for index, text in enumerate(texts):
+        retracted = index + 1 < len(texts) and bool(_RETRACTED.search(texts[index + 1]))
         for rule in RULES:
             level = ""
-            for words in _rule_hits(rule, text):
+            for words in _rule_hits(rule, text, retracted):
                 level = level or _rule_level(rule, text)
                 hits.append(Hit(index, rule.kind, rule.name, words, level=level))
     return hits
@@ -258,17 +294,64 @@ def explain(
 ) -> list[Hit]:
     """Every hit from the three sources, with its level: the rules per sentence; then,
     when the sentence embeddings are given, the learned layer (new flags on sentences no
-    rule flagged, and rule hits it is very sure about, lowered); then the two-sentence
-    window on pairs where it adds something (`head` defaults to the shipped one)."""
+    rule flagged, and clear rule hits it disagrees with, lowered); the distance cues;
+    then the two-sentence window on pairs where it adds something, rules and learned
+    layer (`head` defaults to the shipped one)."""
     hits = rule_hits(sentences)
     if vectors is not None:
         hits = _with_learned_layer(sentences, vectors, head, hits)
+    texts = [normalise(s) for s in sentences]
+    hits = with_distance(texts, hits)
     flagged = {h.sentence for h in hits}
-    texts = [normalise(s) for s in sentences] if len(sentences) > 1 else []
-    for index, rule in window_hits(texts, flagged):
-        words = f"{sentences[index]} {sentences[index + 1]}"
-        hits.append(Hit(index, rule.kind, f"{WINDOW}: {rule.name}", words, level=rule.level))
+    window = [
+        Hit(
+            i,
+            rule.kind,
+            f"{WINDOW}: {rule.name}",
+            f"{sentences[i]} {sentences[i + 1]}",
+            level=rule.level,
+        )
+        for i, rule in window_hits(texts if len(sentences) > 1 else [], flagged)
+    ]
+    hits.extend(with_distance(texts, window))
+    if vectors is not None and len(sentences) > 1:
+        flagged = {h.sentence for h in hits} | {h.sentence + 1 for h in hits if WINDOW in h.rule}
+        hits.extend(_learned_pairs(sentences, texts, vectors, head, flagged))
     return hits
+
+
+def _learned_pairs(
+    sentences: Sequence[str],
+    texts: Sequence[str],
+    vectors: npt.NDArray[np.float32],
+    head: SafetyHead | None,
+    flagged: set[int],
+) -> list[Hit]:
+    """The learned layer on two adjacent sentences read together ("possible" at most),
+    where neither raised a concern; a pair plainly past and resolved is set aside."""
+    import numpy as np
+
+    from tidewise.analysis.features import model_text
+    from tidewise.analysis.safety_model import HEAD_KINDS, pair_texts, pair_vectors
+    from tidewise.analysis.safety_model import shipped_safety_head as shipped
+
+    chosen = head if head is not None else shipped()
+    if chosen.pair_threshold >= 1.0:
+        return []
+    probs = chosen.probabilities(
+        pair_vectors(vectors), pair_texts([model_text(s) for s in sentences])
+    )
+    found = []
+    for index, value in enumerate((1.0 - probs[:, 0]).tolist()):
+        if index in flagged or index + 1 in flagged or value < chosen.pair_threshold:
+            continue
+        kind = HEAD_KINDS[int(np.argmax(probs[index, 1:]))]
+        if distance(kind, texts, index, "", span=2).action == DROP:
+            continue
+        words = f"{sentences[index]} {sentences[index + 1]}"
+        rule = f"{WINDOW}: {LEARNED_LAYER}"
+        found.append(Hit(index, kind, rule, words, round(value, 3), level=POSSIBLE))
+    return found
 
 
 def _with_learned_layer(
@@ -288,12 +371,22 @@ def _with_learned_layer(
     probs = chosen.probabilities(checked, [model_text(s) for s in sentences])
     concern = 1.0 - probs[:, 0]
     adjusted: list[Hit] = []
+    texts = [normalise(s) for s in sentences]
     for hit in hits:
-        if hit.rule not in IDIOM_PRONE or concern[hit.sentence] >= SURE_SAFE:
+        value = float(concern[hit.sentence])
+        if hit.rule in IDIOM_PRONE and value < SURE_SAFE:
+            if hit.level == CLEAR:  # very sure it is safe: lowered, never below "possible"
+                adjusted.append(replace(hit, level=POSSIBLE, lowered="the learned layer is sure"))
+            # an idiom in a light context that the layer is very sure about is set aside
+        elif (
+            hit.level == CLEAR
+            and value < DISAGREE
+            and hit.rule not in LETHALITY_SIGNS
+            and not present_risk(texts, hit.sentence, hit.text)
+        ):
+            adjusted.append(replace(hit, level=POSSIBLE, lowered="the learned layer disagrees"))
+        else:
             adjusted.append(hit)
-        elif hit.level == CLEAR:  # very sure it is safe: lowered, never below "possible"
-            adjusted.append(Hit(hit.sentence, hit.kind, hit.rule, hit.text, level=POSSIBLE))
-        # an idiom in a light context that the layer is very sure about is set aside
     already = {h.sentence for h in hits}
     for index, value in enumerate(concern.tolist()):
         if index in already or value < min(chosen.possible_threshold, chosen.threshold):
@@ -304,6 +397,33 @@ def _with_learned_layer(
             Hit(index, kind, LEARNED_LAYER, sentences[index], round(value, 3), level=level)
         )
     return adjusted
+
+
+def with_distance(texts: Sequence[str], hits: Sequence[Hit]) -> list[Hit]:
+    """The hits after the distance cues (`safety_distance`): lowered to "possible" when
+    the words are past, denied, someone else's, medical or an everyday accident; set
+    aside when plainly past and resolved. Lethality signs of danger are lowered only
+    when they are someone else's story, or past and said to be over (and then never
+    below "possible"): a partner's past strangling still counts."""
+    kept: list[Hit] = []
+    for hit in hits:
+        span = 2 if hit.rule.startswith(WINDOW) else 1
+        # The learned layer and pairs name no words; a history rule's words are the
+        # past by definition, so the sentence is read for present intent instead.
+        history = hit.rule in HISTORY_RULES
+        words = "" if hit.probability is not None or span == 2 or history else hit.text
+        found = distance(hit.kind, texts, hit.sentence, words, span)
+        if hit.rule in LETHALITY_SIGNS and found.cue not in (OTHERS_CUE, PAST_AND_RESOLVED):
+            kept.append(hit)
+        elif hit.rule in LETHALITY_SIGNS and hit.level == CLEAR:  # lowered, never set aside
+            kept.append(replace(hit, level=POSSIBLE, lowered=found.cue))
+        elif found.action == DROP:
+            continue
+        elif found.action == LOWER and hit.level == CLEAR:
+            kept.append(replace(hit, level=POSSIBLE, lowered=found.cue))
+        else:
+            kept.append(hit)
+    return kept
 
 
 def level_of(hits: Sequence[Hit]) -> str:

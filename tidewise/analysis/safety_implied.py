@@ -311,7 +311,7 @@ HARM_TO_OTHERS_RULES: tuple[tuple[str, str, bool, str], ...] = (
     ),
     (
         "I want to hurt them",
-        r"\bi(?: really| just)? (?:want|wanna|wish i could|would love|'d love|need|keep wanting|keep thinking about|fantasi[sz]e about|dream about|think about|imagine|picture)(?: to)?\b(?:[\w']+ ){0,3}?(?:"
+        r"\bi(?: really| just)? (?:want|wanna|wish i could|would love|'d love|need|keep wanting|keep thinking about|fantasi[sz]e about|dream about|think about|imagine|picture)(?: to)? (?:[\w']+ ){0,3}?(?:"
         + _HURT
         + r"|"
         + _HURTING

@@ -4,9 +4,15 @@ The phrase rules (`safety_patterns`, `safety_danger`) catch what they were writt
 and little else: new wording slips past them. This layer reads the 384-d MiniLM vector
 the engine already computes for every sentence (`embed.py`), plus the sentence's words
 and word pairs hashed into a few thousand buckets (they carry what a sentence vector
-blurs: "not", "never", whose body, "for a coffee"), and gives three probabilities:
-none, self_harm, danger_from_partner. A sentence is flagged when the probability of a
-concern (1 - none) reaches the threshold that cross-validation chose.
+blurs: "not", "never", whose body, "for a coffee"), and gives four probabilities:
+none, self_harm, danger_from_partner, harm_to_others. A sentence is flagged when the
+probability of a concern (1 - none) reaches the threshold that cross-validation chose.
+
+It also reads two adjacent sentences together (`pair_vectors`): the sum of their
+vectors, unit length again (the encoder mean-pools its tokens, so this is close to the
+vector of the two sentences written as one), with the words of both. "I went to the
+bridge. I stood there an hour." says together what neither says alone. A pair at or
+above `pair_threshold` is a "possible" concern.
 
 `data/safety_head.npz` is written by `python -m tidewise.analysis.train_safety`, never
 by hand: the label order, the weights, the threshold and a JSON config (version and
@@ -28,13 +34,13 @@ import numpy as np
 import numpy.typing as npt
 
 from tidewise.analysis.safety import normalise
-from tidewise.analysis.safety_patterns import DANGER, SELF_HARM
+from tidewise.analysis.safety_patterns import DANGER, HARM_TO_OTHERS, SELF_HARM
 from tidewise.errors import ModelFilesError
 
 SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"
 NONE = "none"
-# The layer's own labels, fixed with its weights (harm to others comes from the rules only).
-HEAD_KINDS: tuple[str, ...] = (SELF_HARM, DANGER)
+# The layer's own labels, fixed with its weights.
+HEAD_KINDS: tuple[str, ...] = (SELF_HARM, DANGER, HARM_TO_OTHERS)
 HEAD_LABELS: tuple[str, ...] = (NONE, *HEAD_KINDS)
 DIMENSIONS = 384
 WORD_BUCKETS = 4096
@@ -56,16 +62,17 @@ class LearnedFlag:
 class SafetyHead:
     """Softmax weights over a sentence embedding, and the threshold for a flag."""
 
-    coef: Matrix  # (3, 384 + buckets), rows in HEAD_LABELS order
-    intercept: Matrix  # (3,)
+    coef: Matrix  # (4, 384 + buckets), rows in HEAD_LABELS order
+    intercept: Matrix  # (4,)
     buckets: int
     threshold: float  # on 1 - p(none): at or above, a clear concern
     version: str
     report: dict[str, Any] = field(default_factory=dict)
     possible_threshold: float = 1.0  # at or above (and below `threshold`): possible
+    pair_threshold: float = 1.0  # two adjacent sentences read together: possible at or above
 
     def probabilities(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
-        """One row per sentence: p(none), p(self_harm), p(danger_from_partner)."""
+        """One row per sentence: p(none), then p(kind) for each of HEAD_KINDS."""
         dense = self.coef[:, :DIMENSIONS]
         logits = np.asarray(vectors, dtype=np.float32) @ dense.T + self.intercept
         for row, sentence in enumerate(sentences):
@@ -104,6 +111,22 @@ def word_features(
     return idx, val
 
 
+def pair_vectors(vectors: Matrix) -> Matrix:
+    """One row per pair of adjacent sentences (i, i + 1): the sum of their vectors, unit
+    length again. Empty for fewer than two sentences."""
+    array = np.asarray(vectors, dtype=np.float32)
+    if len(array) < 2:
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
+    summed = array[:-1] + array[1:]
+    norms = np.linalg.norm(summed, axis=1, keepdims=True)
+    return np.asarray(summed / np.maximum(norms, 1e-12), dtype=np.float32)
+
+
+def pair_texts(sentences: Sequence[str]) -> list[str]:
+    """The text of each pair of adjacent sentences, as the layer's word features read it."""
+    return [f"{a} {b}" for a, b in zip(sentences, sentences[1:], strict=False)]
+
+
 def check_vectors(vectors: Matrix, count: int) -> Matrix:
     """The vectors as float32, if they are one 384-d row per sentence (else ValueError)."""
     array = np.asarray(vectors, dtype=np.float32)
@@ -128,12 +151,14 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
             version=str(config["version"]),
             report=dict(config.get("report", {})),
             possible_threshold=float(config.get("possible_threshold", data["threshold"])),
+            pair_threshold=float(config.get("pair_threshold", 1.0)),
         )
     width = DIMENSIONS + head.buckets
     shapes_ok = head.coef.shape == (len(HEAD_LABELS), width) and head.intercept.shape == (
         len(HEAD_LABELS),
     )
     bands_ok = 0.0 < head.possible_threshold <= head.threshold < 1.0
+    bands_ok = bands_ok and 0.0 < head.pair_threshold <= 1.0  # 1.0: no pair flags
     if labels != HEAD_LABELS or not shapes_ok or not bands_ok:
         raise ModelFilesError
     return head

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from tidewise.analysis.safety_danger import DANGER_RULES
+from tidewise.analysis.safety_families import HARM_TO_OTHERS_MORE, SELF_HARM_MORE
 from tidewise.analysis.safety_implied import (
     CLEAR,
     HARM_TO_OTHERS_RULES,
@@ -243,7 +244,7 @@ _SELF_HARM_RULES: tuple[tuple[str, str, bool], ...] = (
     ),
     (
         "not wake up",
-        r"\b(?:wish|wishing|hope|hoping|pray|praying|prayed|wished|hoped) (?:that )?(?:i (?:would|could|will|wouldn't|won't|don't|didn't|never|just)?(?: just)?(?: not| never)? ?(?:wake|woke) up|i (?:don't|didn't|wouldn't|won't|never) wake up|not to wake up|i could sleep forever)\b|\b(?:fall asleep|go to sleep|sleep) and (?:never|not) wake up\b|\bsleep forever\b",
+        r"\b(?:wish|wishing|hope|hoping|pray|praying|prayed|wished|hoped) (?:that )?(?:i (?:just )?(?:would|could|will|wouldn't|won't|don't|didn't|never|just)?(?: just)?(?: not| never)? ?(?:wake|woke) up|i (?:don't|didn't|wouldn't|won't|never) wake up|not to wake up|i could sleep forever)\b|\b(?:fall asleep|go to sleep|sleep) and (?:never|not) wake up\b|\bsleep forever\b",
         False,
     ),
     (
@@ -498,4 +499,6 @@ RULES: tuple[Rule, ...] = (
     + _build(DANGER, DANGER_RULES)
     + _build(DANGER, IMPLIED_DANGER)
     + _build(HARM_TO_OTHERS, HARM_TO_OTHERS_RULES)
+    + _build(SELF_HARM, SELF_HARM_MORE)
+    + _build(HARM_TO_OTHERS, HARM_TO_OTHERS_MORE)
 )

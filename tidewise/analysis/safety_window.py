@@ -14,11 +14,13 @@ import re
 from dataclasses import dataclass
 
 from tidewise.analysis.safety_implied import POSSIBLE
-from tidewise.analysis.safety_patterns import DANGER, SELF_HARM
+from tidewise.analysis.safety_patterns import DANGER, HARM_TO_OTHERS, SELF_HARM
 
 _PLACE = r"(?:bridge|cliffs?|cliff edge|tracks|railway(?: line)?|train line|level crossing|roof|rooftop|top floor|multi-?storey|car park roof|ledge|viaduct|quarry|reservoir|the pier|the dam|overpass)"
 _MEANS = r"(?:gun|rifle|shotgun|pistol|pills|tablets|painkillers|sleeping (?:pills|tablets)|blade|blades|razor|rope|noose|belt|knife|cord)"
 _PARTNER = r"(?:he|she|they|my (?:husband|wife|partner|ex|boyfriend|girlfriend))"
+_TARGET = r"(?:her|him|them|the (?:ow|om|ap|other woman|other man)|his (?:mistress|girlfriend)|her (?:boyfriend|lover))"
+_HARM = r"(?:kill|hurt|stab|strangle|choke|shoot|poison|beat|batter|punch|run (?:her|him|them) (?:over|off the road)|push (?:her|him|them)|set fire to|throw acid|go for)"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,23 @@ WINDOW_RULES: tuple[WindowRule, ...] = (
         "a threat, then a weapon or hands",
         rf"\b{_PARTNER}\b[^.!?]*\b(?:said|told me|warned|threatened|screamed|shouted)\b[^.!?]*\b(?:consequences|regret|sorry|if i leave|if i go|if i tell|you'll see|you will see|pay for|see what happens|last time)\b|\bi (?:told|said to|asked) (?:him|her|them)\b[^.!?]*\b(?:divorce|leaving|i want out|separat\w*|moving out|it's over|it is over)\b",
         rf"\b{_PARTNER}\b[^.!?]*\b(?:went and got|fetched|picked up|grabbed|took out|came back with|reached for|got out)\b[^.!?]*\b(?:knife|knives|gun|rifle|shotgun|bat|hammer)\b|\b{_PARTNER}\b[^.!?]*\b(?:grabbed me|pinned me|pushed me|shoved me|went for me|came at me|came for me|put (?:his|her|their) hands? (?:on|round|around) my)\b",
+    ),
+)
+
+
+WINDOW_RULES = (
+    *WINDOW_RULES,
+    _rule(
+        HARM_TO_OTHERS,
+        "wanting to harm them, then a plan",
+        rf"\bi(?: really| just)?(?: |(?='d))(?:want|wanna|'d like|would like|could|am going|'m going|will|'ll)(?: to)? (?:[\w']+ ){{0,2}}?{_HARM}\b[^.!?]*\b{_TARGET}\b|\bi(?: really| just)?(?: |(?='d))(?:want|wanna|'d like|would like)(?: to)? (?:[\w']+ ){{0,2}}?{_HARM} {_TARGET}\b",
+        r"\b(?:i(?:'ve| have) planned|i have a plan|i know (?:where|when|how)|i(?:'ve| have) (?:checked|followed|worked out|found out|bought|got)|no cameras|nobody(?:'s| is) there|properly|really (?:hurt|badly)|the nerve|(?:tonight|friday|thursday|saturday|this week)(?:'s| is) the night)\b",
+    ),
+    _rule(
+        SELF_HARM,
+        "a note, addressed",
+        r"\b(?:written|wrote|writing|left|finished) (?:the|a|my) (?:note|letter|letters)\b",
+        r"\b(?:addressed to|for (?:him|her|them|the kids) to find|(?:he|she|they)(?:'ll| will) find it|after i'm gone|lists every|sealed)\b",
     ),
 )
 

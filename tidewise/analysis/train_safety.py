@@ -4,8 +4,10 @@
 
 Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
-  train_more.jsonl, train_more2.jsonl:
-  {"text", "kind"} with kind "self_harm", "danger_from_partner" or null;
+  train_more.jsonl, train_more2.jsonl, and four fifths of train3_crisis.jsonl and
+  train3_lookalikes.jsonl (the other fifth is the dev set, `is_dev`, never read here):
+  {"text", "kind"} with kind "self_harm", "danger_from_partner", "harm_to_others" or
+  null (or "none");
 - corpus/safety/ordinary.jsonl: ordinary journal sentences, used as extra negatives so the
   layer learns what a normal entry sounds like. Those the rules flag are left out: the
   writers did not label them for safety, and some ("I just want it all to stop") are
@@ -14,7 +16,8 @@ corpus/safety/blind.jsonl is NEVER read here: it is for measuring only (bench_sa
 
 Method: the MiniLM embedding of each sentence (the same encoder and text cleaning as
 the engine) beside its hashed words and word pairs (`safety_model.word_features`); a
-3-way multinomial logistic regression (none, self_harm, danger_from_partner) with
+4-way multinomial logistic regression (none, self_harm, danger_from_partner,
+harm_to_others) with
 sample weights (crisis and negatives weigh the same in total; the ordinary sentences
 weigh as much as the hard negatives together). C and the threshold on p(concern) =
 1 - p(none) are chosen on stratified 5-fold cross-validation out-of-fold probabilities
@@ -25,6 +28,7 @@ scikit-learn is imported here only, never at run time.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from collections.abc import Callable
@@ -36,15 +40,19 @@ import numpy as np
 import numpy.typing as npt
 
 from tidewise.analysis.features import model_text
-from tidewise.analysis.safety import screen_sentence
+from tidewise.analysis.safety import explain, level_of, screen_sentence
+from tidewise.analysis.safety_implied import CLEAR
 from tidewise.analysis.safety_model import (
     DIMENSIONS,
     HEAD_KINDS,
     HEAD_LABELS,
     SAFETY_HEAD_FILE,
     WORD_BUCKETS,
+    SafetyHead,
+    pair_texts,
     word_features,
 )
+from tidewise.analysis.segment import split_sentences
 
 SEED = 20240611
 FOLDS = 5
@@ -56,8 +64,16 @@ SAFETY_FILES = (
     "train_extra.jsonl",
     "train_more.jsonl",
     "train_more2.jsonl",
+    "train3_crisis.jsonl",
+    "train3_lookalikes.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
+# The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
+# seeded hash of the text (`is_dev`), is the dev set, never trained on.
+SPLIT_FILES = ("train3_crisis.jsonl", "train3_lookalikes.jsonl")
+DEV_SEED = "tidewise-safety-dev-2026"
+DEV_SHARE = 5  # one in five
+NEWEST_LOOKALIKES = "train3_lookalikes"  # a source name: the clear threshold caps it alone too
 ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
 # Frozen: the v1 classifier corpus's sentences. Reading corpus/sentences directly let any
 # change of the classifier corpus retrain the safety layer silently (corpus v2 moved
@@ -68,8 +84,15 @@ ORDINARY_FPR_CAP = 0.01  # learned layer, ordinary journal sentences, out of fol
 # The "possible" band (a gentle check-in, no help reply): the layer alone may raise it on
 # at most this share of ordinary journal sentences, out of fold (hard negatives uncapped:
 # a check-in on a hard look-alike is the price of catching more of the real thing).
-POSSIBLE_ORDINARY_FPR_CAP = 0.01
-HEAD_VERSION = "1.1"  # 1.1: the possible band, and the issue-12 rules excluding sentences
+# 1.5% since 1.2 (issue 12, round 2: a little wider, a check-in costs little).
+POSSIBLE_ORDINARY_FPR_CAP = 0.015
+# Two adjacent sentences read together (a "possible" concern): at most this share of
+# pairs of ordinary journal sentences, out of fold.
+PAIR_ORDINARY_FPR_CAP = 0.01
+# 1.1: the possible band, and the issue-12 rules excluding sentences;
+# 1.2: harm_to_others as a fourth label, the fifth writer's files, the pair threshold,
+#      and the clear threshold chosen on the rules after the distance cues.
+HEAD_VERSION = "1.2"
 
 Floats = npt.NDArray[np.float64]
 
@@ -79,24 +102,40 @@ class Data:
     texts: list[str]
     labels: npt.NDArray[np.int64]  # index into HEAD_LABELS
     sources: list[str]  # file stem, or ORDINARY
-    rules: npt.NDArray[np.bool_]  # did the rule layer flag the sentence?
+    rules: npt.NDArray[np.bool_]  # did the rule layer flag the sentence (clear, after distance)?
 
     def mask(self, source: str) -> npt.NDArray[np.bool_]:
         return np.asarray([s == source for s in self.sources])
 
 
+def is_dev(text: str) -> bool:
+    """True for the fifth of the split files kept as the dev set (seeded hash of the text)."""
+    digest = hashlib.sha256(f"{DEV_SEED}:{text}".encode()).hexdigest()
+    return int(digest[:8], 16) % DEV_SHARE == 0
+
+
+def kind_of(row: dict[str, Any]) -> str | None:
+    """The row's kind, None for a look-alike (written as null or "none")."""
+    kind = row.get("kind")
+    return None if kind in (None, "none", "") else str(kind)
+
+
 def read_data(corpus: Path) -> Data:
-    """Every safety file and every ordinary sentence (minus rule hits), deduplicated."""
+    """Every safety file (minus the dev fifth of the split files) and every ordinary
+    sentence (minus rule hits), deduplicated."""
     seen: set[str] = set()
     texts, labels, sources = [], [], []
     for name in SAFETY_FILES:
         assert name != NEVER_TRAIN_ON
         for row in _rows(corpus / "safety" / name):
             text = model_text(str(row["text"]))
-            if text and text not in seen and (row["kind"] is None or row["kind"] in HEAD_KINDS):
+            kind = kind_of(row)
+            if name in SPLIT_FILES and is_dev(str(row["text"])):
+                continue
+            if text and text not in seen and (kind is None or kind in HEAD_KINDS):
                 seen.add(text)
                 texts.append(text)
-                labels.append(HEAD_LABELS.index(row["kind"] or HEAD_LABELS[0]))
+                labels.append(HEAD_LABELS.index(kind or HEAD_LABELS[0]))
                 sources.append(Path(name).stem)
     for row in _rows(corpus / "safety" / ORDINARY_FILE):
         text = model_text(str(row.get("text", "")))
@@ -105,8 +144,22 @@ def read_data(corpus: Path) -> Data:
             texts.append(text)
             labels.append(0)
             sources.append(ORDINARY)
-    rules = np.asarray([bool(screen_sentence(t)) for t in texts])
+    rules = np.asarray([rules_clear(t) for t in texts])
     return Data(texts, np.asarray(labels, dtype=np.int64), sources, rules)
+
+
+def rules_clear(text: str) -> bool:
+    """Do the rules alone (and the distance cues) raise a clear concern on this text?"""
+    sentences = [text[a:b] for a, b in split_sentences(text)] or [text]
+    return level_of(explain(sentences)) == CLEAR
+
+
+def dev_rows(corpus: Path) -> list[dict[str, Any]]:
+    """The dev fifth of the split files: {"text", "kind", "family", "context"?}."""
+    rows: list[dict[str, Any]] = []
+    for name in SPLIT_FILES:
+        rows.extend(r for r in _rows(corpus / "safety" / name) if is_dev(str(r["text"])))
+    return rows
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
@@ -182,18 +235,54 @@ def softmax(logits: Floats) -> Floats:
     return np.asarray(exp / exp.sum(axis=1, keepdims=True))
 
 
-def out_of_fold(x: Any, data: Data, weights: Floats, c_value: float) -> Floats:
+def out_of_fold(
+    x: Any, data: Data, weights: Floats, c_value: float, pairs: Any = None
+) -> tuple[Floats, Floats]:
     """Probabilities for every sentence from a model that never saw it (stratified by
-    source and label, so every fold holds some of each file and kind)."""
+    source and label, so every fold holds some of each file and kind); with `pairs`
+    ((features, (i, j) index rows) of ordinary sentence pairs), also p(concern) for each
+    pair whose two sentences fell in the same held-out fold (NaN for the others)."""
     from sklearn.model_selection import StratifiedKFold
 
     strata = [f"{s}:{y}" for s, y in zip(data.sources, data.labels.tolist(), strict=True)]
     probs = np.zeros((len(data.texts), len(HEAD_LABELS)))
+    pair_concern = np.full(0 if pairs is None else len(pairs[1]), np.nan)
     folds = StratifiedKFold(n_splits=FOLDS, shuffle=True, random_state=SEED)
     for train, test in folds.split(x, strata):
         coef, intercept = fit(x[train], data.labels[train], weights[train], c_value)
         probs[test] = softmax(x[test] @ coef.T + intercept)
-    return probs
+        if pairs is not None:
+            held = np.zeros(len(data.texts), dtype=bool)
+            held[test] = True
+            both = held[pairs[1][:, 0]] & held[pairs[1][:, 1]]
+            if both.any():
+                pair_concern[both] = 1.0 - softmax(pairs[0][both] @ coef.T + intercept)[:, 0]
+    return probs, pair_concern
+
+
+def ordinary_pairs(data: Data, vectors: npt.NDArray[np.float32]) -> Any:
+    """Features of each pair of ordinary sentences next to each other in the file, read
+    as the screen reads two adjacent sentences (`safety_model.pair_vectors`), and their
+    (i, j) indexes."""
+    from scipy import sparse
+
+    index = np.flatnonzero(data.mask(ORDINARY))
+    rows = np.stack([index[:-1], index[1:]], axis=1)
+    summed = vectors[rows[:, 0]] + vectors[rows[:, 1]]
+    unit = summed / np.maximum(np.linalg.norm(summed, axis=1, keepdims=True), 1e-12)
+    texts = pair_texts([data.texts[i] for i in index])
+    x = features(texts, unit.astype(np.float32))
+    return sparse.csr_matrix(x), rows
+
+
+def choose_pair_threshold(pair_concern: Floats, floor: float) -> float:
+    """The lowest threshold (at least `floor`) at which at most PAIR_ORDINARY_FPR_CAP of
+    the ordinary pairs scored out of fold reach it."""
+    scored = pair_concern[~np.isnan(pair_concern)]
+    for threshold in np.round(np.arange(floor, 0.995, 0.01), 2):
+        if scored.size == 0 or float((scored >= threshold).mean()) <= PAIR_ORDINARY_FPR_CAP:
+            return float(threshold)
+    return 1.0
 
 
 def rates(flagged: npt.NDArray[np.bool_], data: Data, keep: Any = None) -> dict[str, float]:
@@ -212,10 +301,19 @@ def rates(flagged: npt.NDArray[np.bool_], data: Data, keep: Any = None) -> dict[
 def choose_threshold(concern: Floats, data: Data) -> float:
     """The lowest threshold (most recall: a miss costs more than a gentle offer) at which,
     out of fold, the combined screen (rules OR layer) keeps its false-positive rate on
-    hard negatives <= 5% and the layer alone flags <= 1% of ordinary journal sentences."""
+    hard negatives <= 5%, also on the newest writer's look-alikes alone (the older sets
+    are easier and would hide them), and the layer alone flags <= 1% of ordinary journal
+    sentences."""
+    newest = data.mask(NEWEST_LOOKALIKES)
     for threshold in np.round(np.arange(0.05, 0.995, 0.01), 2):
-        combined = rates(data.rules | (concern >= threshold), data)
-        if combined["hard_fpr"] <= HARD_FPR_CAP and combined["ordinary_fpr"] <= ORDINARY_FPR_CAP:
+        flagged = data.rules | (concern >= threshold)
+        combined = rates(flagged, data)
+        newest_ok = not newest.any() or float(flagged[newest].mean()) <= HARD_FPR_CAP
+        if (
+            combined["hard_fpr"] <= HARD_FPR_CAP
+            and combined["ordinary_fpr"] <= ORDINARY_FPR_CAP
+            and newest_ok
+        ):
             return float(threshold)
     return 0.99
 
@@ -229,20 +327,28 @@ def choose_possible_threshold(concern: Floats, data: Data, clear: float) -> floa
     return clear
 
 
-def choose_c(x: Any, data: Data, weights: Floats) -> tuple[float, Floats]:
-    """The C whose chosen threshold gives the highest out-of-fold combined recall (ties
-    go to the smaller C, the smoother model)."""
-    best: tuple[float, float, Floats] | None = None
+def choose_c(x: Any, data: Data, weights: Floats, pairs: Any) -> tuple[float, Floats, Floats]:
+    """The C whose chosen thresholds give the highest out-of-fold recall, clear and
+    caught (clear or possible) added: a miss costs more than a check-in (ties go to the
+    smaller C, the smoother model). Also its out-of-fold probabilities and the
+    out-of-fold p(concern) of the ordinary pairs."""
+    best: tuple[float, float, Floats, Floats] | None = None
     for c_value in C_GRID:
-        probs = out_of_fold(x, data, weights, c_value)
+        probs, pair_concern = out_of_fold(x, data, weights, c_value, pairs)
         concern = 1.0 - probs[:, 0]
         threshold = choose_threshold(concern, data)
-        score = rates(data.rules | (concern >= threshold), data)["recall"]
-        print(f"C={c_value}: threshold {threshold:.2f}, CV recall {score:.4f}", file=sys.stderr)
-        if best is None or score > best[0]:
-            best = (score, c_value, probs)
+        possible = choose_possible_threshold(concern, data, threshold)
+        clear = rates(data.rules | (concern >= threshold), data)["recall"]
+        caught = rates(data.rules | (concern >= possible), data)["recall"]
+        print(
+            f"C={c_value}: threshold {threshold:.2f}, possible {possible:.2f}, "
+            f"CV recall clear {clear:.4f}, caught {caught:.4f}",
+            file=sys.stderr,
+        )
+        if best is None or clear + caught > best[0]:
+            best = (clear + caught, c_value, probs, pair_concern)
     assert best is not None
-    return best[1], best[2]
+    return best[1], best[2], best[3]
 
 
 def cv_report(probs: Floats, threshold: float, data: Data) -> dict[str, Any]:
@@ -279,12 +385,14 @@ def write_head(
     threshold: float,
     report: Any,
     possible: float | None = None,
+    pair: float = 1.0,
 ) -> None:
     config = {
         "version": HEAD_VERSION,
         "buckets": WORD_BUCKETS,
         "report": report,
         "possible_threshold": threshold if possible is None else possible,
+        "pair_threshold": pair,
     }
     np.savez_compressed(
         path,
@@ -296,6 +404,34 @@ def write_head(
     )
 
 
+def dev_report(corpus: Path, head: SafetyHead, cache: Path | None) -> dict[str, Any]:
+    """The whole screen (rules, this head, the window, the distance cues) on the dev
+    fifth of the split files, per kind and family: each row is an entry (its context
+    first, when it has one), never trained on."""
+    from tidewise.analysis.safety import screen
+
+    rows = dev_rows(corpus)
+    entries = []
+    for row in rows:
+        text = " ".join(str(p) for p in (row.get("context"), row["text"]) if p)
+        entries.append([model_text(text[a:b]) for a, b in split_sentences(text)] or [text])
+    vectors = embeddings(sorted({s for e in entries for s in e}), cache)
+    known = dict(zip(sorted({s for e in entries for s in e}), vectors, strict=True))
+    tally: dict[str, list[int]] = {}
+    for row, sentences in zip(rows, entries, strict=True):
+        level = screen(sentences, vectors=np.stack([known[s] for s in sentences]), head=head).level
+        group = "crisis" if kind_of(row) else "look-alike"
+        for key in (f"{group}: all", f"{group}: {row.get('family')}"):
+            counts = tally.setdefault(key, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += level != "none"
+            counts[2] += level == CLEAR
+    return {
+        key: {"n": n, "any": round(a / n, 3), "clear": round(c / n, 3)}
+        for key, (n, a, c) in sorted(tally.items())
+    }
+
+
 def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None]) -> Any:
     data = read_data(corpus)
     counts = {s: int(data.mask(s).sum()) for s in sorted(set(data.sources))}
@@ -304,15 +440,32 @@ def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None
     assert vectors.shape[1] == DIMENSIONS
     x = features(data.texts, vectors)
     weights = sample_weights(data)
-    c_value, probs = choose_c(x, data, weights)
+    c_value, probs, pair_concern = choose_c(x, data, weights, ordinary_pairs(data, vectors))
     threshold = choose_threshold(1.0 - probs[:, 0], data)
     possible = choose_possible_threshold(1.0 - probs[:, 0], data, threshold)
+    pair = choose_pair_threshold(pair_concern, possible)
     report = cv_report(probs, threshold, data) | {"C": c_value, "counts": counts}
     report["possible"] = {"threshold": possible} | rates(
         data.rules | (1.0 - probs[:, 0] >= possible), data
     )
+    scored = pair_concern[~np.isnan(pair_concern)]
+    report["pair"] = {
+        "threshold": pair,
+        "ordinary_pairs_scored": int(scored.size),
+        "ordinary_pair_fpr": round(float((scored >= pair).mean()), 4) if scored.size else 0.0,
+    }
     coef, intercept = fit(x, data.labels, weights, c_value)
-    write_head(out, coef, intercept, threshold, report, possible)
+    head = SafetyHead(
+        coef=coef.astype(np.float32),
+        intercept=intercept.astype(np.float32),
+        buckets=WORD_BUCKETS,
+        threshold=threshold,
+        version=HEAD_VERSION,
+        possible_threshold=possible,
+        pair_threshold=pair,
+    )
+    report["dev"] = dev_report(corpus, head, cache)
+    write_head(out, coef, intercept, threshold, report, possible, pair)
     log(json.dumps(report, indent=1, sort_keys=True))
     return report
 
