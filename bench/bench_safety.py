@@ -178,6 +178,71 @@ def run() -> str:
             levels_table(),
             "",
             dev_table(),
+            "",
+            blind2_table(),
+        ]
+    )
+
+
+BLIND2 = Path(__file__).resolve().parent.parent / "validation" / "safety_blind2"
+
+
+def blind2_table() -> str:
+    """Issue 12: the second blind set (validation/safety_blind2, a writer who never saw the
+    rules or any earlier set; never trained or tuned on), through the whole engine and the
+    reply path: the level per family, and how many crisis items still get an ordinary
+    reflection."""
+    import json
+    from collections import Counter
+
+    from tidewise.analysis.engine import default_analyzer
+    from tidewise.replies import graded_reply
+
+    def rows_of(name: str) -> list[dict[str, str]]:
+        with (BLIND2 / name).open(encoding="utf-8") as handle:
+            return [json.loads(line) for line in handle if line.strip()]
+
+    def text(row: dict[str, str]) -> str:
+        return f"{row['context']} {row['text']}" if row.get("context") else row["text"]
+
+    crisis, looks = rows_of("crisis.jsonl"), rows_of("lookalikes.jsonl")
+    engine = default_analyzer()
+    read = engine.analyze_many([text(r) for r in crisis + looks])
+    levels = [a.safety.level for a in read]
+    replies = [graded_reply(a).kind for a in read]
+    by_family: dict[str, Counter[str]] = {}
+    for row, level, reply in zip(crisis + looks, levels, replies, strict=True):
+        tally = by_family.setdefault(f"{row['kind']}: {row['family']}", Counter())
+        tally[level] += 1
+        tally["ordinary reply"] += reply == "reflection"
+    lines = []
+    for key, tally in sorted(by_family.items()):
+        n = sum(tally[level] for level in ("none", "possible", "clear"))
+        lines.append(
+            f"| {key} | {n} | {(tally['possible'] + tally['clear']) / n:.3f} "
+            f"| {tally['clear'] / n:.3f} | {tally['ordinary reply'] / n:.3f} |"
+        )
+    n_crisis = len(crisis)
+    crisis_levels, look_levels = levels[:n_crisis], levels[n_crisis:]
+    ordinary = sum(k == "reflection" for k in replies[:n_crisis]) / n_crisis
+    summary = (
+        f"Crisis ({n_crisis}): caught (possible + clear) "
+        f"{sum(lv != 'none' for lv in crisis_levels) / n_crisis:.3f}, clear "
+        f"{sum(lv == 'clear' for lv in crisis_levels) / n_crisis:.3f}, still given an ordinary "
+        f"reflection {ordinary:.3f}. Look-alikes ({len(looks)}): clear false alarms "
+        f"{sum(lv == 'clear' for lv in look_levels) / len(looks):.3f}, any alarm "
+        f"{sum(lv != 'none' for lv in look_levels) / len(looks):.3f}. Bars: 0.95, 0.85, "
+        "no crisis item with an ordinary reply, clear false alarms at most 0.05."
+    )
+    return "\n".join(
+        [
+            "### The second blind set (validation/safety_blind2: never trained or tuned on)",
+            "",
+            summary,
+            "",
+            "| kind: family | rows | possible + clear | clear | ordinary reply |",
+            "|---|---|---|---|---|",
+            *lines,
         ]
     )
 
