@@ -49,7 +49,7 @@ def test_every_page_after_a_quick_exit_names_nothing(unlocked_web: Web) -> None:
     web = unlocked_web
     _quick_exit(web)
     paths = _get_paths(web)
-    assert {"/", "/unlock", "/locked", "/journal", "/help-now"} <= set(paths)
+    assert {"/", "/unlock", "/locked", "/journal", "/report", "/help-now"} <= set(paths)
     for path in paths:
         response = web.client.get(path, follow_redirects=True)
         if not response.headers["content-type"].startswith("text/html"):
