@@ -10,9 +10,9 @@ import pytest
 
 from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
-from tidewise.cli.report import REDACTIONS_KEY
 from tidewise.journal import Journal
 from tidewise.records import NewEntry
+from tidewise.reports.therapist import REDACTIONS_KEY
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 WORDS = (

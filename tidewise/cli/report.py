@@ -11,38 +11,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-
-if TYPE_CHECKING:
-    from tidewise.journal import Journal
-    from tidewise.reports.redact import Redactions
-
-REDACTIONS_KEY = "report_redactions"
-
-
-def _kept_redactions(
-    journal: Journal, names: list[str], places: list[str], *, save: bool
-) -> Redactions:
-    """The person's list so far plus the words given now; the union is saved (not on preview)."""
-    from tidewise.reports.redact import Redactions
-
-    kept = journal.get_state(REDACTIONS_KEY)
-    kept = kept if isinstance(kept, dict) else {}
-    all_names = tuple(dict.fromkeys([*kept.get("names", []), *(n.strip() for n in names)]))
-    all_places = tuple(dict.fromkeys([*kept.get("places", []), *(p.strip() for p in places)]))
-    redactions = Redactions(
-        names=tuple(n for n in all_names if n), places=tuple(p for p in all_places if p)
-    )
-    if save and (names or places):
-        journal.set_state(
-            REDACTIONS_KEY, {"names": list(redactions.names), "places": list(redactions.places)}
-        )
-    return redactions
 
 
 def _default_name() -> Path:
@@ -93,7 +67,7 @@ def report(
             since=session.parse_when(since, role="from") if since else None,
             until=session.parse_when(until, end_of_day=True, role="to") if until else None,
             share=tuple(share or ()),
-            redactions=_kept_redactions(
+            redactions=therapist.kept_redactions(
                 journal, redact or [], redact_place or [], save=not preview
             ),
             include_safety_text=include_safety_text,

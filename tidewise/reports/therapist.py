@@ -32,7 +32,7 @@ from tidewise.reports.observations import in_range, tide_of
 from tidewise.reports.redact import Redactions, suggest_names
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from tidewise.cycle.tide import Tide
     from tidewise.journal import Journal
@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 FORMAT = "tidewise-report"
 VERSION = 1
 STATE_KEY = "reports"
+REDACTIONS_KEY = "report_redactions"  # the names and places kept for the next report
 SUFFIXES = (".html", ".pdf")
 NOT_A_DIAGNOSIS = (
     "This is not a diagnosis or a clinical assessment. It was made by a journaling app "
@@ -79,6 +80,25 @@ class ReportRequest:
 class Report:
     data: dict[str, Any]  # the JSON appendix; everything the report shows is in it
     tide: Tide
+
+
+def kept_redactions(
+    journal: Journal, names: Sequence[str], places: Sequence[str], *, save: bool
+) -> Redactions:
+    """The person's list so far plus the words given now; with `save`, the union is kept
+    (encrypted, in the journal's state) for the next report. A preview saves nothing."""
+    kept = journal.get_state(REDACTIONS_KEY)
+    kept = kept if isinstance(kept, dict) else {}
+    all_names = tuple(dict.fromkeys([*kept.get("names", []), *(n.strip() for n in names)]))
+    all_places = tuple(dict.fromkeys([*kept.get("places", []), *(p.strip() for p in places)]))
+    redactions = Redactions(
+        names=tuple(n for n in all_names if n), places=tuple(p for p in all_places if p)
+    )
+    if save and (names or places):
+        journal.set_state(
+            REDACTIONS_KEY, {"names": list(redactions.names), "places": list(redactions.places)}
+        )
+    return redactions
 
 
 def phase_title(name: str) -> str:

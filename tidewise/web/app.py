@@ -35,6 +35,7 @@ ROUTE_MODULES = (
     "help",
     "export",
     "backup",
+    "report",
     "imports",
     "settings",
 )

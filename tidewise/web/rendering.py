@@ -79,6 +79,7 @@ def render(request: Request, template: str, *, status: int = 200, **context: Any
         "form_token": token_source.form_token if token_source else "",
         "idle_seconds": int(state.idle_seconds) if session is not None else 0,
         "nav": context.pop("nav", ""),
+        "neutral": state.quick_exited and session is None,
     }
     templates: Jinja2Templates = request.app.state.templates
     return templates.TemplateResponse(request, template, {**shared, **context}, status_code=status)

@@ -73,6 +73,9 @@ class WebState:
         self._journal: Journal | None = None
         self._demo_home: Path | None = None
         self._held_draft: Draft | None = None  # typed while locked; only in this memory
+        # True from a quick exit until the next unlock: every page then stays neutral
+        # (no app name), because whoever presses Back may not be the person who left.
+        self.quick_exited = False
         self._guard = threading.RLock()
         self._cache_lock = threading.RLock()  # cached values may build on each other
         self._last_activity = time.monotonic()
@@ -202,6 +205,7 @@ class WebState:
             self.lock()
             self._journal = journal
             self._demo_home = demo_home
+            self.quick_exited = False
             self.revision += 1
             self.cache.clear()
             self._apply_saved_minutes(journal)

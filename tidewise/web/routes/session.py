@@ -90,6 +90,8 @@ def unlock_page(request: Request) -> Response:
         return _redirect("/write")
     if not web_state(request).journal_exists():
         return _redirect("/create")
+    if web_state(request).quick_exited:
+        return render(request, "locked.html")  # Back after a quick exit: nothing named
     return render(request, "unlock.html", error="")
 
 
@@ -110,6 +112,8 @@ def create_page(request: Request) -> Response:
         raise NotAuthenticatedError
     if web_state(request).journal_exists():
         return _redirect("/unlock")
+    if web_state(request).quick_exited:
+        return render(request, "locked.html")  # Back after a quick exit: nothing named
     return render(request, "create.html", error="", **country_context(None))
 
 
@@ -171,6 +175,8 @@ async def lock(request: Request) -> Response:
     await run_in_threadpool(_keep_typed_text, request, body)
     await run_in_threadpool(state.lock)
     wants_locked_page = b"then=locked" in body[:64]
+    if not wants_locked_page:
+        state.quick_exited = True  # until the next unlock, every page stays neutral
     # The session cookie stays in the browser on purpose: the lock killed the session,
     # and its id now opens nothing; it only lets another tab that is still typing hand
     # over its text as the draft (with that page's form token). The next unlock
@@ -203,6 +209,14 @@ def _keep_typed_text(request: Request, body: bytes) -> None:
     session = current_session(request) or state.sessions.retired(cookie, request_host(request))
     if session is not None and tokens_match(form.text(FORM_TOKEN_FIELD), session.form_token):
         state.hold_draft(draft)
+
+
+@router.post("/resume")
+def resume(request: Request, form: Annotated[Form, Depends(pass_form)]) -> Response:
+    """After a quick exit with no journal open: the person chose to go on, so the pages
+    may name the app again."""
+    web_state(request).quick_exited = False
+    return _redirect("/")
 
 
 @router.get("/locked")

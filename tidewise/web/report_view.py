@@ -1,0 +1,178 @@
+"""The therapist report page: the person's choices, read and checked, and what the page
+shows before anything leaves.
+
+The same use-case as `tidewise report` (reports/therapist.py): consent first, quotes only
+from entries marked to share or numbered here, names and places replaced everywhere. The
+choices travel in the page's forms (never in a URL, where the names would sit in the
+browser's history); the report is made in memory for the download, so no plaintext file
+is written anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from tidewise.errors import InputError
+from tidewise.web.guards import Form
+
+if TYPE_CHECKING:
+    from tidewise.journal import Journal
+    from tidewise.reports.therapist import Report, ReportRequest
+
+FORMATS = {"pdf": "PDF", "html": "HTML page", "json": "The figures alone, as data (JSON)"}
+MEDIA_TYPES = {
+    "pdf": "application/pdf",
+    "html": "text/html; charset=utf-8",
+    "json": "application/json; charset=utf-8",
+}
+MAX_WORDS = 100  # names, places or entry numbers in one form
+_SPLIT = re.compile(r"[,\n]")
+
+
+@dataclass(frozen=True)
+class ReportChoices:
+    """What the person typed, kept as typed so every form on the page can show it again."""
+
+    since: str = ""
+    until: str = ""
+    names: str = ""
+    places: str = ""
+    share: str = ""
+    safety_text: bool = False
+
+    @classmethod
+    def from_form(cls, form: Form) -> ReportChoices:
+        return cls(
+            since=form.text("since").strip(),
+            until=form.text("until").strip(),
+            names=form.text("names"),
+            places=form.text("places"),
+            share=form.text("share"),
+            safety_text=form.text("safety_text") == "yes",
+        )
+
+
+def words(text: str) -> list[str]:
+    """One name or place per line or between commas; blanks dropped."""
+    found = [w.strip() for w in _SPLIT.split(text) if w.strip()]
+    if len(found) > MAX_WORDS:
+        msg = f"Give at most {MAX_WORDS} names or places at a time."
+        raise InputError(msg)
+    return found
+
+
+def entry_numbers(text: str) -> tuple[int, ...]:
+    numbers = []
+    for word in words(text.replace(" ", ",")):
+        if not word.isdigit() or len(word) > 18:
+            msg = f"'{word[:20]}' is not an entry number; give numbers like 12, 15."
+            raise InputError(msg)
+        numbers.append(int(word))
+    return tuple(dict.fromkeys(numbers))
+
+
+def _day(text: str, which: str) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        msg = f"The {which} day must be a date like 2026-03-01."
+        raise InputError(msg) from None
+
+
+def period(choices: ReportChoices) -> tuple[datetime | None, datetime | None]:
+    """From the start of the first day to the end of the last, in the journal's zone."""
+    from tidewise.clock import local_now
+
+    zone = local_now().tzinfo
+    first, last = _day(choices.since, "first"), _day(choices.until, "last")
+    if first and last and first > last:
+        msg = "The first day comes after the last day; swap them or choose again."
+        raise InputError(msg)
+    since = datetime.combine(first, time.min, zone) if first else None
+    until = datetime.combine(last, time.max, zone) if last else None
+    return since, until
+
+
+def report_request(journal: Journal, choices: ReportChoices, *, save: bool) -> ReportRequest:
+    """The use-case's request; InputError (one line) for anything that cannot be read.
+
+    With `save`, the names and places join the list kept for the next report, as the
+    CLI does when it writes a report (never on a preview).
+    """
+    from tidewise.reports.therapist import ReportRequest, kept_redactions
+
+    since, until = period(choices)
+    names, places = words(choices.names), words(choices.places)
+    share = entry_numbers(choices.share)
+    return ReportRequest(
+        since=since,
+        until=until,
+        share=share,
+        redactions=kept_redactions(journal, names, places, save=save),
+        include_safety_text=choices.safety_text,
+    )
+
+
+def make_report(journal: Journal, request: ReportRequest) -> Report:
+    """The report, or InputError when the period holds no entry (nothing to report)."""
+    from tidewise.reports.therapist import build_report
+
+    made = build_report(journal, request)
+    if made.data["entries"] == 0:
+        msg = (
+            "There are no entries in that period, so there is nothing to report. Choose other days."
+        )
+        raise InputError(msg)
+    return made
+
+
+def preview(journal: Journal, request: ReportRequest, made: Report) -> dict[str, Any]:
+    """Everything the page shows before a download: what is in, what is out, the words."""
+    from tidewise.reports import glance
+    from tidewise.reports.therapist import suggestions
+
+    data = made.data
+    return {
+        "period": data["period"],
+        "entries": data["entries"],
+        "quoted": data["excerpts"],
+        "redacted_names": request.redactions.names,
+        "redacted_places": request.redactions.places,
+        "maybe_names": suggestions(journal, request),
+        "highlights": glance.highlights(data),
+        "phase_head": glance.PHASE_TABLE_HEAD,
+        "phase_rows": glance.phase_rows(data),
+        "left_out": glance.left_out_lines(data),
+        "safety_line": glance.safety_line(data),
+        "safety_flags": data["safety"]["flags"] if data["safety"]["text_included"] else [],
+        "excerpt_line": glance.excerpt_line,
+        "not_a_diagnosis": data["not_a_diagnosis"],
+    }
+
+
+def file_stem() -> str:
+    """A neutral name for a downloads folder: nothing about the journal or the person."""
+    from tidewise.clock import local_now
+
+    return f"summary-{local_now():%Y-%m-%d}"
+
+
+def report_bytes(made: Report, fmt: str, stem: str) -> bytes:
+    """The download, made in memory (the report, or its figures as JSON)."""
+    import json
+
+    appendix = f"{stem}.json"
+    if fmt == "pdf":
+        from tidewise.reports.report_pdf import render_pdf
+
+        return render_pdf(made, appendix)
+    if fmt == "html":
+        from tidewise.reports.report_html import render_html
+
+        return render_html(made, appendix).encode("utf-8")
+    return (json.dumps(made.data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
