@@ -141,6 +141,7 @@ def test_correct_undo_and_forget_all_without_javascript(
         page.wait_for_url(f"{served.base}/learned")
         assert page.locator(".learned-list li").count() == 1
         page.click("a[href='/learned/forget']")
+        page.wait_for_url(f"{served.base}/learned/forget")
         page.click("form[action='/learned/forget'] button")
         page.wait_for_url(f"{served.base}/learned?done=forgotten")
         assert "Nothing yet." in page.inner_text("main")
@@ -173,10 +174,14 @@ def test_the_learned_page_lists_undoes_and_forgets(
         page.wait_for_url(f"{served.base}/learned?done=undone")
         assert page.locator(".learned-list li").count() == 1
         page.click("a[href='/learned/forget']")
+        page.wait_for_url(f"{served.base}/learned/forget")
         assert "Your one correction will be removed" in page.inner_text(".lead")
         page.click("a.button.quiet[href='/learned']")  # "No, keep them"
+        page.wait_for_url(f"{served.base}/learned")
+        page.locator(".learned-list li").first.wait_for()
         assert page.locator(".learned-list li").count() == 1
         page.click("a[href='/learned/forget']")
+        page.wait_for_url(f"{served.base}/learned/forget")
         page.click("form[action='/learned/forget'] button")
         page.wait_for_url(f"{served.base}/learned?done=forgotten")
         assert page.locator(".learned-list li").count() == 0
