@@ -66,6 +66,10 @@ SAFETY_FILES = (
     "train_more2.jsonl",
     "train3_crisis.jsonl",
     "train3_lookalikes.jsonl",
+    "train4a_crisis.jsonl",
+    "train4a_lookalikes.jsonl",
+    "train4b_crisis.jsonl",
+    "train4b_lookalikes.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
@@ -92,7 +96,9 @@ PAIR_ORDINARY_FPR_CAP = 0.01
 # 1.1: the possible band, and the issue-12 rules excluding sentences;
 # 1.2: harm_to_others as a fourth label, the fifth writer's files, the pair threshold,
 #      and the clear threshold chosen on the rules after the distance cues.
-HEAD_VERSION = "1.2"
+# 1.3: two more writers' files (train4a: US and Canada; train4b: UK, Ireland, Australia,
+#      New Zealand), written apart from the rules and from every test set.
+HEAD_VERSION = "1.3"
 
 Floats = npt.NDArray[np.float64]
 
