@@ -11,19 +11,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from tidewise.cycle.labels import LABEL_NAMES, LABEL_TITLES, Label, title
+from tidewise.cycle.labels import LABEL_NAMES, Label, label_named, title
 from tidewise.errors import InputError
 from tidewise.records import UNSURE, Correction
 
-_WORDS: dict[str, str] = {
-    **{name: name for name in LABEL_NAMES},
-    **{title.lower(): str(label) for label, title in LABEL_TITLES.items()},
+# The person's words beyond the labels' own names and titles (`labels.label_named`).
+_OTHER_WORDS: dict[str, str] = {
     "not sure": UNSURE,
-    "not-sure": UNSURE,
-    "not_sure": UNSURE,
     UNSURE: UNSURE,
     "not part of the cycle": str(Label.NEUTRAL),
-    "not-part-of-the-cycle": str(Label.NEUTRAL),
     "none": str(Label.NEUTRAL),
 }
 CHOICES: tuple[str, ...] = (*LABEL_NAMES, UNSURE)
@@ -31,8 +27,11 @@ CHOICES: tuple[str, ...] = (*LABEL_NAMES, UNSURE)
 
 def label_of(word: object) -> str:
     """The label (or "unsure") a person's word means; a clear error for anything else."""
-    key = " ".join(str(word).replace("_", " ").split()).lower() if isinstance(word, str) else ""
-    found = _WORDS.get(key) or _WORDS.get(key.replace(" ", "_"))
+    text = word if isinstance(word, str) else ""
+    label = label_named(text)
+    if label is not None:
+        return str(label)
+    found = _OTHER_WORDS.get(" ".join(text.replace("_", " ").replace("-", " ").lower().split()))
     if found is None:
         msg = "Unknown label; use one of: " + ", ".join(CHOICES) + "."
         raise InputError(msg)
@@ -41,9 +40,7 @@ def label_of(word: object) -> str:
 
 def title_of(label: str) -> str:
     """The name the app shows for a label or for "unsure"."""
-    if label == UNSURE:
-        return "Not sure"
-    return title(label)
+    return "Not sure" if label == UNSURE else title(label)
 
 
 @dataclass(frozen=True)
