@@ -116,3 +116,15 @@ class Correction:
     @property
     def teaches(self) -> bool:
         return self.label != UNSURE
+
+    def to_dict(self) -> dict[str, object]:
+        """The JSON form (`tidewise corrections --json`; exports drop `id` and `entry`)."""
+        return {
+            "id": self.id,
+            "entry": self.entry_id,
+            "sentence": self.sentence,
+            "text": self.text,
+            "was": self.was,
+            "label": self.label,
+            "created": self.created.isoformat(),
+        }

@@ -99,15 +99,8 @@ def export(
     state = {key: value for key in EXPORTED_STATE if (value := journal.get_state(key)) is not None}
     corrections: dict[int, list[dict[str, Any]]] = {}
     for c in journal.corrections():
-        corrections.setdefault(c.entry_id, []).append(
-            {
-                "sentence": c.sentence,
-                "text": c.text,
-                "was": c.was,
-                "label": c.label,
-                "created": c.created.isoformat(),
-            }
-        )
+        carried = {k: v for k, v in c.to_dict().items() if k not in ("id", "entry")}
+        corrections.setdefault(c.entry_id, []).append(carried)
     meta = ExportMeta(
         exported_at=datetime.now(UTC).isoformat(timespec="seconds"),
         state=state,

@@ -13,7 +13,7 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -103,7 +103,7 @@ def corrections(
             return
         found = journal.corrections()
     if as_json:
-        out(json.dumps([_as_dict(c) for c in found], ensure_ascii=False, indent=2))
+        out(json.dumps([c.to_dict() for c in found], ensure_ascii=False, indent=2))
         return
     for c in found:
         out(
@@ -112,18 +112,6 @@ def corrections(
         )
     if not found:
         say("No corrections yet. `tidewise show ID` numbers an entry's sentences.")
-
-
-def _as_dict(c: Any) -> dict[str, Any]:
-    return {
-        "id": c.id,
-        "entry": c.entry_id,
-        "sentence": c.sentence,
-        "text": c.text,
-        "was": c.was,
-        "label": c.label,
-        "created": c.created.isoformat(),
-    }
 
 
 @dataclass(frozen=True)
