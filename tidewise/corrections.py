@@ -43,6 +43,14 @@ def title_of(label: str) -> str:
     return "Not sure" if label == UNSURE else title(label)
 
 
+class CorrectionProblems(InputError):
+    """Some corrections cannot be applied (none was): (index, message) for each one."""
+
+    def __init__(self, problems: Sequence[tuple[int, str]]) -> None:
+        super().__init__(problems[0][1])
+        self.problems = tuple(problems)
+
+
 @dataclass(frozen=True)
 class Request:
     """One correction asked for: entry id, sentence number (from 1), label word."""

@@ -25,7 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 from tidewise import clock, crypto, private_files
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
-from tidewise.corrections import Request, fixed_by_entry, fixed_texts, label_of
+from tidewise.corrections import (
+    CorrectionProblems,
+    Request,
+    fixed_by_entry,
+    fixed_texts,
+    label_of,
+)
 from tidewise.errors import (
     DamagedJournalError,
     InputError,
@@ -667,34 +673,22 @@ class Journal:
 
     # ---- corrections: the person's own reading -----------------------------------------
 
-    def correction_problems(self, requests: Sequence[Request]) -> list[tuple[int, str]]:
-        """(index, message) for each request that cannot be applied (no entry text)."""
-        from tidewise.storage import store
-
-        problems: list[tuple[int, str]] = []
-        with self._connection() as con:
-            for index, request in enumerate(requests):
-                message = _correction_problem(con, store, request)
-                if message is not None:
-                    problems.append((index, message))
-        return problems
-
     def correct(self, requests: Sequence[Request]) -> list[Correction]:
-        """Apply every correction or none (the first problem is raised), then read the
-        corrected entries again with what the journal has now learned."""
+        """Apply every correction or none, then read the corrected entries again with what
+        the journal has now learned. Any request that cannot be applied raises
+        `CorrectionProblems` naming each one (by its index), and nothing is applied."""
         from tidewise.storage import corrections as saved
         from tidewise.storage import store
 
-        problems = self.correction_problems(requests)
         if not requests:
             return []
+        with self._connection() as con:
+            entries, problems = _checked(con, store, requests)
         if problems:
-            raise InputError(problems[0][1])
+            raise CorrectionProblems(problems)
         base = self.shipped_analyzer
         if not isinstance(base, PersonalReader):
             raise ModelFilesError
-        with self._connection() as con:
-            entries = {r.entry_id: store.get_entry(con, r.entry_id) for r in requests}
         chosen = [_sentence_of(entries[r.entry_id], r.sentence) for r in requests]
         vectors = base.embed([s.text for s in chosen])
         ids: list[int] = []
@@ -820,16 +814,34 @@ def _sentence_of(entry: Entry, number: int) -> SentenceAnalysis:
     return entry.analysis.sentences[number - 1]
 
 
-def _correction_problem(con: Any, store: Any, request: Request) -> str | None:
+def _checked(
+    con: Any, store: Any, requests: Sequence[Request]
+) -> tuple[dict[int, Entry], list[tuple[int, str]]]:
+    """The requested entries, and (index, message) for each request that cannot be
+    applied, in one pass (messages never carry entry text)."""
+    entries: dict[int, Entry] = {}
+    problems: list[tuple[int, str]] = []
+    for index, request in enumerate(requests):
+        message = _correction_problem(con, store, request, entries)
+        if message is not None:
+            problems.append((index, message))
+    return entries, problems
+
+
+def _correction_problem(
+    con: Any, store: Any, request: Request, entries: dict[int, Entry]
+) -> str | None:
     """Why this correction cannot be applied, in words without any entry text."""
     try:
         label_of(request.label)
     except InputError as err:
         return str(err)
-    try:
-        entry = store.get_entry(con, request.entry_id)
-    except NotFoundError:
-        return f"There is no entry {request.entry_id}."
+    if request.entry_id not in entries:
+        try:
+            entries[request.entry_id] = store.get_entry(con, request.entry_id)
+        except NotFoundError:
+            return f"There is no entry {request.entry_id}."
+    entry = entries[request.entry_id]
     if entry.analysis is None or not entry.analysis.sentences:
         return (
             f"Entry {request.entry_id} has no sentences read yet (`tidewise reanalyze` reads it)."

@@ -19,7 +19,7 @@ import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.corrections import CHOICES, Request, title_of
+from tidewise.corrections import CHOICES, CorrectionProblems, Request, title_of
 from tidewise.errors import InputError, UsageError
 from tidewise.plural import counted
 
@@ -56,14 +56,14 @@ def correct(
     else:
         requests = [Request(entry_id, sentence, label)]
     with session.opened(ctx) as journal:
-        problems = journal.correction_problems(requests)
-        if problems and jsonl is None:
-            raise InputError(problems[0][1])
-        if problems:
-            for index, message in problems:
+        try:
+            done = journal.correct(requests)
+        except CorrectionProblems as err:
+            if jsonl is None:
+                raise
+            for index, message in err.problems:
                 say(f"tidewise: line {getattr(requests[index], 'line', 0)}: {message}")
-            raise InputError(NOTHING_APPLIED)
-        done = journal.correct(requests)
+            raise InputError(NOTHING_APPLIED) from None
         stale = journal.stale_readings()
     if jsonl is None and done:
         said = done[0]
