@@ -14,6 +14,7 @@ from tidewise.analysis.crisis import (
     KINDS,
     SELF_HARM,
     crisis_entries,
+    normalise_country,
     resources_for,
     select_entries,
 )
@@ -28,6 +29,14 @@ NEW_LINES = {
     "CA": ("1-855-242-3310",),
     "AU": ("13 92 76",),
     "NZ": ("0508 744 633",),
+}
+# Lines added in the third round (press reports or official pages where the service's own
+# page was not among the stored copies: their `source` says so).
+THIRD_ROUND = {
+    "UK": ("0808 802 1414",),
+    "IE": ("1800 247 247", "50808", "01 554 3811"),
+    "AU": ("1300 659 467", "1300 78 99 78"),
+    "CA": ("1-800-363-9010",),
 }
 
 
@@ -68,8 +77,9 @@ def test_uk_order_for_each_kind() -> None:
     assert any(name.startswith("Respect Phoneline") for name in names(HARM_TO_OTHERS))
 
 
-def test_new_lines_are_present_checked_today_and_sourced() -> None:
-    for country, numbers in NEW_LINES.items():
+@pytest.mark.parametrize("lines", [NEW_LINES, THIRD_ROUND])
+def test_new_lines_are_present_checked_today_and_sourced(lines: dict[str, tuple[str, ...]]) -> None:
+    for country, numbers in lines.items():
         entries = [e for e in crisis_entries() if e.country == country]
         for number in numbers:
             found = [e for e in entries if number in e.contact]
@@ -93,7 +103,7 @@ def test_uk_abuse_lines_reach_beyond_england() -> None:
         assert wanted in names
 
 
-@pytest.mark.parametrize("country", ["UK", "NZ", "US"])
+@pytest.mark.parametrize("country", NAMED_COUNTRIES)
 def test_an_abuse_line_not_branded_for_women_only(country: str) -> None:
     lines = [
         e
@@ -122,3 +132,43 @@ def test_offers_lists_every_kind_in_plain_words() -> None:
 
 def test_default_selection_covers_every_kind() -> None:
     assert {k for e in select_entries() for k in e.kinds} == set(ALL_KINDS)
+
+
+@pytest.mark.parametrize(
+    ("nation", "own_line"),
+    [
+        ("UK-ENG", "0808 2000 247"),
+        ("UK-SCT", "0800 027 1234"),
+        ("UK-WLS", "0808 80 10 800"),
+        ("UK-NIR", "0808 802 1414"),
+    ],
+)
+def test_a_uk_nation_sees_its_own_abuse_line_right_after_emergency(
+    nation: str, own_line: str
+) -> None:
+    chosen = select_entries((DANGER_FROM_PARTNER,), nation)
+    assert chosen[0].emergency and own_line in chosen[1].contact
+    others = {"0808 2000 247", "0800 027 1234", "0808 80 10 800", "0808 802 1414"} - {own_line}
+    assert not any(number in e.contact for e in chosen for number in others)
+    # Lines for the whole UK stay (a text option, LGBT+, men).
+    assert any("85258" in e.contact for e in chosen)
+
+
+def test_the_whole_uk_still_sees_every_nation() -> None:
+    contacts = " ".join(e.contact for e in select_entries((DANGER_FROM_PARTNER,), "UK"))
+    for number in ("0808 2000 247", "0800 027 1234", "0808 80 10 800", "0808 802 1414"):
+        assert number in contacts
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("scotland", "UK-SCT"), ("gb-nir", "UK-NIR"), ("Northern  Ireland", "UK-NIR"), ("gb", "UK")],
+)
+def test_nations_can_be_typed_by_name_or_code(typed: str, code: str) -> None:
+    assert normalise_country(typed) == code
+
+
+def test_every_uk_nation_line_names_a_known_nation() -> None:
+    for entry in crisis_entries():
+        assert set(entry.nations) <= {"ENG", "SCT", "WLS", "NIR"}
+        assert not entry.nations or entry.country == "UK"

@@ -268,6 +268,18 @@ def test_the_web_card_shows_the_country_lines_and_folds_the_others(evidence_web:
     assert folded is not None and "988" in folded.text
 
 
+def test_a_uk_nation_chosen_in_settings_shows_its_own_abuse_line(web: Web) -> None:
+    from tidewise.replies import saved_country
+
+    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    options = parse(web.get("/settings").text).find("select", id="country").find_all("option")
+    assert "UK-NIR" in [o.attrs["value"] for o in options]
+    assert web.post("/settings/country", {"country": "UK-NIR"}).status_code == 303
+    assert saved_country(web.state.journal) == "UK-NIR"
+    listed = parse(web.get("/help-now").text).find("ul", id="resources").text
+    assert "0808 802 1414" in listed and "0808 2000 247" not in listed
+
+
 class CheckInAnalyzer(FakeAnalyzer):
     def analyze(self, text: str) -> EntryAnalysis:
         result = super().analyze(text)

@@ -6,7 +6,11 @@ known), emergency numbers before helplines, then the ways to find help elsewhere
 Within a country the file's order is the order of importance (the main crisis line,
 the main abuse line, a text option), so the first three or four lines for any kind are
 the ones a person should see first. Every line records when and where its number was
-last checked against the service's own page (`verified`, `source`).
+last checked (`verified`, `source`).
+
+The United Kingdom's abuse lines differ by nation. A person may choose a nation
+("UK-SCT"): they then see that nation's lines straight after the emergency number and
+not the other nations' lines. Choosing "UK" shows every nation's lines.
 """
 
 from __future__ import annotations
@@ -30,7 +34,19 @@ ALL_KINDS: tuple[str, ...] = (*KINDS, HARM_TO_OTHERS)
 ELSEWHERE = "INTL"  # the entries for every other country: a directory, "your local number"
 
 # Country codes people type, mapped to the codes the data file uses.
-_COUNTRY_ALIASES = {"GB": "UK", "USA": "US", "AUS": "AU", "NZL": "NZ", "CAN": "CA", "IRL": "IE"}
+_COUNTRY_ALIASES = {
+    "GB": "UK",
+    "USA": "US",
+    "AUS": "AU",
+    "NZL": "NZ",
+    "CAN": "CA",
+    "IRL": "IE",
+    "ENGLAND": "UK-ENG",
+    "SCOTLAND": "UK-SCT",
+    "WALES": "UK-WLS",
+    "NORTHERN IRELAND": "UK-NIR",
+    "NI": "UK-NIR",
+}
 
 _CHANNEL_WORDS = {"call": "call", "text": "text", "chat": "chat online", "directory": "a directory"}
 _KIND_WORDS = {
@@ -53,6 +69,11 @@ class CrisisEntry:
     emergency: bool
     verified: str
     source: str
+    nations: tuple[str, ...] = ()  # UK lines for one nation only ("SCT"); () serves all
+
+    def serves(self, nation: str | None) -> bool:
+        """Is this line for someone in `nation` (None: no nation chosen)?"""
+        return nation is None or not self.nations or nation in self.nations
 
     @property
     def offers(self) -> str:
@@ -81,6 +102,7 @@ def _entry(raw: dict[str, Any]) -> CrisisEntry:
         emergency=bool(raw["emergency"]),
         verified=str(raw["verified"]),
         source=str(raw["source"]),
+        nations=tuple(str(n) for n in raw.get("nations", ())),
     )
 
 
@@ -106,13 +128,21 @@ def normalise_country(country: str | None) -> str | None:
     """'gb' -> 'UK'; unknown or empty codes -> None (then every country is shown)."""
     if not country:
         return None
-    code = country.strip().upper()
+    code = " ".join(country.strip().upper().replace("GB-", "UK-").split())
     code = _COUNTRY_ALIASES.get(code, code)
     return code if code in countries() and code != ELSEWHERE else None
 
 
+def _split(code: str | None) -> tuple[str | None, str | None]:
+    """'UK-SCT' -> ('UK', 'SCT'); 'IE' -> ('IE', None)."""
+    if code is None:
+        return None, None
+    base, _, nation = code.partition("-")
+    return base, nation or None
+
+
 def _country_rank(country: str | None) -> dict[str, int]:
-    order = [c for c in countries() if c != ELSEWHERE]
+    order = [c for c in countries() if c != ELSEWHERE and "-" not in c]
     if country in order:
         order.remove(country)
         order.insert(0, country)
@@ -128,14 +158,24 @@ def select_entries(
     emergency numbers first within each country, then INTL (how to find help elsewhere).
     With a known country, only that country and INTL are returned."""
     wanted = set(kinds) or set(ALL_KINDS)
-    code = normalise_country(country)
+    code, nation = _split(normalise_country(country))
     ranks = _country_rank(code)
     chosen = [
         e
         for e in crisis_entries()
-        if wanted & set(e.kinds) and (code is None or e.country in (code, ELSEWHERE))
+        if wanted & set(e.kinds)
+        and (code is None or e.country in (code, ELSEWHERE))
+        and e.serves(nation)
     ]
-    return sorted(chosen, key=lambda e: (ranks.get(e.country, len(ranks)), not e.emergency))
+    # Emergency first; then, for a chosen nation, its own lines before the UK-wide ones.
+    return sorted(
+        chosen,
+        key=lambda e: (
+            ranks.get(e.country, len(ranks)),
+            not e.emergency,
+            not (nation and nation in e.nations),
+        ),
+    )
 
 
 def resources_for(

@@ -41,6 +41,10 @@ def help_now(request: Request) -> Response:
         state = web_state(request)
         state.touch()
         plan = load_plan(state.journal)
+        if not country:  # unlocked: the country the person chose, unless they pick another
+            from tidewise.replies import saved_country
+
+            country = saved_country(state.journal) or ""
     return render(
         request,
         "help.html",
