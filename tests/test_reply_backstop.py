@@ -1,15 +1,17 @@
-"""The last guard: words of death or self-injury never get an ordinary reflection, even
-when the screen rated the entry "none" (a missed crisis must not hear calm words)."""
+"""The last guard: words of death or self-injury never get an ordinary reflection. The
+screen itself rates them "possible" (so the level and the reply agree), unless a rule read
+the sentence and set it aside on purpose."""
 
 from __future__ import annotations
 
 import pytest
 
+from tidewise.analysis.safety import HEAVY_WORDS_RULE, explain, screen
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
 from tidewise.replies import graded_reply
 
 
-def _analysis(*texts: str) -> EntryAnalysis:
+def _analysis(safety: Safety, *texts: str) -> EntryAnalysis:
     scores = {"neutral": 1.0}
     return EntryAnalysis(
         version="t",
@@ -19,7 +21,7 @@ def _analysis(*texts: str) -> EntryAnalysis:
         shame=Shame(),
         shame_voice=(),
         distancing="none",
-        safety=Safety(concern=False),
+        safety=safety,
     )
 
 
@@ -31,13 +33,31 @@ def _analysis(*texts: str) -> EntryAnalysis:
         "Some nights I hope I never wake up.",
         "I burnt myself on purpose with the lighter.",
         "I just want to die.",
+        "The word dead keeps going round my head.",
     ],
 )
-def test_heavy_words_get_a_check_in_not_a_reflection(text: str) -> None:
-    reply = graded_reply(_analysis("We had dinner.", text))
-    assert reply.kind == "check_in"
+def test_heavy_words_are_at_least_possible_and_get_a_check_in(text: str) -> None:
+    sentences = ["We had dinner.", text]
+    safety = screen(sentences)
+    assert safety.level in ("possible", "clear")
+    reply = graded_reply(_analysis(safety, *sentences))
+    assert reply.kind in ("check_in", "safety")
+
+
+def test_the_guard_names_itself_when_it_is_what_fired() -> None:
+    hits = explain(["We had dinner.", "The word dead keeps going round my head."])
+    assert [(h.rule, h.level, h.sentence) for h in hits] == [(HEAVY_WORDS_RULE, "possible", 1)]
+
+
+def test_a_crisis_plainly_past_and_resolved_stays_set_aside() -> None:
+    sentences = [
+        "Four years ago I was suicidal. These days I'm doing much better and I'm in therapy."
+    ]
+    assert screen(sentences).level == "none"
 
 
 def test_an_ordinary_entry_still_gets_its_reflection() -> None:
-    reply = graded_reply(_analysis("We had dinner and watched a film."))
-    assert reply.kind == "reflection"
+    sentences = ["We had dinner and watched a film."]
+    safety = screen(sentences)
+    assert safety.level == "none"
+    assert graded_reply(_analysis(safety, *sentences)).kind == "reflection"

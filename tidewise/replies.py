@@ -18,7 +18,6 @@ All the words are in `tidewise.reply_words`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
@@ -41,17 +40,6 @@ MAX_RECORDS = 500
 SAFETY, CHECK_IN, REFLECTION = "safety", "check_in", "reflection"
 FIRST, AGAIN, FOLLOW_UP = "first", "again", "follow_up"
 
-# The last guard before an ordinary reflection: words of death, dying or self-injury that
-# the screen did not rate as a concern still get the gentle "are you safe right now?"
-# check-in, never a reflection. A check-in asked without need costs a moment; a
-# reflection after a missed crisis can do harm (issue 12's clinical review).
-_HEAVY_WORDS = re.compile(
-    r"\b(?:die|died|dies|dying|dead|death|suicid\w*|overdos\w*|kill(?:ing)? (?:my ?self|me)"
-    r"|end (?:it all|my life|things)|better off without me|not wake up|never wake up"
-    r"|hurt(?:ing)? my ?self|cut(?:ting)? my ?self|burn(?:ing|ed|t)? my ?self"
-    r"|goodbye letters?|life insurance|can'?t go on|no way out)\b",
-    re.IGNORECASE,
-)
 ANSWER_VALUES: tuple[str, ...] = tuple(value for value, _ in words.ANSWERS)
 ALL_KINDS: tuple[str, ...] = ("self_harm", "danger_from_partner")
 
@@ -153,8 +141,6 @@ def graded_reply(
         return help_reply(analysis, country)
     if level != "none" or analysis.safety.concern:  # any band above none: no reflection
         return check_in_reply(analysis.safety.kinds, country, step)
-    if any(_HEAVY_WORDS.search(s.text) for s in analysis.sentences):
-        return check_in_reply(ALL_KINDS, country, step)
     from tidewise.lessons.reflections import choose_reflection
 
     chosen = choose_reflection(analysis, recent, seed=seed, country=country)

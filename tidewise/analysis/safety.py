@@ -19,6 +19,9 @@ Three sources feed one `level` ("none", "possible" or "clear"):
   ("I went to the bridge. I stood there an hour."), "possible" at most; and the learned
   layer on each pair of adjacent sentences read together (`safety_model.pair_vectors`),
   "possible" at or above the head's `pair_threshold`;
+- the last guard: words of death, dying or self-injury (`HEAVY_WORDS`) in an entry that
+  nothing above flagged make it "possible", unless a rule read that sentence and it was
+  set aside on purpose (an idiom, a crisis plainly past and resolved);
 - distance (`safety_distance`, issue 12 round 2): a clear hit in words that are past,
   denied, someone else's story, medical or an everyday accident is lowered to
   "possible", and set aside when plainly past and resolved; present plan, intent,
@@ -98,6 +101,19 @@ DISAGREE = 0.2
 # Rules about a crisis in the past ("I haven't cut in two years"): still a check-in unless
 # the entry says it is over, but their own words are never read as present.
 HISTORY_RULES = frozenset({"self-harm history", "past attempt"})
+# The last guard: words of death, dying or self-injury in an entry nothing else flagged
+# make it "possible" (the gentle "are you safe right now?" check-in), never "none". A
+# check-in asked without need costs a moment; an ordinary reflection after a missed
+# crisis can do harm (issue 12's clinical review). It used to live in the reply alone,
+# which left the screen saying "none" while the person was asked about their safety.
+HEAVY_WORDS_RULE = "words of death or self-injury"
+HEAVY_WORDS = re.compile(
+    r"\b(?:die|died|dies|dying|dead|death|suicid\w*|overdos\w*|kill(?:ing)? (?:my ?self|me)"
+    r"|end (?:it all|my life|things)|better off without me|not wake up|never wake up"
+    r"|hurt(?:ing)? my ?self|cut(?:ting)? my ?self|burn(?:ing|ed|t)? my ?self"
+    r"|goodbye letters?|life insurance|can'?t go on|no way out)\b",
+    re.IGNORECASE,
+)
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
 
@@ -298,6 +314,9 @@ def explain(
     then the two-sentence window on pairs where it adds something, rules and learned
     layer (`head` defaults to the shipped one)."""
     hits = rule_hits(sentences)
+    # Sentences some rule read: when such a hit is set aside (an idiom the learned layer
+    # is sure of, a crisis plainly past and resolved), the last guard respects that.
+    read = {h.sentence for h in hits}
     if vectors is not None:
         hits = _with_learned_layer(sentences, vectors, head, hits)
     texts = [normalise(s) for s in sentences]
@@ -317,7 +336,17 @@ def explain(
     if vectors is not None and len(sentences) > 1:
         flagged = {h.sentence for h in hits} | {h.sentence + 1 for h in hits if WINDOW in h.rule}
         hits.extend(_learned_pairs(sentences, texts, vectors, head, flagged))
-    return hits
+    return hits or _heavy_words(sentences, read)
+
+
+def _heavy_words(sentences: Sequence[str], read: set[int]) -> list[Hit]:
+    """The last guard (`HEAVY_WORDS`) on an entry nothing else flagged: "possible", on
+    the first sentence with such words that no rule had read."""
+    for index, sentence in enumerate(sentences):
+        found = None if index in read else HEAVY_WORDS.search(sentence)
+        if found:
+            return [Hit(index, SELF_HARM, HEAVY_WORDS_RULE, found.group(0), level=POSSIBLE)]
+    return []
 
 
 def _learned_pairs(
