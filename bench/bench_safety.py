@@ -179,19 +179,28 @@ def run() -> str:
             "",
             dev_table(),
             "",
-            blind2_table(),
+            blind_tables(),
         ]
     )
 
 
-BLIND2 = Path(__file__).resolve().parent.parent / "validation" / "safety_blind2"
+VALIDATION = Path(__file__).resolve().parent.parent / "validation"
+# Blind safety sets, each by a writer who never saw the rules or any earlier set; never
+# trained or tuned on. (folder, title)
+BLIND_SETS = (
+    ("safety_blind2", "The second blind set"),
+    ("safety_blind3", "The third blind set"),
+)
 
 
-def blind2_table() -> str:
-    """Issue 12: the second blind set (validation/safety_blind2, a writer who never saw the
-    rules or any earlier set; never trained or tuned on), through the whole engine and the
-    reply path: the level per family, and how many crisis items still get an ordinary
-    reflection."""
+def blind_tables() -> str:
+    """Every blind safety set in `BLIND_SETS`, one table each."""
+    return "\n\n".join(blind_set_table(VALIDATION / folder, title) for folder, title in BLIND_SETS)
+
+
+def blind_set_table(folder: Path, title: str) -> str:
+    """Issue 12: one blind set through the whole engine and the reply path: the level per
+    family, and how many crisis items still get an ordinary reflection."""
     import json
     from collections import Counter
 
@@ -199,7 +208,7 @@ def blind2_table() -> str:
     from tidewise.replies import graded_reply
 
     def rows_of(name: str) -> list[dict[str, str]]:
-        with (BLIND2 / name).open(encoding="utf-8") as handle:
+        with (folder / name).open(encoding="utf-8") as handle:
             return [json.loads(line) for line in handle if line.strip()]
 
     def text(row: dict[str, str]) -> str:
@@ -236,7 +245,7 @@ def blind2_table() -> str:
     )
     return "\n".join(
         [
-            "### The second blind set (validation/safety_blind2: never trained or tuned on)",
+            f"### {title} (validation/{folder.name}: never trained or tuned on)",
             "",
             summary,
             "",
@@ -395,4 +404,7 @@ def layers_table() -> str:
 
 
 if __name__ == "__main__":
-    print(run())
+    import sys
+
+    # --blind: only the blind sets' tables (the rest of the bench takes minutes).
+    print(blind_tables() if "--blind" in sys.argv[1:] else run())
