@@ -33,8 +33,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.safety import normalise
 from tidewise.analysis.safety_patterns import DANGER, HARM_TO_OTHERS, SELF_HARM
+from tidewise.analysis.safety_text import normalise
 from tidewise.errors import ModelFilesError
 
 SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"
