@@ -10,7 +10,7 @@ Three sources feed one `level` ("none", "possible" or "clear"):
 - the learned layer (`safety_model`: a softmax over the sentence embeddings the engine
   already computes), when `vectors` are passed: at or above its threshold a sentence no
   rule flagged is "clear", at or above its lower `possible_threshold` it is "possible"
-  (both chosen out of fold by `train_safety`). It
+  (both chosen out of fold by `training/safety.py`). It
   never removes a rule hit, with one exception for the idiom-prone rules: when it is
   very sure a sentence is safe (`SURE_SAFE`), such a hit in a light context is set
   aside, and elsewhere lowered to "possible" (never below). Its kind is used only

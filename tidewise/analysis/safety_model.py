@@ -14,7 +14,7 @@ vector of the two sentences written as one), with the words of both. "I went to 
 bridge. I stood there an hour." says together what neither says alone. A pair at or
 above `pair_threshold` is a "possible" concern.
 
-`data/safety_head.npz` is written by `python -m tidewise.analysis.train_safety`, never
+`data/safety_head.npz` is written by `python -m training.safety`, never
 by hand: the label order, the weights, the threshold and a JSON config (version and
 the cross-validation figures). numpy only at run time; no pickle.
 """
