@@ -13,7 +13,7 @@ TRAIN_STAMP := $(VENV)/.installed-train
 # own pip is kept (it installs editable packages); upgrading it cost seconds, saved none.
 PIP_INSTALL := $(BIN)/python -m pip install --quiet --no-compile
 
-.PHONY: run test lint typecheck unit bench train screenshots clean
+.PHONY: run test lint typecheck unit bench train train-classifier train-safety screenshots clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -35,8 +35,8 @@ run: $(RUN_STAMP)
 	$(BIN)/tidewise serve --open
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check tidewise tests bench
-	$(BIN)/ruff format --check tidewise tests bench
+	$(BIN)/ruff check tidewise training tests bench
+	$(BIN)/ruff format --check tidewise training tests bench
 	$(BIN)/lint-imports
 
 typecheck: $(TEST_STAMP)
@@ -52,9 +52,15 @@ test: lint typecheck unit
 bench: $(TEST_STAMP) $(TRAIN_STAMP)
 	$(BIN)/python -m bench
 
-train: $(TRAIN_STAMP)
-	$(BIN)/python -m tidewise.analysis.train
-	$(BIN)/python -m tidewise.analysis.train_safety
+# The training code is the `training/` package beside `tidewise/` (not in the wheel). Each
+# head writes its file in tidewise/analysis/data/; `make train` retrains both.
+train: train-classifier train-safety
+
+train-classifier: $(TRAIN_STAMP)
+	$(BIN)/python -m training.classifier
+
+train-safety: $(TRAIN_STAMP)
+	$(BIN)/python -m training.safety
 
 # Refresh the README's pictures in docs/screenshots/ (tests alone never write there).
 screenshots: $(TEST_STAMP)

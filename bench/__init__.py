@@ -1,1 +1,2 @@
-"""Benchmarks: `make bench` prints every table DESIGN.md section 4 and the issues ask for."""
+"""Benchmarks: `make bench` prints every table the README's Benchmarks section and the
+issues ask for."""

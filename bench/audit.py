@@ -6,7 +6,7 @@
     python -m bench.audit words LETTERS              # where plain words sit, by label
     python -m bench.audit traps LETTERS              # retire plain words used against type
 
-An independent reader who saw only the label guide (DESIGN.md section 1.1) and each
+An independent reader who saw only a one-page guide to the seven labels and each
 sentence, shuffled and without its label, labelled every corpus sentence. `apply`
 prints Cohen's kappa, raw agreement and macro-F1 of the reader against the writer per
 writer file, moves every sentence the two disagree on into `corpus/audit/dropped.jsonl`

@@ -1,4 +1,4 @@
-"""Analysis quality and speed, measured in one run (DESIGN.md section 4, issue 3).
+"""Analysis quality and speed, measured in one run (issue 3).
 
 - Quality, blind: `tidewise classify` on the blind sets in `validation/` (written apart
   from the corpus, never trained on), scored by ../shared/tools/score.py: first the

@@ -34,10 +34,10 @@ from tidewise.analysis.classify import shipped_head
 from tidewise.analysis.embed import Embedder
 from tidewise.analysis.features import FeatureConfig
 from tidewise.analysis.personal import PersonalSettings, fit_layer, log_softmax
-from tidewise.analysis.train import cached_embeddings, read_corpus
-from tidewise.analysis.train_report import f1_of
-from tidewise.analysis.train_settings import BLOCK_SCALES, C_VALUE
 from tidewise.cycle.labels import LABEL_NAMES
+from training.classifier import cached_embeddings, read_corpus
+from training.classifier_report import f1_of
+from training.classifier_settings import BLOCK_SCALES, C_VALUE
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "embeddings.npz"
@@ -88,7 +88,7 @@ def _fit_held_out(
     """One reader per writer, trained without them. Each fit starts from the shipped
     weights (the same convex problem has one optimum; a warm start only gets there
     sooner) and is saved at once, so an interrupted run resumes."""
-    from tidewise.analysis.train import _model, feature_blocks, stacked
+    from training.classifier import _model, feature_blocks, stacked
 
     x = stacked(feature_blocks(corpus.texts, vectors, FeatureConfig()), BLOCK_SCALES)
     head = shipped_head()

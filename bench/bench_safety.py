@@ -17,7 +17,7 @@ How the rules were made, so the figures can be read honestly:
 
 4. A second writer then wrote train_extra.jsonl and blind.jsonl at the same time. The
    learned layer (tidewise/analysis/safety_model.py, trained by
-   `python -m tidewise.analysis.train_safety` on crisis + hard negatives + fresh +
+   `python -m training.safety` on crisis + hard negatives + fresh +
    train_extra + ordinary journal sentences) never saw blind.jsonl, nor did the rules:
    the blind rows below are the honest figures. "unseen" drops the six blind sentences
    that also appear in a training file.
@@ -261,7 +261,7 @@ def dev_table() -> str:
     hash; never trained on, but the rules of round 2 were written against the other four
     fifths of the same writer), per family, through the whole screen."""
     from tidewise.analysis.safety_model import shipped_safety_head
-    from tidewise.analysis.train_safety import dev_report
+    from training.safety import dev_report
 
     report = dev_report(CORPUS.parent, shipped_safety_head(), None)
     rows = [

@@ -8,7 +8,7 @@ on the corpus (data mix, feature blocks, C) and scores it on the blind sentences
 scores ways of adding sentences up to an entry's phase on the blind entries. It also
 prints leave-one-writer-out figures (train without a corpus writer, score that writer)
 and, for comparison only, the in-style figures on ../shared/eval (measuring only).
-The winner's settings are then fixed in `tidewise/analysis/train.py`.
+The winner's settings are then fixed in `training/classifier_settings.py`.
 """
 
 from __future__ import annotations
@@ -27,16 +27,16 @@ from tidewise.analysis.classify import SentenceClassifier
 from tidewise.analysis.embed import BATCH, Embedder, Vectors
 from tidewise.analysis.entry import EntrySettings
 from tidewise.analysis.features import FeatureConfig, model_text
-from tidewise.analysis.train import (
+from tidewise.cycle.labels import LABEL_NAMES
+from training.classifier import (
     cached_embeddings,
     feature_blocks,
     fold_into_head,
     read_corpus,
     stacked,
 )
-from tidewise.analysis.train_entries import phase_accuracy, read_entries
-from tidewise.analysis.train_report import f1_of
-from tidewise.cycle.labels import LABEL_NAMES
+from training.classifier_report import f1_of
+from training.entries import phase_accuracy, read_entries
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "validation" / "blind"

@@ -86,3 +86,13 @@ def test_screenshots_are_refreshed_only_by_their_own_target(clone: Path) -> None
     for target in ("test", "unit", "run", "bench"):
         assert "TIDEWISE_REFRESH_SCREENSHOTS" not in _make(clone, target), target
     assert "TIDEWISE_REFRESH_SCREENSHOTS=1" in _make(clone, "screenshots")
+
+
+def test_make_train_runs_both_trainers_from_the_training_package(clone: Path) -> None:
+    _after(clone, ".installed-train", ".installed-run")
+    commands = _make(clone, "train").splitlines()
+    assert commands == [
+        ".venv/bin/python -m training.classifier",
+        ".venv/bin/python -m training.safety",
+    ]
+    assert _make(clone, "train-safety").splitlines() == [".venv/bin/python -m training.safety"]

@@ -70,3 +70,9 @@ def test_the_licence_is_an_spdx_expression_with_its_notice_and_no_banner(built: 
     assert [n for n in built.names if n.endswith(".dist-info/licenses/NOTICE")]
     assert "Building wheel for tidewise" in built.log, "the build's own output was captured"
     assert "deprecated" not in built.log.lower()
+
+
+@pytest.mark.slow
+def test_the_training_code_stays_out_of_the_wheel(built: Built) -> None:
+    assert any(n.startswith("tidewise/analysis/") for n in built.names)
+    assert not [n for n in built.names if n.startswith("training/") or "/train" in n]

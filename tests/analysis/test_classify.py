@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from tidewise.analysis.classify import SentenceClassifier, load_head, shipped_head, softmax
-from tidewise.analysis.train import save_head
 from tidewise.cycle.labels import LABEL_NAMES
 from tidewise.errors import ModelFilesError
+from training.classifier import save_head
 
 from .conftest import fake_head
 

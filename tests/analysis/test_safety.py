@@ -21,7 +21,8 @@ from tidewise.analysis.crisis import (
     resources_for,
     select_entries,
 )
-from tidewise.analysis.safety import explain, normalise, screen, screen_sentence
+from tidewise.analysis.safety import explain, screen, screen_sentence
+from tidewise.analysis.safety_text import normalise
 from tidewise.analysis.types import Safety
 
 NAMED_COUNTRIES = ("US", "UK", "CA", "AU", "IE", "NZ")

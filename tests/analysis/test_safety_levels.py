@@ -8,8 +8,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tidewise.analysis.safety import explain, level_of, normalise, screen, screen_sentence
+from tidewise.analysis.safety import explain, level_of, screen, screen_sentence
 from tidewise.analysis.safety_model import DIMENSIONS, HEAD_LABELS, SafetyHead
+from tidewise.analysis.safety_text import normalise
 from tidewise.analysis.types import Safety
 
 DEV = Path(__file__).resolve().parents[2] / "corpus" / "safety" / "dev12.jsonl"

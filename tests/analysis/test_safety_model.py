@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -189,54 +188,3 @@ def test_with_the_real_layer_rule_hits_stay_and_ordinary_days_pass(embed: Embed)
     result = screen(sentences, vectors=embed(sentences))
     assert result.sentences == (2, 3)
     assert result.kinds == KINDS
-
-
-def test_training_never_reads_the_blind_set(tmp_path: Path) -> None:
-    from tidewise.analysis.train_safety import NEVER_TRAIN_ON, SAFETY_FILES, read_data
-
-    assert NEVER_TRAIN_ON == "blind.jsonl" and NEVER_TRAIN_ON not in SAFETY_FILES
-    from tidewise.analysis.train_safety import ORDINARY_FILE
-
-    (tmp_path / "safety").mkdir()
-    for name in SAFETY_FILES:
-        row = {"text": f"A line from {name} about the garden.", "kind": None}
-        (tmp_path / "safety" / name).write_text(json.dumps(row) + "\n", encoding="utf-8")
-    blind = {"text": "A measuring line that must stay unread.", "kind": "self_harm"}
-    (tmp_path / "safety" / NEVER_TRAIN_ON).write_text(json.dumps(blind) + "\n", encoding="utf-8")
-    ordinary = {"text": "We planted tomatoes."}
-    (tmp_path / "safety" / ORDINARY_FILE).write_text(json.dumps(ordinary) + "\n", encoding="utf-8")
-    data = read_data(tmp_path)
-    from tidewise.analysis.train_safety import SPLIT_FILES, is_dev
-
-    held = sum(is_dev(f"A line from {name} about the garden.") for name in SPLIT_FILES)
-    assert len(data.texts) == len(SAFETY_FILES) - held + 1
-    assert blind["text"] not in data.texts
-    assert data.sources.count("ordinary") == 1
-
-
-def test_training_never_reads_the_dev_fifth_of_the_split_files(tmp_path: Path) -> None:
-    from tidewise.analysis.train_safety import (
-        ORDINARY_FILE,
-        SAFETY_FILES,
-        SPLIT_FILES,
-        dev_rows,
-        is_dev,
-        read_data,
-    )
-
-    (tmp_path / "safety").mkdir()
-    lines = [
-        f"Line {n} of the newest writer's look-alikes, about the allotment." for n in range(40)
-    ]
-    for name in SAFETY_FILES:
-        rows = [{"text": t, "kind": "none"} for t in lines] if name == SPLIT_FILES[1] else []
-        text = "".join(json.dumps(r) + "\n" for r in rows)
-        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
-    (tmp_path / "safety" / ORDINARY_FILE).write_text("", encoding="utf-8")
-    held = {t for t in lines if is_dev(t)}
-    assert 0 < len(held) < len(lines)  # about a fifth, by a seeded hash of the text
-    data = read_data(tmp_path)
-    assert held.isdisjoint(data.texts)
-    assert set(data.texts) == set(lines) - held
-    assert {r["text"] for r in dev_rows(tmp_path)} == held
-    assert all(label == 0 for label in data.labels)  # kind "none" reads as a look-alike

@@ -1,4 +1,4 @@
-"""`tidewise classify` and `tidewise analyze`: the contracts of DESIGN.md section 3.
+"""`tidewise classify` and `tidewise analyze`: the JSON contracts that scripts read.
 
 Through Typer's runner (stdout and stderr apart) and as real processes (exit codes,
 what a cold `tidewise --help` imports).

@@ -1,6 +1,6 @@
 """DNS rebinding defence: over 1,000 generated Host headers, each served or refused correctly.
 
-The rule under test (notes/storage-security.md): the Host header, compared without case,
+The rule under test (SECURITY.md): the Host header, compared without case,
 must be exactly `127.0.0.1:<port>` or `localhost:<port>`; anything else is 400 before
 routing, for HTTP and websocket alike.
 """

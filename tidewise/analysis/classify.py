@@ -1,6 +1,6 @@
 """The classifier head: a numpy softmax over shipped weights.
 
-`data/head.npz` (written by `python -m tidewise.analysis.train`, never by hand) holds
+`data/head.npz` (written by `python -m training.classifier`, never by hand) holds
 the label order, one weight matrix for [embedding, cue features], one for the hashed
 n-grams (kept sparse at run time), the intercept, the calibration temperature fitted
 on held-out folds of the training corpus, and a JSON config (n-gram hashing, the

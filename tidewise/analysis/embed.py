@@ -1,6 +1,6 @@
 """Sentences -> unit-length 384-d vectors with all-MiniLM-L6-v2 (int8 ONNX) on the CPU.
 
-Follows `shared/notes/embedding.md`: batch-longest padding (the shipped tokenizer pads
+How it runs: batch-longest padding (the shipped tokenizer pads
 to a fixed 128, which is 5-6x slower), truncation at 256 tokens, 2 intra-op threads,
 mask-weighted mean pooling, L2 normalisation. onnxruntime and tokenizers are imported
 inside the constructor so that `tidewise --help` never pays for them.

@@ -1,4 +1,4 @@
-"""Sentences with probabilities -> the entry's summary (DESIGN.md section 1.2).
+"""Sentences with probabilities -> the entry's summary: phase, movement, distancing.
 
 Context matters, so two readings use the neighbours before anything is summed:
 
@@ -10,8 +10,9 @@ Context matters, so two readings use the neighbours before anything is summed:
 
 Then: `label_mass` is the mean distribution; `phase` the non-neutral label with the
 most mass (or "neutral" when none reaches `phase_floor` sentences' worth); movement
-and distancing come from which sides are clearly present. The settings are tuned on
-the training corpus's entries by `train.py` and shipped with the weights.
+and distancing come from which sides are clearly present. The settings are chosen on
+the blind entries in `validation/` (`training/classifier_settings.py`) and shipped with
+the weights.
 """
 
 from __future__ import annotations

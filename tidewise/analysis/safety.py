@@ -10,7 +10,7 @@ Three sources feed one `level` ("none", "possible" or "clear"):
 - the learned layer (`safety_model`: a softmax over the sentence embeddings the engine
   already computes), when `vectors` are passed: at or above its threshold a sentence no
   rule flagged is "clear", at or above its lower `possible_threshold` it is "possible"
-  (both chosen out of fold by `train_safety`). It
+  (both chosen out of fold by `training/safety.py`). It
   never removes a rule hit, with one exception for the idiom-prone rules: when it is
   very sure a sentence is safe (`SURE_SAFE`), such a hit in a light context is set
   aside, and elsewhere lowered to "possible" (never below). Its kind is used only
@@ -53,7 +53,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tidewise.analysis.crisis import crisis_entries, resources_for
@@ -78,6 +77,7 @@ from tidewise.analysis.safety_patterns import (
     SIGNS,
     Rule,
 )
+from tidewise.analysis.safety_text import normalise
 from tidewise.analysis.safety_window import window_hits
 from tidewise.analysis.types import Resource, Safety
 
@@ -115,60 +115,6 @@ HEAVY_WORDS = re.compile(
     re.IGNORECASE,
 )
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u201c": '"', "\u201d": '"'})
-
-# After "he's": words that make it "he has" (participles; -ed adjectives stay "is").
-_ADVERBS = r"never|always|just|already|ever|finally|recently|now|really|actually|also|still"
-_HAS_WORDS = (
-    r"been|got|gotten|gone|done|had|taken|said|told|made|left|found|put|thrown|begun|kept|"
-    r"seen|known|shown|hidden|broken|given|driven|written|become|come|stolen|bought|sent|"
-    r"brought|caught|held|hit|hurt|(?!(?:scared|tired|worried|married|obsessed|stressed|"
-    r"pissed|annoyed|bored|confused|depressed|excited|interested|ashamed|embarrassed|"
-    r"relieved|exhausted|frustrated|convinced|determined|devastated|terrified|frightened|"
-    r"armed|drunk|engaged|attached|involved|supposed|used|closed|prepared|qualified|"
-    r"entitled|retired|employed|unemployed|named|based|allowed|focused|fixated|"
-    r"obsessed|hooked|gutted|stoned|wasted|blessed|cursed|crushed|shocked|hurt|"
-    r"heartbroken|upset|scarred)\b)[a-z]+ed"
-)
-
-# Shorthand people use when writing fast, expanded so the rules can stay readable.
-_SHORTHAND: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b(?:{short})\b"), full)
-    for short, full in (
-        ("u", "you"),
-        ("ur", "your"),
-        ("im", "i'm"),
-        ("ive", "i've"),
-        ("id", "i'd"),
-        ("wanna", "want to"),
-        ("gonna", "going to"),
-        ("gotta", "got to"),
-        ("cuz|coz|bc|cos", "because"),
-        ("thru", "through"),
-        ("rn", "right now"),
-        ("idk", "i don't know"),
-        ("b", "be"),
-        ("r", "are"),
-        ("wud", "would"),
-        ("cud", "could"),
-        ("ppl", "people"),
-        ("bf", "boyfriend"),
-        ("gf", "girlfriend"),
-        ("hubs", "husband"),
-        ("n", "and"),
-        ("w/", "with"),
-        ("everyone'd", "everyone would"),
-        # Third-person contractions are spelled out so rules can say "he will", "he is".
-        ("(he|she|they)'ll|(he|she|they)ll", r"\1\2 will"),
-        ("(he|she|they)'d", r"\1 would"),
-        # "he's started" is "he has started", "he's scared" is "he is scared".
-        (rf"(he|she)'?s (?=(?:(?:{_ADVERBS}) )?(?:{_HAS_WORDS})\b)", r"\1 has "),
-        ("(he|she)'s|(he|she)s", r"\1\2 is"),
-        ("they're|theyre", "they are"),
-    )
-)
-_REPEATS = re.compile(r"([a-z])\1{2,}")  # "soooo" -> "soo", "pleeease" -> "pleease"
-_SPACES = re.compile(r"\s+")
 
 # Where a clause starts: a denial only reaches as far back as this.
 _CLAUSE_BREAK = re.compile(r"[.;!?,:]|\s-\s|\b(?:but|though|although|yet|except|and then)\b")
@@ -234,15 +180,6 @@ class Hit:
         if self.probability is not None:
             return f"{self.rule}, probability {self.probability:.2f} ({self.level}{why})"
         return f'rule "{self.rule}": "{self.text}" ({self.level}{why})'
-
-
-@lru_cache(maxsize=4096)  # the screen, the distance cues and the learned layer all ask
-def normalise(text: str) -> str:
-    """Lower case, straight quotes, shorthand expanded, spaces collapsed."""
-    t = _REPEATS.sub(r"\1\1", text.translate(_QUOTES).lower())
-    for pattern, full in _SHORTHAND:
-        t = pattern.sub(full, t)
-    return _SPACES.sub(" ", t).strip()
 
 
 def _clause_prefix(text: str, start: int) -> str:

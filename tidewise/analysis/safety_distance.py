@@ -6,7 +6,7 @@ arms" wherever they stand, so writing that is about the past ("two years ago I w
 suicidal; now I am in therapy"), denied ("I'm not suicidal, I'm furious"), someone
 else's story or a film, a prescription, or an ordinary accident raised the same alarm
 as a crisis. A clinician reads those words and the distance around them together. So
-does this module, on normalised text (see `safety.normalise`):
+does this module, on normalised text (see `safety_text.normalise`):
 
 - time distance: "years ago", "used to", "when I was nineteen", "back in 2019";
 - resolution: "now I'm in therapy", "haven't since", "glad I'm still here";

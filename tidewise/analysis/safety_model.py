@@ -14,7 +14,7 @@ vector of the two sentences written as one), with the words of both. "I went to 
 bridge. I stood there an hour." says together what neither says alone. A pair at or
 above `pair_threshold` is a "possible" concern.
 
-`data/safety_head.npz` is written by `python -m tidewise.analysis.train_safety`, never
+`data/safety_head.npz` is written by `python -m training.safety`, never
 by hand: the label order, the weights, the threshold and a JSON config (version and
 the cross-validation figures). numpy only at run time; no pickle.
 """
@@ -33,8 +33,8 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.safety import normalise
 from tidewise.analysis.safety_patterns import DANGER, HARM_TO_OTHERS, SELF_HARM
+from tidewise.analysis.safety_text import normalise
 from tidewise.errors import ModelFilesError
 
 SAFETY_HEAD_FILE = Path(__file__).parent / "data" / "safety_head.npz"

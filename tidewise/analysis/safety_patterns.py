@@ -2,7 +2,7 @@
 """The safety screen's phrase patterns, one named rule per line, so every flag can be explained.
 
 Patterns run on normalised text (lower case, straight apostrophes, common shorthand
-expanded: see `safety.normalise`). In a pattern source an apostrophe is optional
+expanded: see `safety_text.normalise`). In a pattern source an apostrophe is optional
 ("don't" also matches "dont"), and these macros are expanded before compiling:
 
     <P>   the partner as subject: he, she, they, my husband/wife/partner/ex, DH, WH...

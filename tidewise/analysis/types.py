@@ -1,6 +1,6 @@
 """The analysis result types: frozen dataclasses with a stable JSON form.
 
-`EntryAnalysis.to_dict()` is the `tidewise analyze` contract (DESIGN.md section 3)
+`EntryAnalysis.to_dict()` is the `tidewise analyze` contract that scripts read
 and the form stored in the journal; `from_dict` reads it back.
 """
 

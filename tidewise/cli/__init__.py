@@ -1,7 +1,8 @@
 """The command line: thin Typer commands over the Journal facade.
 
 `main()` is the single exit point: it translates TidewiseError into one line on
-stderr and an exit code (DESIGN.md section 3). Full tracebacks only with --debug,
+stderr and its `exit_code` (0 ok, 1 usage or input, 2 wrong passphrase, 3 damaged
+store; scripts rely on them). Full tracebacks only with --debug,
 and never with local variables, which could hold entry text or a passphrase.
 """
 

@@ -65,7 +65,7 @@ def title(name: str, unknown: str | None = None) -> str:
         return name if unknown is None else unknown
 
 
-# The cycle's own order around the wheel, clockwise from the top (DESIGN.md section 1.3):
+# The cycle's own order around the wheel, clockwise from the top (see `phases.py`):
 # reaching, shame for reaching, pulling away, punishing, worn out, shame from the rupture.
 CYCLE_ORDER: tuple[Label, ...] = (
     Label.REACHING,

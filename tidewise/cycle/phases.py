@@ -5,7 +5,7 @@ side of the swing: `reaching` is the toward side; `withdrawing` and `punishing` 
 away side; the two shames and `exhaustion` are passages between them. Loops and turns
 (`loops.py`) are read from the sides.
 
-The prior encodes the cycle of DESIGN.md section 1.3: reaching -> attachment shame ->
+The prior encodes the cycle Tidewise is built on: reaching -> attachment shame ->
 withdrawing or punishing -> exhaustion -> reaching, with disconnection shame feeding
 the reach. Every move keeps a small weight, because small loops nest inside larger
 ones (a brief return toward in the middle of a cold week) and a person can skip a step.

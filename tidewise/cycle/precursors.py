@@ -5,7 +5,8 @@ For each turn, three precursors are looked for; a turn may have several or none:
 
 - `attachment_shame`: an entry decoded as attachment shame in the lead-in, the
   passage strictly between the last toward entry and the first away entry. This is
-  the model's central claim (DESIGN.md section 1.3), tested on the person's own life.
+  the model's central claim (shame for reaching drives the turn away: see
+  `phases.py`), tested on the person's own life.
 - `reminder`: a reminder of the affair flagged anywhere in the window (a tag such
   as "reminder", "trigger" or "anniversary", or the observation's "reminder" flag).
 - `fight`: a fight flagged anywhere in the window (a tag such as "fight" or

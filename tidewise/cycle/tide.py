@@ -1,11 +1,12 @@
-"""The tide over a date range: every statistic of DESIGN.md section 1.3 in one object.
+"""The tide over a date range: loops, turns, swings and their precursors in one object.
 
 `analyze_tide` decodes the whole history (so an entry's phase does not change with
 the range asked for, and the model learns from everything the person wrote), then
 reads loops, turns and statistics from the entries in [since, until). Loops that
 start before the range or return after it are not counted in it.
 
-`Tide.to_dict()` is the `tidewise tide --json` contract (DESIGN.md section 3).
+`Tide.to_dict()` is the `tidewise tide --json` contract that scripts read (its golden
+file: tests/cycle/golden/tide_cli.json).
 """
 
 from __future__ import annotations

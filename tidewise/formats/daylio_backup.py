@@ -1,7 +1,7 @@
 """Daylio's `.daylio` backup: a zip whose `backup.daylio` member is base64 of JSON.
 
 We read only `customMoods`, `tags` and `dayEntries`. The PIN and everything else
-is never kept, not even in memory past parsing. See shared/notes/formats.md.
+is never kept, not even in memory past parsing.
 """
 
 from __future__ import annotations

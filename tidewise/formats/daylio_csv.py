@@ -2,7 +2,8 @@
 
 Rows come newest first; times are local with no zone (12- or 24-hour, as the
 phone was set); the mood is a label the person may have renamed, so unknown
-labels need a mapping (`--mood-map so-so=3`). See shared/notes/formats.md.
+labels need a mapping (`--mood-map so-so=3`). Samples of both layouts are in
+tests/formats/fixtures/.
 """
 
 from __future__ import annotations

@@ -2,8 +2,8 @@
 
 An entry starts where a line begins with `[<date>] `; the date follows the
 person's `timeformat`, which we are given or recognise among the common ones
-(refusing a file that two formats would read differently). Implemented from the
-format description in shared/notes/formats.md, not from jrnl's code (GPL-3.0).
+(refusing a file that two formats would read differently). Implemented from a
+description of the file format written for this project, not from jrnl's code (GPL-3.0).
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ few dozen plain statements that gain nothing from an expression layer. One code 
 (CLI and web alike) also means one set of PRAGMAs and one place to get them right.
 The web server shares one connection across threads behind the Journal's lock.
 
-Opening decides between "wrong passphrase" and "damaged" in the order of
-notes/storage-security.md: the key is verified against the header before this module
-runs, so any failure here, from the first read to `quick_check`, means damage.
+Opening decides between "wrong passphrase" and "damaged" in one order. `keys.py` goes
+first: a missing or unreadable header is damage, a data key that will not unwrap is a
+wrong passphrase. Only a verified key reaches this module, so any failure here, from
+the first read to `quick_check`, means damage.
 """
 
 from __future__ import annotations

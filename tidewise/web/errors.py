@@ -1,4 +1,4 @@
-"""The web edge's one translation of errors into pages (DESIGN.md principle 4).
+"""The web edge's one translation of errors into pages (the CLI's is `cli/__init__.py`).
 
 The web's own exceptions are in `exceptions.py`, so the modules that raise them
 (guards, forms, routes) never import this one, which renders pages.

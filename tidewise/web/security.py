@@ -1,6 +1,6 @@
 """The web UI's guards: Host allow-list, response headers, body limit, sessions, CSRF.
 
-The adversaries (notes/storage-security.md): the partner at the same computer, and any
+The adversaries (SECURITY.md): the partner at the same computer, and any
 web page the person visits, since a page can reach 127.0.0.1. So:
 
 - `HostGuard` (pure ASGI, before routing, HTTP and websocket) answers 400 unless the

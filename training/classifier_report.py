@@ -1,4 +1,5 @@
-"""The provenance note written beside the weights by `train.py` (data/README.md)."""
+"""The provenance note written beside the weights by `classifier.py`
+(tidewise/analysis/data/README.md)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.train_entries import phase_accuracy, read_entries
-from tidewise.analysis.train_settings import (
+from tidewise.cycle.labels import LABEL_NAMES
+from training.classifier_settings import (
     BLOCK_SCALES,
     C_VALUE,
     CLASS_WEIGHT,
@@ -18,7 +19,7 @@ from tidewise.analysis.train_settings import (
     FOLDS,
     Corpus,
 )
-from tidewise.cycle.labels import LABEL_NAMES
+from training.entries import phase_accuracy, read_entries
 
 if TYPE_CHECKING:
     from tidewise.analysis.classify import SentenceClassifier
@@ -48,7 +49,7 @@ def write_readme(
     lines = [
         "# Classifier head: provenance",
         "",
-        "Written by `python -m tidewise.analysis.train` (`make train`); do not edit by hand.",
+        "Written by `python -m training.classifier` (`make train`); do not edit by hand.",
         "Trained only on this project's own corpus (`corpus/`); never on `../shared/eval`",
         "and never on the blind validation sets in `validation/`.",
         "",

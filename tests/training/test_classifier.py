@@ -1,4 +1,4 @@
-"""The training script's pieces (scikit-learn is allowed here, never at run time)."""
+"""The classifier head's training pieces (scikit-learn is allowed here, never at run time)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tidewise.analysis import train, train_settings
+from tests.analysis.conftest import FakeEncoder
 from tidewise.analysis.features import FeatureConfig
 from tidewise.cycle.labels import LABEL_NAMES
-
-from .conftest import FakeEncoder
+from training import classifier as train
+from training import classifier_settings
 
 
 def _write(path: Path, rows: list[object]) -> None:
@@ -65,7 +65,7 @@ def test_training_fits_a_head_that_separates_the_labels(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     texts = [f"{label} words {i}" for label in LABEL_NAMES for i in range(10)]
     labels = np.repeat(np.arange(7), 10)
-    corpus = train_settings.Corpus(texts, labels, [f"v{i % 5}" for i in range(70)], [])
+    corpus = classifier_settings.Corpus(texts, labels, [f"v{i % 5}" for i in range(70)], [])
     config = FeatureConfig(word_buckets=128, char_buckets=256)
     blocks = train.feature_blocks(texts, FakeEncoder().embed(texts), config)
     score, logits = train.cross_validate(blocks, corpus, 1.0, (1.0, 1.0, 1.0))
@@ -74,10 +74,9 @@ def test_training_fits_a_head_that_separates_the_labels(tmp_path: Path) -> None:
 
 
 def test_the_data_card_measures_the_head_on_every_blind_set(tmp_path: Path) -> None:
+    from tests.analysis.conftest import fake_head
     from tidewise.analysis.classify import SentenceClassifier
-    from tidewise.analysis.train_report import blind_figures
-
-    from .conftest import fake_head
+    from training.classifier_report import blind_figures
 
     sentence = {"id": "s1", "text": "I slept in the spare room.", "label": "withdrawing"}
     entry = {"id": "e1", "text": "We argued. I slept downstairs.", "dominant": "withdrawing"}
@@ -92,10 +91,9 @@ def test_the_data_card_measures_the_head_on_every_blind_set(tmp_path: Path) -> N
 
 
 def test_no_validation_sets_is_said_plainly(tmp_path: Path) -> None:
+    from tests.analysis.conftest import fake_head
     from tidewise.analysis.classify import SentenceClassifier
-    from tidewise.analysis.train_report import blind_figures
-
-    from .conftest import fake_head
+    from training.classifier_report import blind_figures
 
     classifier = SentenceClassifier(FakeEncoder(), fake_head())
     assert blind_figures(classifier, tmp_path) == ["- no validation sets found"]

@@ -1,9 +1,9 @@
 """What one training run reads (`Corpus`) and the settings it was given.
 
-Apart from `train.py` so the provenance note (`train_report.py`) can print the settings
-without importing the trainer that imports it. The settings (C, the weight of each
-feature block, class weights, how sentences add up to an entry's phase) were chosen on
-the blind validation sets in `validation/`, never trained on: `python -m
+Apart from `classifier.py` so the provenance note (`classifier_report.py`) can print
+the settings without importing the trainer that imports it. The settings (C, the weight
+of each feature block, class weights, how sentences add up to an entry's phase) were
+chosen on the blind validation sets in `validation/`, never trained on: `python -m
 bench.reader_choices` prints every variant tried.
 """
 

@@ -1,11 +1,11 @@
 """Train the classifier head from the project's own corpus: `make train`.
 
-    python -m tidewise.analysis.train [--corpus corpus] [--out tidewise/analysis/data]
+    python -m training.classifier [--corpus corpus] [--out tidewise/analysis/data]
 
 Reads every `corpus/sentences/*.jsonl` ({"text", "label", "voice"}) and
 `corpus/entries/*.jsonl` ({"text", "dominant", "labels"}); embeds the sentences with
 the same on-device encoder the engine uses; fits a multinomial logistic regression on
-[embedding, cue features, hashed n-grams] with the settings in `train_settings.py`;
+[embedding, cue features, hashed n-grams] with the settings in `classifier_settings.py`;
 fits a temperature on the out-of-fold scores of a cross-validation grouped by voice
 (a writer's persona never sits on both sides of a split); writes `head.npz` and a provenance README.
 Fixed seeds and sorted inputs make it reproducible.
@@ -16,7 +16,7 @@ are never trained on: `python -m bench.reader_choices` prints every variant trie
 are not chosen by the corpus's own cross-validation, which flatters whatever resembles
 the corpus.
 
-scikit-learn is imported here and nowhere on the run-time path. This script never
+scikit-learn is imported here and nowhere on the run-time path (`tidewise/`). This script never
 reads ../shared/eval (the development set is for measuring only).
 """
 
@@ -32,7 +32,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.classify import Head, SentenceClassifier
+from tidewise.analysis.classify import HEAD_FILE, Head, SentenceClassifier
 from tidewise.analysis.embed import Embedder
 from tidewise.analysis.entry import EntrySettings
 from tidewise.analysis.features import (
@@ -42,9 +42,9 @@ from tidewise.analysis.features import (
     model_text,
     ngram_features,
 )
-from tidewise.analysis.train_entries import phase_accuracy, read_entries
-from tidewise.analysis.train_report import blind_figures, corpus_counts, write_readme
-from tidewise.analysis.train_settings import (
+from tidewise.cycle.labels import LABEL_NAMES
+from training.classifier_report import blind_figures, corpus_counts, write_readme
+from training.classifier_settings import (
     BLOCK_SCALES,
     C_VALUE,
     CLASS_WEIGHT,
@@ -54,7 +54,7 @@ from tidewise.analysis.train_settings import (
     SEED,
     Corpus,
 )
-from tidewise.cycle.labels import LABEL_NAMES
+from training.entries import phase_accuracy, read_entries
 
 
 def read_corpus(root: Path) -> Corpus:
@@ -216,7 +216,9 @@ def save_head(head: Head, path: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "data")
+    parser.add_argument(
+        "--out", type=Path, default=HEAD_FILE.parent, help="its folder (default: %(default)s)"
+    )
     parser.add_argument("--validation", type=Path, default=Path("validation"))
     parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
     parser.add_argument("--counts", action="store_true", help="print corpus counts and stop")

@@ -1,6 +1,6 @@
-"""Train the learned safety layer (`data/safety_head.npz`): part of `make train`.
+"""Train the learned safety layer (`tidewise/analysis/data/safety_head.npz`): `make train`.
 
-    python -m tidewise.analysis.train_safety [--corpus corpus] [--cache emb.npz]
+    python -m training.safety [--corpus corpus] [--cache emb.npz]
 
 Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
@@ -479,7 +479,9 @@ def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
-    parser.add_argument("--out", type=Path, default=SAFETY_HEAD_FILE)
+    parser.add_argument(
+        "--out", type=Path, default=SAFETY_HEAD_FILE, help="the head file (default: %(default)s)"
+    )
     parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
     args = parser.parse_args(argv)
     train(args.corpus, args.out, args.cache, lambda line: print(line, file=sys.stderr))

@@ -2,7 +2,7 @@
 
 Each labelled entry carries the phase that dominates it. The sentences are classified
 once; `phase_accuracy` then tells how often the entry summary agrees for given
-settings. Used by `train.py` (corpus entries, in-style) and `bench/reader_choices.py`
+settings. Used by `classifier.py` (corpus entries, in-style) and `bench/reader_choices.py`
 (blind entries, where the settings are chosen).
 """
 

@@ -1,0 +1,54 @@
+"""The safety layer's training reads what it may and nothing it must not: never the
+blind measuring set, never the dev fifth of the split files (scikit-learn is not needed
+for these)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from training.safety import (
+    NEVER_TRAIN_ON,
+    ORDINARY_FILE,
+    SAFETY_FILES,
+    SPLIT_FILES,
+    dev_rows,
+    is_dev,
+    read_data,
+)
+
+
+def test_training_never_reads_the_blind_set(tmp_path: Path) -> None:
+    assert NEVER_TRAIN_ON == "blind.jsonl" and NEVER_TRAIN_ON not in SAFETY_FILES
+    (tmp_path / "safety").mkdir()
+    for name in SAFETY_FILES:
+        row = {"text": f"A line from {name} about the garden.", "kind": None}
+        (tmp_path / "safety" / name).write_text(json.dumps(row) + "\n", encoding="utf-8")
+    blind = {"text": "A measuring line that must stay unread.", "kind": "self_harm"}
+    (tmp_path / "safety" / NEVER_TRAIN_ON).write_text(json.dumps(blind) + "\n", encoding="utf-8")
+    ordinary = {"text": "We planted tomatoes."}
+    (tmp_path / "safety" / ORDINARY_FILE).write_text(json.dumps(ordinary) + "\n", encoding="utf-8")
+    data = read_data(tmp_path)
+    held = sum(is_dev(f"A line from {name} about the garden.") for name in SPLIT_FILES)
+    assert len(data.texts) == len(SAFETY_FILES) - held + 1
+    assert blind["text"] not in data.texts
+    assert data.sources.count("ordinary") == 1
+
+
+def test_training_never_reads_the_dev_fifth_of_the_split_files(tmp_path: Path) -> None:
+    (tmp_path / "safety").mkdir()
+    lines = [
+        f"Line {n} of the newest writer's look-alikes, about the allotment." for n in range(40)
+    ]
+    for name in SAFETY_FILES:
+        rows = [{"text": t, "kind": "none"} for t in lines] if name == SPLIT_FILES[1] else []
+        text = "".join(json.dumps(r) + "\n" for r in rows)
+        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "safety" / ORDINARY_FILE).write_text("", encoding="utf-8")
+    held = {t for t in lines if is_dev(t)}
+    assert 0 < len(held) < len(lines)  # about a fifth, by a seeded hash of the text
+    data = read_data(tmp_path)
+    assert held.isdisjoint(data.texts)
+    assert set(data.texts) == set(lines) - held
+    assert {r["text"] for r in dev_rows(tmp_path)} == held
+    assert all(label == 0 for label in data.labels)  # kind "none" reads as a look-alike
