@@ -70,14 +70,28 @@ SAFETY_FILES = (
     "train4a_lookalikes.jsonl",
     "train4b_crisis.jsonl",
     "train4b_lookalikes.jsonl",
+    "train5a_crisis.jsonl",
+    "train5a_lookalikes.jsonl",
+    "train5b_crisis.jsonl",
+    "train5b_lookalikes.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
-# The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
-# seeded hash of the text (`is_dev`), is the dev set, never trained on.
-SPLIT_FILES = ("train3_crisis.jsonl", "train3_lookalikes.jsonl")
+# The fifth writer's files (issue 12, round 2) and the eighth and ninth writers' (issue 12,
+# round 3: new voices) are split: a fifth of each, picked by a seeded hash of the text
+# (`is_dev`), is the dev set, never trained on.
+SPLIT_FILES = (
+    "train3_crisis.jsonl",
+    "train3_lookalikes.jsonl",
+    "train5a_crisis.jsonl",
+    "train5a_lookalikes.jsonl",
+    "train5b_crisis.jsonl",
+    "train5b_lookalikes.jsonl",
+)
 DEV_SEED = "tidewise-safety-dev-2026"
 DEV_SHARE = 5  # one in five
-NEWEST_LOOKALIKES = "train3_lookalikes"  # a source name: the clear threshold caps it alone too
+# Source names: the clear threshold caps the newest writers' look-alikes alone too (the
+# older sets are easier and would hide them).
+NEWEST_LOOKALIKES = ("train3_lookalikes", "train5a_lookalikes", "train5b_lookalikes")
 ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
 # Frozen: the v1 classifier corpus's sentences. Reading corpus/sentences directly let any
 # change of the classifier corpus retrain the safety layer silently (corpus v2 moved
@@ -98,7 +112,10 @@ PAIR_ORDINARY_FPR_CAP = 0.01
 #      and the clear threshold chosen on the rules after the distance cues.
 # 1.3: two more writers' files (train4a: US and Canada; train4b: UK, Ireland, Australia,
 #      New Zealand), written apart from the rules and from every test set.
-HEAD_VERSION = "1.3"
+# 1.4: two more writers' files in new voices (train5a: men, older writers, English as a
+#      second language, many countries, understated; train5b: text-message style, 3am,
+#      swearing, phonetic spelling, faith, second person), a fifth of each kept as dev.
+HEAD_VERSION = "1.4"
 
 Floats = npt.NDArray[np.float64]
 
@@ -110,8 +127,8 @@ class Data:
     sources: list[str]  # file stem, or ORDINARY
     rules: npt.NDArray[np.bool_]  # did the rule layer flag the sentence (clear, after distance)?
 
-    def mask(self, source: str) -> npt.NDArray[np.bool_]:
-        return np.asarray([s == source for s in self.sources])
+    def mask(self, *sources: str) -> npt.NDArray[np.bool_]:
+        return np.asarray([s in sources for s in self.sources])
 
 
 def is_dev(text: str) -> bool:
@@ -310,7 +327,7 @@ def choose_threshold(concern: Floats, data: Data) -> float:
     hard negatives <= 5%, also on the newest writer's look-alikes alone (the older sets
     are easier and would hide them), and the layer alone flags <= 1% of ordinary journal
     sentences."""
-    newest = data.mask(NEWEST_LOOKALIKES)
+    newest = data.mask(*NEWEST_LOOKALIKES)
     for threshold in np.round(np.arange(0.05, 0.995, 0.01), 2):
         flagged = data.rules | (concern >= threshold)
         combined = rates(flagged, data)
