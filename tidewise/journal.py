@@ -386,7 +386,9 @@ class Journal:
         newest_first: bool = True,
         starred: bool | None = None,
     ) -> list[Entry]:
-        """Entries matching every filter given; `starred=True` keeps only starred ones."""
+        """Entries matching every filter given; `starred=True` keeps only starred ones.
+
+        The period is half-open, since <= created < until, as everywhere (`clock`)."""
         from tidewise.storage import store
 
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]

@@ -201,7 +201,7 @@ def _filters(
         clauses.append("e.created_utc >= ?")
         params.append(clock.to_utc_text(since))
     if until is not None:
-        clauses.append("e.created_utc <= ?")
+        clauses.append("e.created_utc < ?")  # periods are half-open: [since, until)
         params.append(clock.to_utc_text(until))
     if tag is not None:
         clauses.append("e.id IN (SELECT entry_id FROM tags WHERE tag = ?)")
