@@ -164,7 +164,7 @@ def test_entries_filter_by_date_tag_phase_and_limit(fresh_journal: Journal) -> N
     newest = fresh_journal.entries()
     assert [e.text for e in newest] == texts[::-1]
     assert [e.text for e in fresh_journal.entries(newest_first=False, limit=2)] == texts[:2]
-    window = fresh_journal.entries(since=start + timedelta(days=1), until=start + timedelta(days=2))
+    window = fresh_journal.entries(since=start + timedelta(days=1), until=start + timedelta(days=3))
     assert [e.text for e in window] == texts[2:0:-1]
     assert [e.text for e in fresh_journal.entries(tag="ODD")] == [texts[3], texts[1]]
     assert [e.text for e in fresh_journal.entries(phase="reaching")] == [texts[3], texts[0]]

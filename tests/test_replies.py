@@ -22,3 +22,13 @@ def test_entries_more_than_a_week_apart_make_no_turn(fresh_journal: Journal) -> 
     fresh_journal.write("We laughed and he held my hand.", created=start)
     away = fresh_journal.write("I slept in the spare room.", created=start + timedelta(days=9))
     assert turn_before(fresh_journal, away) is None
+
+
+def test_of_two_entries_dated_by_the_same_day_the_second_sees_the_first(
+    fresh_journal: Journal,
+) -> None:
+    day = datetime(2026, 3, 1, tzinfo=UTC)  # `--date 2026-03-01`: the day alone, midnight
+    warm = fresh_journal.write("We laughed and he held my hand.", created=day)
+    away = fresh_journal.write("I slept in the spare room.", created=day)
+    assert turn_before(fresh_journal, away) == "toward_to_away"
+    assert turn_before(fresh_journal, fresh_journal.get(warm.id)) is None

@@ -10,13 +10,18 @@ guess. Only the caller knows what is safe. An import asked for an unknown zone r
 with a clear message (silently reading every entry as UTC would shift them all by hours);
 a stored entry whose zone is no longer in tzdata is shown in UTC (`in_zone`), because its
 instant is stored exactly and showing it beats failing to open the journal.
+
+One rule for periods: every one is half-open, [start, end). A day typed as an end
+(`--to 2024-05-01`, the report's last day) ends at the next midnight, so no code
+subtracts a microsecond to mean "the end of the day"; `last_day` turns such an end back
+into the day a person chose.
 """
 
 from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, datetime, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -146,3 +151,8 @@ def system_zone() -> str:
 
 def plausible_year(year: int) -> bool:
     return FIRST_YEAR <= year <= LAST_YEAR
+
+
+def last_day(end: datetime) -> date:
+    """The last day a period [start, end) covers: the day before, when it ends at midnight."""
+    return end.date() - timedelta(days=1) if end.time() == time.min else end.date()

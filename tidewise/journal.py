@@ -41,7 +41,7 @@ from tidewise.errors import (
     NoJournalError,
     NotFoundError,
 )
-from tidewise.records import CheckIn, Correction, Entry, ImportResult, NewEntry
+from tidewise.records import CheckIn, Correction, Cursor, Entry, EntryPage, ImportResult, NewEntry
 from tidewise.settings import Settings
 from tidewise.storage import checks
 
@@ -386,7 +386,9 @@ class Journal:
         newest_first: bool = True,
         starred: bool | None = None,
     ) -> list[Entry]:
-        """Entries matching every filter given; `starred=True` keeps only starred ones."""
+        """Entries matching every filter given; `starred=True` keeps only starred ones.
+
+        The period is half-open, since <= created < until, as everywhere (`clock`)."""
         from tidewise.storage import store
 
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
@@ -401,6 +403,38 @@ class Journal:
                 newest_first=newest_first,
                 starred=starred,
             )
+
+    def page(
+        self,
+        *,
+        before: Cursor | None = None,
+        limit: int,
+        tag: str | None = None,
+        phase: str | None = None,
+        starred: bool | None = None,
+    ) -> EntryPage:
+        """Up to `limit` entries, newest first, that come after `before` in the list.
+
+        Give the page's `next` as `before` for the following page: each entry then comes
+        once, even when many share an instant."""
+        from tidewise.storage import store
+
+        wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
+        place = None if before is None else (before.created, before.entry_id)
+        with self._connection() as con:
+            found = store.page_of_entries(
+                con, before=place, limit=limit + 1, tag=wanted_tag, phase=phase, starred=starred
+            )
+        shown = tuple(found[:limit])
+        more = len(found) > limit and bool(shown)
+        return EntryPage(shown, Cursor.at(shown[-1]) if more else None)
+
+    def tags(self) -> tuple[str, ...]:
+        """Every tag the journal uses, sorted."""
+        from tidewise.storage import store
+
+        with self._connection() as con:
+            return store.tags(con)
 
     def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
         """Entries containing every word of `query` (accents and case ignored), newest first."""

@@ -88,6 +88,29 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Cursor:
+    """A place in the newest-first list: the entry a page ended with.
+
+    The list is ordered by time, then id, because many entries can share an instant
+    (imports dated by the day alone); a time alone would skip or repeat them."""
+
+    created: datetime
+    entry_id: int
+
+    @classmethod
+    def at(cls, entry: Entry) -> Cursor:
+        return cls(entry.created, entry.id)
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    """One page of the newest-first list; `next` is None on the last page."""
+
+    entries: tuple[Entry, ...]
+    next: Cursor | None
+
+
+@dataclass(frozen=True)
 class ImportResult:
     imported: int
     skipped: int

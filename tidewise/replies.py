@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from tidewise import reply_words as words
 from tidewise.cycle.recent import recent_turn
 from tidewise.errors import InputError, TidewiseError
+from tidewise.records import Cursor
 
 if TYPE_CHECKING:
     from tidewise.analysis.types import EntryAnalysis, Resource
@@ -153,13 +154,13 @@ def graded_reply(
 
 
 def turn_before(journal: Journal, entry: Entry) -> str | None:
-    """The turn that `entry` completes, from the entries of the week before it."""
-    earlier = journal.entries(
-        since=entry.created - timedelta(days=RECENT_DAYS),
-        until=entry.created,
-        limit=RECENT_ENTRIES + 1,
-    )
-    previous = [e for e in reversed(earlier) if e.id != entry.id and e.analysis is not None]
+    """The turn that `entry` completes, from the entries of the week before it.
+
+    "Before" is the list's order (time, then id), so of two entries dated by the same
+    day alone, the one written second sees the first and not the other way round."""
+    earlier = journal.page(before=Cursor.at(entry), limit=RECENT_ENTRIES).entries
+    week = entry.created - timedelta(days=RECENT_DAYS)
+    previous = [e for e in reversed(earlier) if e.created >= week and e.analysis is not None]
     phases = [e.analysis.phase for e in previous[-RECENT_ENTRIES:] if e.analysis is not None]
     if entry.analysis is None:
         return None

@@ -89,7 +89,7 @@ def export(
     passphrase: str | None = None,
     kdf: KdfProfile | None = None,
 ) -> int:
-    """Write the entries in [since, until] to `stream`; returns how many were written.
+    """Write the entries in [since, until) to `stream`; returns how many were written.
 
     With `passphrase`, the export is sealed (formats/sealed.py) before a byte of it
     reaches the stream: the plaintext only ever exists in memory.

@@ -36,9 +36,12 @@ def test_words_and_iso_dates_are_understood(typed: str, moment: datetime, has_ti
     assert (found.moment, found.has_time) == (moment, has_time)
 
 
-def test_a_day_in_words_runs_to_its_end_for_to() -> None:
-    found = understand("yesterday", now=NOW, end_of_day=True)
-    assert found.moment == datetime(2026, 12, 4) - timedelta(microseconds=1)
+def test_a_period_to_a_day_stops_at_the_next_midnight_and_to_a_time_at_that_time() -> None:
+    assert understand("yesterday", now=NOW, end_of_day=True).period_end() == datetime(2026, 12, 4)
+    assert understand("2024-02-29", end_of_day=True).period_end() == datetime(2024, 3, 1)
+    at_nine = understand("yesterday at 21:30", now=NOW, end_of_day=True)
+    assert at_nine.period_end() == datetime(2026, 12, 3, 21, 30)
+    assert "3 December" in understand("yesterday", now=NOW, end_of_day=True).words()
 
 
 @pytest.mark.parametrize("typed", ["soon", "the day the music died", "", "   "])

@@ -7,7 +7,8 @@ gets a date in words, never for `tidewise --help`.
 
 A phrase without a time of day names the whole day, as an ISO date does: `--date yesterday`
 dates the entry by the day alone (midnight), `--from last monday` starts at that morning's
-midnight and `--to yesterday` runs to the end of that day.
+midnight and `--to yesterday` includes that whole day: periods are half-open, [from, to),
+so the period stops at the next midnight (`Understood.period_end`).
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ class Understood:
         """How the date was read, for the person to check: "Thursday 3 December 2026, 21:00"."""
         day = f"{self.moment:%A} {self.moment.day} {self.moment:%B %Y}"
         return f"{day}, {self.moment:%H:%M}" if self.has_time else day
+
+    def period_end(self) -> datetime:
+        """Where a period that runs to this date stops: a day alone is included whole."""
+        return self.moment if self.has_time else self.moment + timedelta(days=1)
 
 
 def _iso(value: str) -> Understood | None:
@@ -70,8 +75,8 @@ def _in_words(value: str, now: datetime, end_of_day: bool) -> Understood | None:
 def understand(value: str, *, now: datetime | None = None, end_of_day: bool = False) -> Understood:
     """Read a date typed on the command line; InputError when it means nothing we can use.
 
-    With `end_of_day`, a day without a time runs to its last microsecond, so
-    `--to 2024-05-01` or `--to yesterday` includes that whole day.
+    With `end_of_day`, a month in words means its last day (`--to may`); `period_end`
+    then gives the moment a period ending on that date stops.
     """
     text = value.strip()
     if not text:
@@ -79,9 +84,6 @@ def understand(value: str, *, now: datetime | None = None, end_of_day: bool = Fa
     found = _iso(text) or _in_words(text, now or datetime.now(), end_of_day)
     if found is None:
         raise InputError(NOT_UNDERSTOOD)
-    if end_of_day and not found.has_time:
-        start = found.moment.replace(hour=0, minute=0, second=0, microsecond=0)
-        found = Understood(start + timedelta(days=1, microseconds=-1), has_time=False)
     return found
 
 

@@ -92,7 +92,8 @@ def parse_when(value: str, *, end_of_day: bool = False, role: str = "date") -> d
     """A date from the command line, ISO or in words; one typed in words is said back.
 
     `role` ("date", "from" or "to") words that note, so the person can check what was
-    understood before trusting a dated entry or a list.
+    understood before trusting a dated entry or a list. With `end_of_day` the answer is
+    where a period ending on that date stops: the next midnight for a day alone.
     """
     from tidewise.cli.console import say
     from tidewise.cli.dates import is_iso, understand
@@ -101,7 +102,7 @@ def parse_when(value: str, *, end_of_day: bool = False, role: str = "date") -> d
     if not is_iso(value):
         lead, day_note = _ROLE_WORDS.get(role, _ROLE_WORDS["date"])
         say(f"{lead} {found.words()}{'' if found.has_time else day_note}.")
-    return found.moment
+    return found.period_end() if end_of_day else found.moment
 
 
 # For each role: how the note starts, and what it adds when no time of day was given.

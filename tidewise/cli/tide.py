@@ -96,13 +96,17 @@ def summary(result: Tide) -> str:
 
 
 def _heading(result: Tide) -> str:
-    def day(moment: datetime | None) -> str:
-        return moment.date().isoformat() if moment else "…"
+    from tidewise.clock import last_day
+
+    def day(moment: datetime | None, *, end: bool = False) -> str:
+        if moment is None:
+            return "…"
+        return (last_day(moment) if end else moment.date()).isoformat()
 
     span = (
         ""
         if result.since is None and result.until is None
-        else (f", {day(result.since)} to {day(result.until)}")
+        else (f", {day(result.since)} to {day(result.until, end=True)}")
     )
     return f"Your tide{span} ({counted(result.entries, 'entry')})\n"
 

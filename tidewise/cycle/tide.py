@@ -129,7 +129,7 @@ class Tide:
         """Every statistic, JSON-ready (the `tidewise tide --json` contract)."""
         return {
             "version": FORMAT_VERSION,
-            "range": {"from": _iso(self.since), "to": _iso(self.until)},
+            "range": {"from": _iso(self.since), "to": _iso(self.until)},  # [from, to)
             "entries": self.entries,
             "unanalysed": self.unanalysed,
             "message": self.message,

@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from tidewise import clock
 from tidewise.cycle.labels import Label, title
 from tidewise.errors import UsageError
 from tidewise.reports import readings, stats
@@ -187,10 +188,10 @@ def _lessons(journal: Journal, now: datetime) -> dict[str, Any]:
 
 def _period(in_period: list[Entry], request: ReportRequest, now: datetime) -> dict[str, str | None]:
     first = request.since or (in_period[0].created if in_period else None)
-    last = request.until or now
+    last = clock.last_day(request.until) if request.until else now.date()
     return {
         "from": first.date().isoformat() if first else None,
-        "to": last.date().isoformat(),
+        "to": last.isoformat(),
     }
 
 

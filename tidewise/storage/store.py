@@ -160,6 +160,34 @@ def query_entries(
     return _to_entries(con, con.execute(sql, params).fetchall())
 
 
+def page_of_entries(
+    con: Connection,
+    *,
+    before: tuple[datetime, int] | None,
+    limit: int,
+    tag: str | None = None,
+    phase: str | None = None,
+    starred: bool | None = None,
+) -> list[Entry]:
+    """Up to `limit` entries newest first, strictly before (time, id) when `before` is given.
+
+    One query whatever the number of entries at the cursor's instant: the row value
+    comparison walks the same (created_utc, id) order the list is sorted by."""
+    where, params = _filters(None, None, tag, phase, starred)
+    if before is not None:
+        where += (" AND " if where else "WHERE ") + "(e.created_utc, e.id) < (?, ?)"
+        params += [clock.to_utc_text(before[0]), int(before[1])]
+    sql = f"SELECT {_ENTRY_COLUMNS} {_FROM} {where} ORDER BY e.created_utc DESC, e.id DESC LIMIT ?"
+    params.append(max(0, int(limit)))
+    return _to_entries(con, con.execute(sql, params).fetchall())
+
+
+def tags(con: Connection) -> tuple[str, ...]:
+    """Every tag in use, sorted (read from the tag index, not from the entries)."""
+    rows = con.execute("SELECT DISTINCT tag FROM tags ORDER BY tag")
+    return tuple(str(row[0]) for row in rows)
+
+
 def _filters(
     since: datetime | None,
     until: datetime | None,
@@ -173,7 +201,7 @@ def _filters(
         clauses.append("e.created_utc >= ?")
         params.append(clock.to_utc_text(since))
     if until is not None:
-        clauses.append("e.created_utc <= ?")
+        clauses.append("e.created_utc < ?")  # periods are half-open: [since, until)
         params.append(clock.to_utc_text(until))
     if tag is not None:
         clauses.append("e.id IN (SELECT entry_id FROM tags WHERE tag = ?)")

@@ -1,8 +1,7 @@
 """The journal list: search, filter by phase or tag, and pages of entries, newest first.
 
-Paging uses a cursor (the last entry's time and id) rather than an offset, because the
-facade filters by time: `until` is inclusive, so entries at the cursor's exact instant
-with an id at or above the cursor's are dropped from the next page.
+Paging uses a cursor (the last entry's time and id, `Journal.page`) rather than an
+offset, so a page stays right while entries are written or deleted between clicks.
 """
 
 from __future__ import annotations
@@ -13,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from tidewise.cycle.labels import PHASES
+from tidewise.records import Cursor
 from tidewise.web import present
 from tidewise.web.exceptions import BadRequestError
 
@@ -63,7 +63,7 @@ def _param(params: Mapping[str, str], name: str, limit: int) -> str:
     return value
 
 
-def _cursor(raw: str) -> tuple[datetime, int] | None:
+def _cursor(raw: str) -> Cursor | None:
     if not raw:
         return None
     moment, _, number = raw.partition("~")
@@ -73,7 +73,7 @@ def _cursor(raw: str) -> tuple[datetime, int] | None:
         raise BadRequestError from None
     if when.tzinfo is None:
         raise BadRequestError
-    return when, entry_id
+    return Cursor(when, entry_id)
 
 
 def _item(entry: Entry) -> Item:
@@ -123,18 +123,22 @@ class Filters:
     starred: bool
 
 
-def _browse(state: WebState, filters: Filters, cursor: tuple[datetime, int] | None) -> Page:
+def _browse(state: WebState, filters: Filters, cursor: Cursor | None) -> Page:
     """A page of the list without a search (cached per journal revision by the caller)."""
     journal = state.journal
     phase, tag = filters.phase, filters.tag
-    entries = _after_cursor(state, filters, cursor)
-    more = len(entries) > PAGE_SIZE
-    shown = entries[:PAGE_SIZE]
-    last = shown[-1] if more else None
-    next_cursor = f"{last.created.isoformat()}~{last.id}" if last else ""
+    found = journal.page(
+        before=cursor,
+        limit=PAGE_SIZE,
+        tag=tag or None,
+        phase=phase or None,
+        starred=True if filters.starred else None,
+    )
+    last = found.next
+    next_cursor = f"{last.created.isoformat()}~{last.entry_id}" if last else ""
     total = journal.count()
     matching = journal.count(tag=tag or None, phase=phase or None) if phase or tag else None
-    items = tuple(_item(e) for e in shown)
+    items = tuple(_item(e) for e in found.entries)
     tags = known_tags(state)
     return Page(
         items, "", phase, tag, next_cursor, total, False, tags, filters.starred, matching=matching
@@ -149,36 +153,6 @@ def _wanted(entry: Entry, filters: Filters) -> bool:
     return not filters.tag or filters.tag.lower().lstrip("#") in entry.tags
 
 
-def _after_cursor(
-    state: WebState, filters: Filters, cursor: tuple[datetime, int] | None
-) -> list[Entry]:
-    """PAGE_SIZE + 1 entries strictly before the cursor (so we know if more exist)."""
-    want = PAGE_SIZE + 1
-    fetch = want + 1
-    while True:
-        until = cursor[0] if cursor else None
-        batch = state.journal.entries(
-            until=until,
-            tag=filters.tag or None,
-            phase=filters.phase or None,
-            starred=True if filters.starred else None,
-            limit=fetch,
-        )
-        kept = [e for e in batch if cursor is None or _before(e, cursor)]
-        if len(kept) >= want or len(batch) < fetch:
-            return kept[:want]
-        fetch *= 4  # many entries share the cursor's instant: look further
-
-
-def _before(entry: Entry, cursor: tuple[datetime, int]) -> bool:
-    when, entry_id = cursor
-    return entry.created < when or (entry.created == when and entry.id < entry_id)
-
-
 def known_tags(state: WebState) -> tuple[str, ...]:
     """Every tag in the journal, for the filter's suggestions (cached until a change)."""
-
-    def collect() -> tuple[str, ...]:
-        return tuple(sorted({tag for entry in state.journal.entries() for tag in entry.tags}))
-
-    return state.cached("tags", collect)
+    return state.cached("tags", lambda: state.journal.tags())

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from tidewise.errors import InputError
@@ -85,7 +85,7 @@ def _day(text: str, which: str) -> date | None:
 
 
 def period(choices: ReportChoices) -> tuple[datetime | None, datetime | None]:
-    """From the start of the first day to the end of the last, in the journal's zone."""
+    """[start of the first day, start of the day after the last), in the journal's zone."""
     from tidewise.clock import local_now
 
     zone = local_now().tzinfo
@@ -94,7 +94,7 @@ def period(choices: ReportChoices) -> tuple[datetime | None, datetime | None]:
         msg = "The first day comes after the last day; swap them or choose again."
         raise InputError(msg)
     since = datetime.combine(first, time.min, zone) if first else None
-    until = datetime.combine(last, time.max, zone) if last else None
+    until = datetime.combine(last + timedelta(days=1), time.min, zone) if last else None
     return since, until
 
 
