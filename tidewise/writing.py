@@ -44,6 +44,10 @@ class WeeklyNote:
         except TidewiseError:  # the mail server, or the journal locked meanwhile (web)
             self._failed = True
 
+    def settled(self) -> bool:
+        """True once the note has gone out or failed; never waits."""
+        return not self._thread.is_alive()
+
     def failed(self) -> bool:
         """Wait until the note has gone (or not); True when it could not go out."""
         self._thread.join()
