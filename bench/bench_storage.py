@@ -26,6 +26,7 @@ from pathlib import Path
 
 from bench.kill import run_and_kill
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import TEST_KDF, Settings
 from tidewise.storage import engine
 
@@ -43,7 +44,7 @@ def _throughput(folder: Path, count: int = 500) -> float:
     with Journal.create(Settings(home=folder / "throughput"), PASSPHRASE) as journal:
         started = time.perf_counter()
         for number in range(count):
-            journal.write(ENTRY + str(number), analyze=False)
+            journal.write(ENTRY + str(number), analysis=Analysis.OFF)
         return count / (time.perf_counter() - started)
 
 
@@ -70,7 +71,7 @@ def _kill_trial(settings: Settings, first: int, delay: float) -> dict[int, int]:
         journal = Journal.open(settings, PASSPHRASE)
         number = first
         while True:
-            entry = journal.write(_text(number), tags=("bench",), analyze=False)
+            entry = journal.write(_text(number), tags=("bench",), analysis=Analysis.OFF)
             report(f"{entry.id} {number}\n")
             number += 1
 
@@ -129,7 +130,7 @@ def _rekey_trials(folder: Path) -> dict[str, float]:
     first, second = REKEY_PASSPHRASES
     settings = Settings(home=folder / "rekey", kdf=TEST_KDF)
     with Journal.create(settings, first) as journal:
-        journal.write(ENTRY, analyze=False)
+        journal.write(ENTRY, analysis=Analysis.OFF)
     rng = random.Random(7)
     totals = {"trials": 0.0, "one_opens": 0.0, "old_header_opens": 0.0}
     headers = {settings.header_path.read_bytes()}

@@ -21,7 +21,7 @@ import pytest
 from bench.kill import run_and_kill
 from tidewise.errors import WrongPassphraseError
 from tidewise.journal import Journal
-from tidewise.records import CheckIn
+from tidewise.records import Analysis, CheckIn
 from tidewise.settings import TEST_KDF, Settings
 from tidewise.storage import engine
 
@@ -53,7 +53,7 @@ def write_forever(
             expected_text(number),
             tags=expected_tags(number),
             checkin=expected_checkin(number),
-            analyze=False,
+            analysis=Analysis.OFF,
         )
         report(f"{entry.id} {number}\n")
         number += 1

@@ -15,6 +15,7 @@ import pytest
 
 from tidewise.errors import DiskFullError, FolderNotWritableError
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import Settings
 from tidewise.storage import engine
 
@@ -80,18 +81,18 @@ def test_a_full_disk_and_a_read_only_folder_are_named_and_nothing_is_lost() -> N
 def test_sqlite_full_on_a_real_journal_is_disk_full_and_keeps_what_was_saved(
     fresh_journal: Journal,
 ) -> None:
-    fresh_journal.write("Saved first.", analyze=False)
+    fresh_journal.write("Saved first.", analysis=Analysis.OFF)
     with fresh_journal._connection() as con:
         pages = con.execute("PRAGMA page_count").fetchone()[0]
         con.execute(f"PRAGMA max_page_count = {int(pages) + 1}")  # SQLite says SQLITE_FULL
     with pytest.raises(DiskFullError) as caught:
-        fresh_journal.write("x" * 100_000, analyze=False)
+        fresh_journal.write("x" * 100_000, analysis=Analysis.OFF)
     assert caught.value.exit_code == 1
     assert [e.text for e in fresh_journal.entries()] == ["Saved first."]
     with fresh_journal._connection() as con:
         assert engine.integrity_ok(con)
         con.execute("PRAGMA max_page_count = 1073741823")
-    fresh_journal.write("Saved after space came back.", analyze=False)
+    fresh_journal.write("Saved after space came back.", analysis=Analysis.OFF)
     assert fresh_journal.count() == 2
 
 

@@ -20,7 +20,7 @@ from tidewise.errors import (
     WrongPassphraseError,
 )
 from tidewise.journal import Journal
-from tidewise.records import CheckIn, NewEntry, SourceMood
+from tidewise.records import Analysis, CheckIn, NewEntry, SourceMood
 from tidewise.settings import TEST_KDF, Settings
 
 
@@ -77,7 +77,7 @@ def test_write_stores_text_checkin_tags_and_analysis(fresh_journal: Journal) -> 
 def test_write_without_analysis_never_calls_the_analyzer(
     fresh_journal: Journal, fake_analyzer: FakeAnalyzer
 ) -> None:
-    entry = fresh_journal.write("Quiet day.", analyze=False)
+    entry = fresh_journal.write("Quiet day.", analysis=Analysis.OFF)
     assert entry.analysis is None
     assert fake_analyzer.calls == 0
 
@@ -106,7 +106,7 @@ def test_unusable_text_is_refused_with_a_clear_message(
 @given(text=st.text(min_size=1, max_size=400))
 def test_any_unicode_text_round_trips(fresh_journal: Journal, text: str) -> None:
     assume(text.strip() and "\x00" not in text)
-    entry = fresh_journal.write(text, analyze=False)
+    entry = fresh_journal.write(text, analysis=Analysis.OFF)
     assert fresh_journal.get(entry.id).text == text
 
 
@@ -228,7 +228,7 @@ def test_import_with_one_bad_entry_imports_nothing(fresh_journal: Journal) -> No
 def test_reanalyze_redoes_other_versions_and_missing(settings: Settings, passphrase: str) -> None:
     with Journal.create(settings, passphrase, analyzer=FakeAnalyzer("v1")) as journal:
         journal.write("He held me.")
-        journal.write("Plain.", analyze=False)
+        journal.write("Plain.", analysis=Analysis.OFF)
     newer = FakeAnalyzer("v2")
     with Journal.open(settings, passphrase, analyzer=newer) as journal:
         seen: list[tuple[int, int]] = []
@@ -285,7 +285,7 @@ def test_erase_leaves_nothing_behind(fresh_journal: Journal) -> None:
 
 def test_erase_of_a_journal_alone_removes_its_folder(settings: Settings, passphrase: str) -> None:
     journal = Journal.create(settings, passphrase)
-    journal.write("x", analyze=False)
+    journal.write("x", analysis=Analysis.OFF)
     journal.backup()
     journal.erase()
     assert not settings.home.exists()

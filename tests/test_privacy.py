@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 from bench.kill import run_and_kill
 from tidewise.cli import app
 from tidewise.journal import Journal
-from tidewise.records import NewEntry
+from tidewise.records import Analysis, NewEntry
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 
@@ -71,10 +71,12 @@ def test_no_canary_reaches_any_file(
 
     journal = Journal.create(settings, passphrase)
     for number in range(200):
-        journal.write(body * (1 + number % 30) + str(number), tags=["canary"], analyze=False)
+        journal.write(
+            body * (1 + number % 30) + str(number), tags=["canary"], analysis=Analysis.OFF
+        )
     check("after writes, journal open")
     entry = journal.entries(limit=1)[0]
-    journal.edit(entry.id, text=body + "edited", analyze=False)
+    journal.edit(entry.id, text=body + "edited", analysis=Analysis.OFF)
     check("after edit")
     with journal._connection() as con:
         con.execute("PRAGMA wal_checkpoint(FULL)").fetchall()
@@ -98,7 +100,7 @@ def test_no_canary_reaches_any_file(
     def child(report: Callable[[str], None]) -> None:
         with Journal.open(settings, "new " + passphrase) as writer:
             while True:
-                writer.write(body * 20, analyze=False)
+                writer.write(body * 20, analysis=Analysis.OFF)
                 report("1\n")
 
     run_and_kill(child, 0.15)

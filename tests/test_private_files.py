@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import TEST_KDF, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,10 +39,11 @@ import json, os, sys
 from pathlib import Path
 os.umask(0o022)
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import TEST_KDF, Settings
 home = Path(sys.argv[1])
 journal = Journal.create(Settings(home=home / "journal", kdf=TEST_KDF), "a passphrase")
-journal.write("Kept private.", analyze=False)
+journal.write("Kept private.", analysis=Analysis.OFF)
 journal.backup()  # an automatic backup under journal/backups/
 journal.backup(home / "my-backup")
 modes = {str(p.relative_to(home)): oct(p.stat().st_mode & 0o777) for p in home.rglob("*")}
@@ -107,6 +109,6 @@ def test_opening_an_older_journal_makes_its_files_private(tmp_path: Path) -> Non
     for path in (settings.db_path, settings.header_path):
         os.chmod(path, 0o644)  # as an earlier Tidewise left them under umask 022
     with Journal.open(settings, "a passphrase") as journal:
-        journal.write("Now private.", analyze=False)
+        journal.write("Now private.", analysis=Analysis.OFF)
         for path in settings.home.iterdir():
             assert stat.S_IMODE(path.stat().st_mode) == 0o600, path.name

@@ -6,11 +6,12 @@ import pytest
 
 from tidewise.errors import NotFoundError
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 
 
 def test_a_star_is_kept_and_taken_back(fresh_journal: Journal) -> None:
-    kept = fresh_journal.write("Keep this one.", analyze=False)
-    other = fresh_journal.write("An ordinary one.", analyze=False)
+    kept = fresh_journal.write("Keep this one.", analysis=Analysis.OFF)
+    other = fresh_journal.write("An ordinary one.", analysis=Analysis.OFF)
     fresh_journal.set_starred(kept.id, True)
     assert fresh_journal.get(kept.id).starred
     assert [e.id for e in fresh_journal.entries(starred=True)] == [kept.id]

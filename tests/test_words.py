@@ -24,6 +24,7 @@ from tidewise.cli import app
 from tidewise.cycle.synthetic import from_codes
 from tidewise.journal import Journal
 from tidewise.plural import counted, plural, times
+from tidewise.records import Analysis
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 NOUNS = (
@@ -100,7 +101,7 @@ def _build(settings: Settings, passphrase: str, scenario: Scenario) -> None:
         Journal.create(settings, passphrase).close()
     with Journal.open(settings, passphrase, analyzer=FakeAnalyzer()) as journal:
         for n in range(scenario.unread):
-            journal.write(f"Unread words {n}.", analyze=False)
+            journal.write(f"Unread words {n}.", analysis=Analysis.OFF)
         if journal.count():
             journal.write("So tired. I miss him.")  # sentences for show, one of each kind
 

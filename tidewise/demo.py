@@ -1,12 +1,13 @@
-"""`tidewise demo`: a throwaway journal of example entries, analysed and printed.
+"""The example entries: `tidewise demo` prints them from a throwaway journal, and the web
+UI's "explore with example entries" opens one; both fill it with `fill`.
 
 The entries were written for this project: one invented person, some weeks after
 finding out, going once around the cycle (reaching, shame for reaching, withdrawing,
 punishing, worn out, shame from the rupture, reaching again, and shame for reaching
 again). Each records the phase it was written to show (`DemoEntry.shows`), so a test
-can check that the reader reads the demo the way it was meant. The journal lives in a
-temp folder with a random passphrase and is deleted before the command returns,
-whatever happens.
+can check that the reader reads the demo the way it was meant. For `tidewise demo` the
+journal lives in a temp folder with a random passphrase and is deleted before the
+command returns, whatever happens.
 """
 
 from __future__ import annotations
@@ -19,8 +20,9 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from tidewise.clock import local_now
 from tidewise.cycle.labels import Label
-from tidewise.records import CheckIn
+from tidewise.records import Analysis, CheckIn, Unread
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -144,6 +146,23 @@ def demo_dates(today: datetime) -> list[datetime]:
     ]
 
 
+def fill(journal: Journal, today: datetime | None = None) -> Unread | None:
+    """Write the example entries into `journal`, read when the reader can run here.
+
+    The one filling for `tidewise demo` and the web UI's example journal. Returns why the
+    entries are unread (the reader cannot run on this install), or None when they were read.
+    """
+    unread: Unread | None = None
+    mode = Analysis.IF_AVAILABLE
+    for created, example in zip(demo_dates(today or local_now()), DEMO_ENTRIES, strict=True):
+        checkin = CheckIn(closeness=example.closeness, shame=example.shame)
+        saved = journal.write(example.text, created=created, checkin=checkin, analysis=mode)
+        if saved.unread is not None and unread is None:
+            # One failed load says it all: the other entries go unread without trying again.
+            unread, mode = saved.unread, Analysis.OFF
+    return unread
+
+
 def run_demo(out: Callable[[str], None], say: Callable[[str], None]) -> None:
     """Create, fill, print and delete a demo journal."""
     folder = Path(tempfile.mkdtemp(prefix="tidewise-demo-"))
@@ -155,33 +174,18 @@ def run_demo(out: Callable[[str], None], say: Callable[[str], None]) -> None:
 
 
 def _demo_in(folder: Path, out: Callable[[str], None], say: Callable[[str], None]) -> None:
-    from tidewise.clock import local_now
     from tidewise.journal import Journal
     from tidewise.settings import Settings
 
     say(f"Creating a throwaway demo journal in {folder} ...")
     with Journal.create(Settings(home=folder / "journal"), secrets.token_urlsafe(24)) as journal:
-        analyze = _analysis_works(journal, say)
-        for created, example in zip(demo_dates(local_now()), DEMO_ENTRIES, strict=True):
-            checkin = CheckIn(closeness=example.closeness, shame=example.shame)
-            journal.write(example.text, created=created, checkin=checkin, analyze=analyze)
+        if fill(journal) is not None:
+            say("The analysis engine is not available here; showing the entries without it.")
         for entry in journal.entries(newest_first=False):
             phase = entry.analysis.phase if entry.analysis else "not analysed"
             out(f"{entry.created:%a %d %b %H:%M}  [{_title(phase)}]")
             out(f"  {entry.text}")
             out("")
-
-
-def _analysis_works(journal: Journal, say: Callable[[str], None]) -> bool:
-    """True when the on-device analysis can run here; otherwise say so and go without."""
-    from tidewise.errors import TidewiseError
-
-    try:
-        journal.analyzer.analyze("A first quiet sentence.")
-    except (ImportError, TidewiseError):
-        say("The analysis engine is not available here; showing the entries without it.")
-        return False
-    return True
 
 
 def _title(phase: str) -> str:

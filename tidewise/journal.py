@@ -17,7 +17,7 @@ import os
 import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -41,7 +41,17 @@ from tidewise.errors import (
     NoJournalError,
     NotFoundError,
 )
-from tidewise.records import CheckIn, Correction, Cursor, Entry, EntryPage, ImportResult, NewEntry
+from tidewise.records import (
+    Analysis,
+    CheckIn,
+    Correction,
+    Cursor,
+    Entry,
+    EntryPage,
+    ImportResult,
+    NewEntry,
+    Unread,
+)
 from tidewise.settings import Settings
 from tidewise.storage import checks
 
@@ -271,6 +281,29 @@ class Journal:
             raise ModelFilesError
         return reader.analyze_many(texts, fixed=fixed)
 
+    def _reading(
+        self, mode: Analysis, read: Callable[[], EntryAnalysis]
+    ) -> tuple[EntryAnalysis | None, Unread | None]:
+        """The reading of new text as `mode` asks: (reading, None), or (None, why not).
+
+        The one place that decides to save without a reading, for every edge: a missing
+        model must never cost the person what they wrote.
+        """
+        if mode == Analysis.OFF:
+            return None, Unread.ASKED
+        try:
+            return read(), None
+        except (ModelFilesError, ImportError):  # no model files, or no onnxruntime
+            if mode == Analysis.REQUIRED:
+                raise
+            return None, Unread.NO_READER
+
+    def _read_one(self, entry_id: int, text: str) -> EntryAnalysis:
+        """A reading of `text` as entry `entry_id`'s, following the person's corrections."""
+        with self._connection() as con:
+            fixed = self._fixed(con, [entry_id])
+        return self._read([text], fixed)[0]
+
     def _fixed(self, con: Any, entry_ids: Sequence[int]) -> list[dict[str, str]]:
         from tidewise.storage import corrections as saved
 
@@ -296,7 +329,7 @@ class Journal:
         created: datetime | None = None,
         checkin: CheckIn | None = None,
         tags: Sequence[str] = (),
-        analyze: bool = True,
+        analysis: Analysis = Analysis.REQUIRED,
         starred: bool = False,
     ) -> Entry:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
@@ -313,13 +346,13 @@ class Journal:
             tags=checks.clean_tags(tags),
             starred=starred,
         )
-        analysis = self.analyzer.analyze(new.text) if analyze else None
+        reading, unread = self._reading(analysis, lambda: self.analyzer.analyze(new.text))
         with self._write() as con:
             now = clock.now_utc()
             entry_id = store.insert_entry(con, new, now)
-            if analysis is not None:
-                store.save_analysis(con, entry_id, self.analyzer.version, analysis, now)
-        return self.get(entry_id)
+            if reading is not None:
+                store.save_analysis(con, entry_id, self.analyzer.version, reading, now)
+        return replace(self.get(entry_id), unread=unread)
 
     def edit(
         self,
@@ -329,7 +362,7 @@ class Journal:
         checkin: CheckIn | None = None,
         tags: Sequence[str] | None = None,
         created: datetime | None = None,
-        analyze: bool = True,
+        analysis: Analysis = Analysis.REQUIRED,
     ) -> Entry:
         """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
         from tidewise.storage import store
@@ -339,21 +372,20 @@ class Journal:
         current = self.get(entry_id)
         new_text = checks.clean_text(text) if text is not None else current.text
         text_changed = new_text != current.text
-        analysis = None
-        if text_changed and analyze:
-            with self._connection() as con:
-                fixed = self._fixed(con, [entry_id])
-            analysis = self._read([new_text], fixed)[0]
+        reading: EntryAnalysis | None = None
+        unread: Unread | None = None
+        if text_changed:
+            reading, unread = self._reading(analysis, lambda: self._read_one(entry_id, new_text))
         with self._write() as con:
             now = clock.now_utc()
             if not store.exists(con, entry_id):
                 raise NotFoundError
             if text_changed:
                 store.update_text(con, entry_id, new_text, now)
-                if analysis is None:
+                if reading is None:
                     store.drop_analysis(con, entry_id)  # never keep an analysis of old text
                 else:
-                    store.save_analysis(con, entry_id, self.analyzer.version, analysis, now)
+                    store.save_analysis(con, entry_id, self.analyzer.version, reading, now)
             if checkin is not None:
                 store.update_checkin(con, entry_id, checkin, now)
             if tags is not None:
@@ -361,7 +393,7 @@ class Journal:
                 store.touch(con, entry_id, now)
             if created is not None:
                 store.update_created(con, entry_id, clock.aware(created), now)
-        return self.get(entry_id)
+        return replace(self.get(entry_id), unread=unread)
 
     def delete(self, entry_id: int) -> None:
         from tidewise.storage import store

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.errors import InputError
@@ -67,6 +68,23 @@ class NewEntry:
     updated: datetime | None = None  # None: the moment it is written
 
 
+class Analysis(StrEnum):
+    """How `Journal.write` and `Journal.edit` read new text."""
+
+    REQUIRED = "required"  # read it, or raise ModelFilesError / ImportError
+    # Read it when the reader can run on this install; otherwise save it unread (the
+    # entry matters more than its reading, which `tidewise reanalyze` can add later).
+    IF_AVAILABLE = "if_available"
+    OFF = "off"  # save it unread: the person asked (`tidewise write --no-analysis`)
+
+
+class Unread(StrEnum):
+    """Why an entry just saved has no reading."""
+
+    ASKED = "asked"  # written with Analysis.OFF
+    NO_READER = "no_reader"  # the model files or onnxruntime are missing on this install
+
+
 @dataclass(frozen=True)
 class Entry:
     """An entry as stored, with its latest analysis when it has one."""
@@ -85,6 +103,9 @@ class Entry:
     analysis: EntryAnalysis | None = None
     shared: bool = False  # marked by the person for a therapist report
     extra: dict[str, str] = field(default_factory=dict)
+    # Why the entry has no reading, on the entry `write` or `edit` returns (None when it
+    # was read, or an edit kept its text and reading). Never stored, never compared.
+    unread: Unread | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

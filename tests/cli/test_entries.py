@@ -13,6 +13,7 @@ import pytest
 from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 SECRET_TEXT = "Nobody may see this sentence about the harbour."
@@ -166,7 +167,7 @@ def test_reanalyze_reports_on_stderr(
     settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with Journal.create(settings, passphrase) as journal:
-        journal.write("Not analysed yet.", analyze=False)
+        journal.write("Not analysed yet.", analysis=Analysis.OFF)
     monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
     original = Journal.open
     monkeypatch.setattr(

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tests.cli.helpers import run
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import Settings
 
 
@@ -46,7 +47,7 @@ def test_copies_it_cannot_reach_or_that_changed_are_named_and_left_alone(
     settings: Settings, passphrase: str, tmp_path: Path
 ) -> None:
     with Journal.create(settings, passphrase) as journal:
-        journal.write("x", analyze=False)
+        journal.write("x", analysis=Analysis.OFF)
         gone = journal.backup(tmp_path / "unplugged")
         replaced = tmp_path / "notes.md"
         replaced.write_text("Tidewise wrote this.\n")

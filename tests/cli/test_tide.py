@@ -18,7 +18,7 @@ from tidewise.cycle.labels import LABEL_NAMES
 from tidewise.cycle.observation import Observation
 from tidewise.cycle.synthetic import SyntheticSpec, from_codes, generate
 from tidewise.journal import Journal
-from tidewise.records import CheckIn, NewEntry
+from tidewise.records import Analysis, CheckIn, NewEntry
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 GOLDEN = Path(__file__).parents[1] / "cycle" / "golden" / "tide_cli.json"
@@ -175,7 +175,9 @@ def test_unanalysed_entries_are_counted(
     fill(settings, passphrase, from_codes("RRWWRR"))
     with Journal.open(settings, passphrase) as journal:
         journal.write(
-            "not analysed", created=from_codes("R")[0].time + timedelta(days=10), analyze=False
+            "not analysed",
+            created=from_codes("R")[0].time + timedelta(days=10),
+            analysis=Analysis.OFF,
         )
     data = json.loads(run("--json").stdout)
     assert data["unanalysed"] == 1

@@ -16,6 +16,7 @@ import pytest
 from tidewise.errors import ImportFormatError
 from tidewise.formats.base import ImportOptions
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.transfer import import_file
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -165,4 +166,4 @@ def test_write_refuses_a_date_in_year_one(fresh_journal: Journal) -> None:
     from tidewise.errors import InputError
 
     with pytest.raises(InputError, match="1900 and 2199"):
-        fresh_journal.write("x", created=datetime(1, 1, 1), analyze=False)
+        fresh_journal.write("x", created=datetime(1, 1, 1), analysis=Analysis.OFF)

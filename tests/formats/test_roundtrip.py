@@ -26,7 +26,7 @@ from tidewise.errors import ExportPassphraseError, ImportFormatError
 from tidewise.formats import guess_importer
 from tidewise.formats.base import ImportOptions
 from tidewise.journal import Journal
-from tidewise.records import CheckIn, Entry, NewEntry
+from tidewise.records import Analysis, CheckIn, Entry, NewEntry
 from tidewise.settings import TEST_KDF, Settings
 from tidewise.transfer import export, import_file
 
@@ -284,7 +284,7 @@ def test_csv_keeps_formula_like_and_apostrophe_text_exactly() -> None:
 )
 def test_markdown_text_lines_that_look_like_facts_stay_text(text: str) -> None:
     with two_journals() as (source, target, root):
-        source.write(text, created=datetime(2025, 3, 1, tzinfo=UTC), analyze=False)
+        source.write(text, created=datetime(2025, 3, 1, tzinfo=UTC), analysis=Analysis.OFF)
         path = _export_to(source, "markdown", root / "t.md")
         assert import_file(target, path, analyze=False).imported == 1
         [entry] = target.entries()
@@ -298,7 +298,7 @@ def test_markdown_tags_cannot_pose_as_a_check_in() -> None:
             "Text.",
             created=datetime(2025, 3, 1, tzinfo=UTC),
             tags=["evening · shame 3/10", "walk"],
-            analyze=False,
+            analysis=Analysis.OFF,
         )
         path = _export_to(source, "markdown", root / "t.md")
         import_file(target, path, analyze=False)
@@ -323,7 +323,7 @@ def test_tags_with_line_breaks_or_control_characters_are_refused(tag: str) -> No
 
     with two_journals() as (source, _target, _root):
         with pytest.raises(InputError, match="control characters"):
-            source.write("Text.", tags=[tag], analyze=False)
+            source.write("Text.", tags=[tag], analysis=Analysis.OFF)
         with pytest.raises(InputError, match="control characters"):
             source.import_entries(
                 [NewEntry(text="Text.", created=datetime(2025, 3, 1, tzinfo=UTC), tags=(tag,))],

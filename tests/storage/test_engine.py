@@ -10,6 +10,7 @@ import pytest
 
 from tidewise.errors import DamagedJournalError
 from tidewise.journal import Journal
+from tidewise.records import Analysis
 from tidewise.settings import Settings
 from tidewise.storage import engine, keys
 
@@ -17,7 +18,7 @@ from tidewise.storage import engine, keys
 @pytest.fixture
 def closed_journal(fresh_journal: Journal) -> Settings:
     for number in range(30):
-        fresh_journal.write(f"Entry {number}. " + "the tide goes out " * 40, analyze=False)
+        fresh_journal.write(f"Entry {number}. " + "the tide goes out " * 40, analysis=Analysis.OFF)
     fresh_journal.close()
     return fresh_journal.settings
 

@@ -21,6 +21,7 @@ from tests.web.conftest import (
 from tests.web.pagetree import parse
 from tidewise.analysis.types import EntryAnalysis, Evidence, Safety
 from tidewise.cycle.labels import LABEL_TITLES, Label
+from tidewise.records import Analysis
 from tidewise.settings import Settings
 from tidewise.web.present import TIDE_NOTE
 
@@ -129,7 +130,7 @@ def test_a_safety_concern_shows_the_help_card_beside_the_entry(evidence_web: Web
 
 def test_an_entry_saved_without_analysis_is_shown_plainly(unlocked_web: Web) -> None:
     journal = unlocked_web.state.journal
-    entry = journal.write("Only the words, unread.", analyze=False)
+    entry = journal.write("Only the words, unread.", analysis=Analysis.OFF)
     page = parse(unlocked_web.get(f"/entries/{entry.id}").text)
     assert "not been read" in page.find("main").text
     assert not page.find_all("span", cls="chip")

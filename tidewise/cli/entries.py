@@ -20,11 +20,10 @@ import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
-from tidewise.errors import InputError, JournalExistsError, NoJournalError, TidewiseError
+from tidewise.errors import InputError, JournalExistsError, NoJournalError
 from tidewise.plural import counted
 
 if TYPE_CHECKING:
-    from tidewise.journal import Journal
     from tidewise.records import CheckIn, Entry, SourceMood
 
 NEW_PASSPHRASE_ENV = "TIDEWISE_NEW_PASSPHRASE"  # noqa: S105 (a variable name)
@@ -224,8 +223,9 @@ def write(
     Examples: tidewise write --closeness 1 --tag walk   (then type, and Ctrl-D)
               tidewise write --file today.txt
     """
-    from tidewise.errors import ModelFilesError
     from tidewise.journal import Journal
+    from tidewise.records import Analysis
+    from tidewise.writing import after_write
 
     # Every option is checked before any thread starts: a bad date ends the command
     # while the process has only its main thread.
@@ -251,29 +251,21 @@ def write(
         else:
             body = _read_text("Write your entry; end with Ctrl-D on its own line.")
         with session.opened(ctx) as journal:
-            options: dict[str, Any] = {
-                "created": created,
-                "checkin": checkin,
-                "tags": tags,
-                "starred": star,
-            }
-            try:
-                entry = journal.write(body, analyze=not no_analysis, **options)
-            except (ModelFilesError, ImportError):
-                say("The analysis is not available on this install; saving the entry without it.")
-                entry = journal.write(body, analyze=False, **options)
-            reply = None
-            if entry.analysis is not None:
-                from tidewise.replies import reply_for
-
-                reply = reply_for(journal, entry)
+            reading = Analysis.OFF if no_analysis else Analysis.IF_AVAILABLE
+            entry = journal.write(
+                body, created=created, checkin=checkin, tags=tags, starred=star, analysis=reading
+            )
+            _say_unread(entry)
+            after = after_write(journal, entry)
+            reply = after.reply
             out(str(entry.id))
             if reply is not None and reply.kind != "reflection":
                 from tidewise.cli.reply_view import show_reply
 
                 show_reply(journal, entry.id, reply)  # help and check-ins come before figures
                 say("")
-            _send_weekly_reading(journal)
+            if after.note_failed():
+                say("The weekly reading e-mail could not be sent; it will be tried next time.")
     finally:
         if warming is not None:
             # A failed command (wrong passphrase, empty text) must not exit while the model
@@ -285,16 +277,12 @@ def write(
         say(reply.text)
 
 
-def _send_weekly_reading(journal: Journal) -> None:
-    """The opt-in weekly note goes out when Tidewise runs and one is due; never fatal."""
-    from datetime import UTC, datetime
+def _say_unread(saved: Entry) -> None:
+    """Tell the person when the reader could not run here (never when they said not to)."""
+    from tidewise.records import Unread
 
-    from tidewise.lessons.mail import send_due
-
-    try:
-        send_due(journal, datetime.now(UTC))
-    except TidewiseError:
-        say("The weekly reading e-mail could not be sent; it will be tried next time.")
+    if saved.unread == Unread.NO_READER:
+        say("The analysis is not available on this install; the entry is saved without it.")
 
 
 @app.command("list")
@@ -426,6 +414,8 @@ def edit(
 
     Example: echo "New words." | tidewise edit 12 --shame 3
     """
+    from tidewise.records import Analysis
+
     with session.opened(ctx) as journal:
         entry = journal.get(entry_id)
         if sys.stdin.isatty():
@@ -437,7 +427,14 @@ def edit(
             raise InputError(msg)
         changes_checkin = closeness is not None or shame is not None
         checkin = _checkin(closeness, shame, entry.checkin) if changes_checkin else None
-        updated = journal.edit(entry_id, text=new_text or None, checkin=checkin, tags=tag)
+        updated = journal.edit(
+            entry_id,
+            text=new_text or None,
+            checkin=checkin,
+            tags=tag,
+            analysis=Analysis.IF_AVAILABLE,
+        )
+    _say_unread(updated)
     say(f"Entry {updated.id} updated.")
 
 

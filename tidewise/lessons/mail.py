@@ -219,18 +219,25 @@ def weekly_body(week: int) -> str:
     )
 
 
-def send_due(store: StateStore, now: datetime) -> int | None:
-    """Send the weekly note if one is due; returns the reading's number, or None.
+def note_due(store: StateStore, now: datetime) -> int | None:
+    """The reading whose weekly note is due at `now`, or None; reads state, sends nothing.
 
-    Due means: subscribed and confirmed, and a reading was released after the last note.
-    Several missed weeks give one note for the newest reading, never a burst."""
+    Due means: subscribed and confirmed, the mail server set up, and a reading released
+    after the last note. Several missed weeks give one note for the newest reading."""
     sub = _subscription(store)
-    if not sub.get("confirmed"):
+    if not sub.get("confirmed") or smtp_settings(store) is None:
         return None
-    smtp = smtp_settings(store)
     released = unlocked_count(store.started, now)
-    if smtp is None or released <= int(sub.get("last_sent_week") or 0):
+    return released if released > int(sub.get("last_sent_week") or 0) else None
+
+
+def send_due(store: StateStore, now: datetime) -> int | None:
+    """Send the weekly note if one is due (`note_due`); the reading's number, or None."""
+    released = note_due(store, now)
+    smtp = smtp_settings(store)
+    if released is None or smtp is None:
         return None
+    sub = _subscription(store)
     deliver(smtp, _message(smtp, str(sub["address"]), WEEKLY_SUBJECT, weekly_body(released), now))
     store.set_state(
         SUBSCRIPTION_KEY, sub | {"last_sent_week": released, "last_sent_at": now.isoformat()}

@@ -188,13 +188,14 @@ class WebState:
 
     def explore_demo(self) -> None:
         """A throwaway journal of example entries in a temp folder, deleted at lock."""
+        from tidewise.demo import fill
         from tidewise.journal import Journal
 
         folder = Path(tempfile.mkdtemp(prefix="tidewise-demo-"))
         try:
             settings = Settings(home=folder / "journal", kdf=self.settings.kdf)
             journal = Journal.create(settings, secrets.token_urlsafe(24), analyzer=self.analyzer)
-            _fill_demo(journal)
+            fill(journal)
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
@@ -292,26 +293,6 @@ class WebState:
             if self._wake.wait(timeout=min(max(remaining, 0.05), 1.0)):
                 self._wake.clear()
             self.expired()
-
-
-def _fill_demo(journal: Journal) -> None:
-    """The example entries from tidewise/demo.py, analysed when the engine can run here."""
-    from tidewise.clock import local_now
-    from tidewise.demo import DEMO_ENTRIES, demo_dates
-    from tidewise.records import CheckIn
-
-    analyze = _analysis_works(journal)
-    for created, example in zip(demo_dates(local_now()), DEMO_ENTRIES, strict=True):
-        checkin = CheckIn(closeness=example.closeness, shame=example.shame)
-        journal.write(example.text, created=created, checkin=checkin, analyze=analyze)
-
-
-def _analysis_works(journal: Journal) -> bool:
-    try:
-        journal.analyzer.analyze("A first quiet sentence.")
-    except (ImportError, TidewiseError):
-        return False
-    return True
 
 
 def _warm(journal: Journal) -> None:

@@ -6,6 +6,10 @@ session itself, and when a lock came first (idle, quick exit, another tab, the j
 replaced on disk) it keeps the posted text as the draft instead of answering a bare
 401. `POST /draft` answers 204; after a lock it answers 401, having kept the text for
 the next unlock, and the page then leaves for the "Locked" page.
+
+Saving follows the same rules as `tidewise write`, from the use-cases: the text is read
+when the reader can run here and saved unread otherwise (`Analysis.IF_AVAILABLE`), and
+`writing.after_write` records the reply and sends a due weekly note.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
 
 from tidewise.drafts import discard_draft, finish_draft, keep_draft
-from tidewise.errors import InputError, ModelFilesError
+from tidewise.errors import InputError
+from tidewise.records import Analysis
 from tidewise.web.draft_form import DRAFT_FORM_FIELD, draft_from_form, typing_form
 from tidewise.web.guards import Form, session_form, web_state
 from tidewise.web.rendering import render
@@ -30,6 +35,7 @@ from tidewise.web.routes.entries import (
     _tags,
 )
 from tidewise.web.when_form import posted_when
+from tidewise.writing import after_write
 
 router = APIRouter()
 
@@ -40,16 +46,16 @@ def write(request: Request, form: Annotated[Form, Depends(typing_form)]) -> Resp
     journal = _journal(request)
     try:
         created = posted_when(form)
-        try:
-            entry = journal.write(text, created=created, checkin=checkin, tags=tags)
-        except (ImportError, ModelFilesError):
-            entry = journal.write(text, created=created, checkin=checkin, tags=tags, analyze=False)
+        entry = journal.write(
+            text, created=created, checkin=checkin, tags=tags, analysis=Analysis.IF_AVAILABLE
+        )
     except InputError as error:
         values = _form_values(text, checkin, tags, _posted_when_values(form))
         context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
         return render(request, "write.html", status=400, nav="write", **context)
     finish_draft(journal, form.text(DRAFT_FORM_FIELD))
     web_state(request).changed()
+    after_write(journal, entry)  # the page shows the reply; a due weekly note goes out
     return RedirectResponse(f"/entries/{entry.id}?saved=1", status_code=303)
 
 
@@ -60,12 +66,14 @@ def edit(request: Request, entry_id: int, form: Annotated[Form, Depends(typing_f
     journal = _journal(request)
     try:
         created = posted_when(form)
-        try:
-            journal.edit(entry.id, text=text, checkin=checkin, tags=tags, created=created)
-        except (ImportError, ModelFilesError):
-            journal.edit(
-                entry.id, text=text, checkin=checkin, tags=tags, created=created, analyze=False
-            )
+        journal.edit(
+            entry.id,
+            text=text,
+            checkin=checkin,
+            tags=tags,
+            created=created,
+            analysis=Analysis.IF_AVAILABLE,
+        )
     except InputError as error:
         values = _form_values(text, checkin, tags, _posted_when_values(form))
         context = _form_context(values, error.message, draft_form=form.text(DRAFT_FORM_FIELD))
