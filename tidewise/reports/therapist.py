@@ -270,7 +270,7 @@ def write_report(report: Report, path: Path, *, scratch: Path | None = None) -> 
     Partial files go to `scratch` (the journal's own folder) when given, so a killed
     command leaves nothing half-written beside the report.
     """
-    from tidewise.transfer import atomic_binary_file, atomic_text_file
+    from tidewise.durable import atomic_binary_file, atomic_text_file
 
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
