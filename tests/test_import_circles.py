@@ -17,14 +17,6 @@ import grimp
 KNOWN = {
     # analysis/safety*.py is being changed on another branch: `normalise` moves out then.
     frozenset({"tidewise.analysis.safety", "tidewise.analysis.safety_model"}),
-    # Step 3: build_report leaves reports/therapist.py and Report gets its own module.
-    frozenset(
-        {
-            "tidewise.reports.therapist",
-            "tidewise.reports.report_html",
-            "tidewise.reports.report_pdf",
-        }
-    ),
 }
 
 
