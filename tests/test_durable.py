@@ -114,3 +114,12 @@ def test_stale_temps_finds_only_the_leftovers_of_that_file(tmp_path: Path) -> No
     left.write_bytes(b"")
     (tmp_path / ".journal.db.0a1b2c.tmp").write_bytes(b"")  # another file's
     assert durable.stale_temps(target) == [left]
+
+
+def test_rename_puts_a_finished_file_in_place(tmp_path: Path) -> None:
+    finished, target = tmp_path / ".journal.db.0a1b.partial", tmp_path / "journal.db"
+    finished.write_bytes(b"new copy")
+    target.write_bytes(b"old")
+    durable.rename(finished, target)
+    assert target.read_bytes() == b"new copy"
+    assert not finished.exists()

@@ -7,6 +7,7 @@ temp file is 0600 (private_files), holds a lock while it is written (the start-u
 of the journal's scratch folder skips files a live process holds) and is removed if the
 write does not finish, signals included.
 
+- `rename`: a finished, fsynced file (a database copy made by SQLite) into its place.
 - `write_atomically`: the journal's own small files (the key header, its copy in a
   backup). The temp file is `.<name>.<random>.tmp` beside the target, so `stale_temps`
   can find what a kill left; a failure is named as a journal folder's failure.
@@ -44,6 +45,13 @@ def fsync(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def rename(source: Path, target: Path) -> None:
+    """Rename `source` onto `target` (replacing it) and fsync the folder, so the rename
+    itself survives a power cut; `source` must already be fsynced and in the same folder."""
+    os.replace(source, target)
+    fsync(target.parent)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

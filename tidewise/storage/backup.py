@@ -102,8 +102,7 @@ def restore(source: Path, home: Path, key: bytearray) -> None:
                 shutil.copyfileobj(src, out)
         durable.fsync(partial)
         durable.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
-        os.replace(partial, target_db)
-        durable.fsync(home)
+        durable.rename(partial, target_db)
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()

@@ -110,10 +110,8 @@ def switch(db_path: Path, header_path: Path) -> None:
         raise JournalBusyError(BUSY_MESSAGE)
     old = os.open(db_path, os.O_RDWR)
     try:
-        os.replace(pending_db(db_path), db_path)  # the commit point
-        durable.fsync(db_path.parent)
-        os.replace(pending_header(header_path), header_path)
-        durable.fsync(header_path.parent)
+        durable.rename(pending_db(db_path), db_path)  # the commit point
+        durable.rename(pending_header(header_path), header_path)
         _overwrite(old)
     finally:
         os.close(old)
@@ -158,6 +156,5 @@ def recover(db_path: Path, header_path: Path) -> None:
         except FileNotFoundError:
             in_place = b""
         if header is not None and header.db_salt is not None and header.db_salt == in_place:
-            os.replace(waiting, header_path)  # step 4 happened: finish step 5
-            durable.fsync(header_path.parent)
+            durable.rename(waiting, header_path)  # step 4 happened: finish step 5
         discard(db_path, header_path)
