@@ -59,13 +59,13 @@ def build_report(
     now = now or datetime.now(UTC)
     lessons = therapist.lesson_progress(statuses(journal, now))
     entries = journal.entries(newest_first=False)
-    return therapist.compose(entries, therapist.with_zones(request), lessons, now)
+    return therapist.compose(entries, request, lessons, now)
 
 
 def suggestions(journal: Journal, request: ReportRequest) -> list[str]:
     """Capitalised words in the shared text that the person may want to redact too."""
     entries = journal.entries(newest_first=False)
-    return therapist.suggestions(entries, therapist.with_zones(request))
+    return therapist.suggestions(entries, request)
 
 
 def write_report(report: Report, path: Path, *, scratch: Path | None = None) -> list[Path]:

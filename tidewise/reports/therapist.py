@@ -1,7 +1,8 @@
-"""The report for a therapist: consent first, redacted, aggregates by default. Pure: no I/O.
+"""The report for a therapist: consent first, redacted, aggregates by default.
 
 `compose` makes the typed `Report` (reports/document.py) from the journal's entries,
-which the use-case in tidewise/report.py reads and passes in. Only entries the person
+which the use-case in tidewise/report.py reads and passes in: nothing here opens the
+journal or writes a file. Only entries the person
 marked for sharing (`Entry.shared`, or ids asked for in this report) appear as
 excerpts, each redacted and with its own phase (and the tide's, which may differ:
 reports/readings.py); every other entry contributes numbers only. Safety flags show as
@@ -88,7 +89,7 @@ def measured_macro_f1() -> float | None:
     return float(match.group(1)) if match else None
 
 
-def with_zones(request: ReportRequest) -> ReportRequest:
+def _with_zones(request: ReportRequest) -> ReportRequest:
     """A date typed without a zone means the machine's local time (as in `tidewise tide`)."""
     return replace(request, since=_aware(request.since), until=_aware(request.until))
 
@@ -103,19 +104,20 @@ def in_period(entries: Sequence[Entry], request: ReportRequest) -> list[Entry]:
     return [e for e in entries if in_range(e.created, request.since, request.until)]
 
 
-def shared(in_period: list[Entry], request: ReportRequest) -> list[Entry]:
+def shared(period: list[Entry], request: ReportRequest) -> list[Entry]:
     """The entries to quote; UsageError when a chosen one is not in the period."""
     chosen = set(request.share)
-    known = {e.id for e in in_period}
+    known = {e.id for e in period}
     missing = sorted(chosen - known)
     if missing:
         msg = f"Entry {missing[0]} is not in the report's period, so it cannot be shared in it."
         raise UsageError(msg)
-    return [e for e in in_period if e.shared or e.id in chosen]
+    return [e for e in period if e.shared or e.id in chosen]
 
 
 def suggestions(entries: Sequence[Entry], request: ReportRequest) -> list[str]:
     """Capitalised words in the text that would leave that the person may want to redact."""
+    request = _with_zones(request)
     period = in_period(entries, request)
     texts = [e.text for e in shared(period, request)]
     if request.include_safety_text:
@@ -199,8 +201,8 @@ def _method() -> Method:
 def compose(
     entries: Sequence[Entry], request: ReportRequest, lessons: Lessons, now: datetime
 ) -> Report:
-    """The report of `entries` (the whole journal, oldest first) for `request`, whose
-    dates must carry a zone (`with_zones`)."""
+    """The report of `entries` (the whole journal, oldest first) for `request`."""
+    request = _with_zones(request)
     period = in_period(entries, request)
     quoted = shared(period, request)
     tide = tide_of(entries, request.since, request.until)
