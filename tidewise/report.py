@@ -68,18 +68,23 @@ def suggestions(journal: Journal, request: ReportRequest) -> list[str]:
     return therapist.suggestions(entries, request)
 
 
+def report_format(path: Path) -> str:
+    """ "html" or "pdf" by the file's suffix; UsageError for any other."""
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        msg = "The report file must end in .html or .pdf."
+        raise UsageError(msg)
+    return suffix[1:]
+
+
 def write_report(report: Report, path: Path, *, scratch: Path | None = None) -> list[Path]:
     """Write the report (HTML or PDF by suffix) and its JSON appendix, each whole.
 
     Partial files go to `scratch` (the journal's own folder) when given, so a killed
     command leaves nothing half-written beside the report.
     """
-    suffix = path.suffix.lower()
-    if suffix not in SUFFIXES:
-        msg = "The report file must end in .html or .pdf."
-        raise UsageError(msg)
     appendix = path.with_suffix(".json")
-    for target, fmt in ((path, suffix[1:]), (appendix, "json")):
+    for target, fmt in ((path, report_format(path)), (appendix, "json")):
         with durable.atomic_binary_file(target, scratch=scratch) as stream:
             stream.write(therapist.render(report, fmt, appendix.name))
     return [path, appendix]

@@ -61,11 +61,7 @@ def report(
     from tidewise.reports.document import ReportRequest
 
     target = out_file or _default_name()
-    if target.suffix.lower() not in use_case.SUFFIXES:
-        from tidewise.errors import UsageError
-
-        msg = "The report file must end in .html or .pdf."
-        raise UsageError(msg)
+    use_case.report_format(target)  # a wrong suffix fails before the passphrase prompt
     with session.opened(ctx) as journal:
         request = ReportRequest(
             since=session.parse_when(since, role="from") if since else None,
