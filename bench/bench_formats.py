@@ -122,7 +122,8 @@ def _report(folder: Path) -> list[tuple[str, float]]:
     from datetime import datetime
 
     from tidewise.journal import Journal
-    from tidewise.reports.therapist import ReportRequest, build_report, write_report
+    from tidewise.report import build_report, write_report
+    from tidewise.reports.document import ReportRequest
     from tidewise.settings import TEST_KDF, Settings
 
     timings = []

@@ -15,14 +15,6 @@ import grimp
 # Circles known today, each with the step of issue 15 that removes it. Delete a line when
 # its circle is gone; a new circle fails the test.
 KNOWN = {
-    # Step 3: build_report leaves reports/therapist.py and Report gets its own module.
-    frozenset(
-        {
-            "tidewise.reports.therapist",
-            "tidewise.reports.report_html",
-            "tidewise.reports.report_pdf",
-        }
-    ),
 }
 
 

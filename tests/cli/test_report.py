@@ -12,7 +12,7 @@ from tests.cli.helpers import run
 from tests.conftest import FakeAnalyzer
 from tidewise.journal import Journal
 from tidewise.records import NewEntry
-from tidewise.reports.therapist import REDACTIONS_KEY
+from tidewise.report import REDACTIONS_KEY
 from tidewise.settings import PASSPHRASE_ENV, Settings
 
 WORDS = (

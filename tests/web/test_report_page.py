@@ -13,7 +13,7 @@ import pytest
 
 from tests.web.conftest import Web
 from tests.web.pagetree import parse
-from tidewise.reports.therapist import REDACTIONS_KEY, STATE_KEY
+from tidewise.report import REDACTIONS_KEY, STATE_KEY
 
 PIER = "Alex held my hand at the pier."
 ROOM = "I slept in the spare room and shut the door."

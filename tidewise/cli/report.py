@@ -1,4 +1,4 @@
-"""`tidewise report`: the summary for a therapist, as HTML or PDF (tidewise/reports/).
+"""`tidewise report`: the summary for a therapist, as HTML or PDF (tidewise/report.py).
 
 Consent first: only entries marked for sharing, or named with --share, are quoted;
 otherwise the report holds figures only. Names and places listed with --redact and
@@ -11,12 +11,15 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from tidewise.cli import app, session
 from tidewise.cli.console import out, say
+
+if TYPE_CHECKING:
+    from tidewise.reports.document import Report
 
 
 def _default_name() -> Path:
@@ -54,56 +57,51 @@ def report(
 
     Example: tidewise report --from 2024-01-01 --out summary.pdf --share 12 --redact Sam
     """
-    from tidewise.reports import therapist
+    from tidewise import report as use_case
+    from tidewise.reports.document import ReportRequest
 
     target = out_file or _default_name()
-    if target.suffix.lower() not in therapist.SUFFIXES:
-        from tidewise.errors import UsageError
-
-        msg = "The report file must end in .html or .pdf."
-        raise UsageError(msg)
+    use_case.report_format(target)  # a wrong suffix fails before the passphrase prompt
     with session.opened(ctx) as journal:
-        request = therapist.ReportRequest(
+        request = ReportRequest(
             since=session.parse_when(since, role="from") if since else None,
             until=session.parse_when(until, end_of_day=True, role="to") if until else None,
             share=tuple(share or ()),
-            redactions=therapist.kept_redactions(
+            redactions=use_case.kept_redactions(
                 journal, redact or [], redact_place or [], save=not preview
             ),
             include_safety_text=include_safety_text,
         )
-        maybe = therapist.suggestions(journal, request)
-        made = therapist.build_report(journal, request)
+        maybe = use_case.suggestions(journal, request)
+        made = use_case.build_report(journal, request)
         if preview:
-            _print_preview(made.data)
+            _print_preview(made)
         else:
-            written = therapist.write_report(made, target, scratch=journal.scratch_dir())
-            therapist.record_report(journal, made, target)
+            written = use_case.write_report(made, target, scratch=journal.scratch_dir())
+            use_case.record_report(journal, made, target)
             for path in written:
                 journal.note_copy("report", path)  # `erase` offers to remove it later
     if maybe:
         say("These words in the shared text might be names or places: " + ", ".join(maybe))
         say("Nothing was changed for them; add --redact WORD or --redact-place WORD if you wish.")
     if not preview:
-        quoted = [str(item["entry"]) for item in made.data["excerpts"]]
+        quoted = [str(excerpt.entry) for excerpt in made.excerpts]
         say(f"Wrote {' and '.join(str(p) for p in written)}.")
         say(f"Entries quoted: {', '.join(quoted) if quoted else 'none (figures only)'}.")
         say("The report is not encrypted: share it the way you would share a letter.")
 
 
-def _print_preview(data: dict[str, object]) -> None:
+def _print_preview(made: Report) -> None:
     """Exactly the writer's words that the report would contain, redacted."""
     from tidewise.reports import glance
 
-    excerpts = data["excerpts"]
-    safety = data["safety"]
-    assert isinstance(excerpts, list) and isinstance(safety, dict)
-    if not excerpts and not safety["text_included"]:
+    safety = made.safety
+    if not made.excerpts and not safety.text_included:
         out("No words from your entries would be shared: the report holds figures only.")
-    for item in excerpts:
-        out(f"--- entry {item['entry']} · {glance.excerpt_line(item)}")
-        out(item["text"])
-    if safety["text_included"]:
-        for flag in safety["flags"]:
-            out(f"--- safety flag · {flag['date']}")
-            out(" ".join(flag["sentences"]) or "(no sentence recorded)")
+    for item in made.excerpts:
+        out(f"--- entry {item.entry} · {glance.excerpt_line(item)}")
+        out(item.text)
+    if safety.text_included:
+        for flag in safety.flags:
+            out(f"--- safety flag · {flag.day.isoformat()}")
+            out(" ".join(flag.sentences or ()) or "(no sentence recorded)")

@@ -70,8 +70,8 @@ def _aware(moment: datetime) -> datetime:
 
 
 def _save_chart(result: Tide, path: Path, fmt: str) -> None:
+    from tidewise.durable import atomic_binary_file
     from tidewise.reports.charts import tide_sheet
-    from tidewise.transfer import atomic_binary_file
 
     with atomic_binary_file(path) as stream:  # 0600, whole or absent
         stream.write(tide_sheet(result, "svg" if fmt == "svg" else "png"))

@@ -173,8 +173,9 @@ def export_(
 
     Example: tidewise export --format markdown --out notes.md --from 2024-01-01
     """
+    from tidewise.durable import new_file
     from tidewise.formats import get_exporter
-    from tidewise.transfer import default_export_name, export, new_file
+    from tidewise.transfer import default_export_name, export
 
     get_exporter(fmt)  # an unknown format fails before the passphrase prompt
     start = session.parse_when(since, role="from") if since else None

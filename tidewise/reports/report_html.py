@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from tidewise.reports import glance
 
 if TYPE_CHECKING:
-    from tidewise.reports.therapist import Report
+    from tidewise.reports.document import Report
 
 _PROLOG = re.compile(r"<\?xml[^>]*\?>|<!DOCTYPE[^>]*>|<metadata>.*?</metadata>", re.DOTALL)
 _XMLNS = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
@@ -55,23 +55,19 @@ def render_html(report: Report, appendix_name: str) -> str:
     from tidewise.plural import counted
 
     env.filters["counted"] = counted
-    data = report.data
     template = env.get_template("report.html")
     return template.render(
-        data=data,
-        highlights=glance.highlights(data),
-        safety_line=glance.safety_line(data),
-        left_out=glance.left_out_lines(data),
+        report=report,
+        highlights=glance.highlights(report),
+        safety_line=glance.safety_line(report),
+        left_out=glance.left_out_lines(report),
         phase_head=glance.PHASE_TABLE_HEAD,
-        phase_rows=glance.phase_rows(data),
+        phase_rows=glance.phase_rows(report),
         excerpt_line=glance.excerpt_line,
-        precursors=[
-            (glance.PRECURSOR_TITLES.get(kind, kind), count)
-            for kind, count in data["tide"]["precursor_counts"].items()
-            if kind in glance.PRECURSOR_TITLES
-        ],
+        precursors=glance.precursors(report.tide),
         kinds_text=glance.kinds_text,
-        swings=glance.swings(data["tide"]),
+        loop_length=glance.loop_length(report.tide),
+        swings=glance.swings(report.tide),
         charts=_charts(report),
         appendix_name=appendix_name,
     )

@@ -19,7 +19,7 @@ from tidewise.reports import glance
 if TYPE_CHECKING:
     from fpdf import FPDF
 
-    from tidewise.reports.therapist import Report
+    from tidewise.reports.document import Report
 
 INK = (43, 49, 55)
 SOFT = (93, 102, 110)
@@ -131,93 +131,80 @@ def _chart(pdf: FPDF, png: bytes, width: float = WIDTH) -> None:
 
 
 def _first_page(pdf: FPDF, report: Report) -> None:
-    data = report.data
     pdf.add_page()
     pdf.set_font("dejavu", "B", 18)
     pdf.set_text_color(*INK)
     pdf.cell(WIDTH, 10, "Journal summary for a clinician", new_x="LMARGIN", new_y="NEXT")
-    period = f"{data['period']['from'] or 'first entry'} to {data['period']['to']}"
+    period = f"{report.period.first or 'first entry'} to {report.period.last}"
     _para(
         pdf,
-        f"Period: {period} · {counted(data['entries'], 'entry')} · prepared {data['made_at'][:10]} "
-        "by the writer, with Tidewise",
+        f"Period: {period} · {counted(report.entries, 'entry')} · "
+        f"prepared {report.made_at.date()} by the writer, with Tidewise",
         soft=True,
     )
-    _box(pdf, data["not_a_diagnosis"], NOTE_FILL)
-    rows = [*glance.highlights(data)]
-    rows.append(
-        ("Readings completed", f"{len(data['lessons']['completed'])} of {data['lessons']['total']}")
-    )
-    rows.append(("Entries the writer chose to quote", str(len(data["excerpts"]))))
+    _box(pdf, report.not_a_diagnosis, NOTE_FILL)
+    rows = [*glance.highlights(report)]
+    lessons = report.lessons
+    rows.append(("Readings completed", f"{len(lessons.completed)} of {lessons.total}"))
+    rows.append(("Entries the writer chose to quote", str(len(report.excerpts))))
     _table(pdf, rows, (80, 100), head=False)
-    _box(pdf, glance.safety_line(data), CALM_FILL)
+    _box(pdf, glance.safety_line(report), CALM_FILL)
     if report.tide.entries:
         from tidewise.reports import charts
 
         room = 297 - 16 - pdf.get_y() - 4
         _chart(pdf, charts.tide_timeline(report.tide, "png"), min(WIDTH, room * 2))
-    elif data["tide"]["message"]:
-        _para(pdf, data["tide"]["message"], soft=True)
+    elif report.tide.message:
+        _para(pdf, report.tide.message, soft=True)
 
 
 def _cycle(pdf: FPDF, report: Report) -> None:
-    tide = report.data["tide"]
+    tide = report.tide
     pdf.add_page()
     _heading(pdf, "The cycle in detail")
-    loops = tide["loops"]
-    median = (
-        f"; median length {counted(round(loops['median_days'], 1), 'day')} "
-        f"({counted(loops['median_entries'], 'entry')})"
-        if loops["median_days"] is not None
-        else ""
-    )
+    length = glance.loop_length(tide)
     _para(
         pdf,
         "A loop is a move away from the partner (withdrawing or punishing) followed by a "
-        f"return toward them. Completed loops: {loops['count']}{median}. "
+        f"return toward them. Completed loops: {len(tide.loops)}{'; ' + length if length else ''}. "
         f"Swings in closeness: {glance.swings(tide)}.",
     )
-    _para(pdf, report.data["method"]["readings"])
-    rows = [glance.PHASE_TABLE_HEAD, *glance.phase_rows(report.data)]
+    _para(pdf, report.method.readings)
+    rows = [glance.PHASE_TABLE_HEAD, *glance.phase_rows(report)]
     _table(pdf, rows, (60, 35, 35, 50), True)
-    precursors = [
-        (glance.PRECURSOR_TITLES[kind], str(count))
-        for kind, count in tide["precursor_counts"].items()
-        if kind in glance.PRECURSOR_TITLES
-    ]
-    _para(pdf, f"Turns from moving toward to moving away: {tide['turns']}.")
+    precursors = [(name, str(count)) for name, count in glance.precursors(tide)]
+    _para(pdf, f"Turns from moving toward to moving away: {tide.precursors.turns}.")
     _table(pdf, [("Right before the turn", "Turns"), *precursors], (130, 50), True)
-    if report.tide.entries:
+    if tide.entries:
         from tidewise.reports import charts
 
-        _chart(pdf, charts.time_in_phase(report.tide, "png"), 140)
-        _chart(pdf, charts.loops_per_month(report.tide, "png"), 150)
+        _chart(pdf, charts.time_in_phase(tide, "png"), 140)
+        _chart(pdf, charts.loops_per_month(tide, "png"), 150)
 
 
-def _shame_and_checkins(pdf: FPDF, data: dict[str, Any]) -> None:
-    shame, checks = data["shame"], data["checkins"]
+def _shame_and_checkins(pdf: FPDF, report: Report) -> None:
+    shame, checks = report.shame, report.checkins
     _heading(pdf, "Shame, week by week")
     _para(
         pdf,
-        f"Mean intensity (0 to 1). Shame for reaching: {shame['attachment']['trend']}; "
-        f"shame from the rupture: {shame['disconnection']['trend']}. Inner-critic sentences "
-        f"found: {shame['shame_voice_sentences']} "
-        f"(in {counted(shame['entries_with_shame_voice'], 'entry')}).",
+        f"Mean intensity (0 to 1). Shame for reaching: {shame.attachment.trend}; "
+        f"shame from the rupture: {shame.disconnection.trend}. Inner-critic sentences "
+        f"found: {shame.shame_voice_sentences} "
+        f"(in {counted(shame.entries_with_shame_voice, 'entry')}).",
     )
-    weeks = shame["attachment"]["by_week"]
     rows = [
-        (week, f"{value:.2f}", f"{shame['disconnection']['by_week'].get(week, 0.0):.2f}")
-        for week, value in weeks.items()
+        (week, f"{value:.2f}", f"{shame.disconnection.by_week.get(week, 0.0):.2f}")
+        for week, value in shame.attachment.by_week.items()
     ]
     _table(pdf, [("Week of", "For reaching", "From the rupture"), *rows], (60, 60, 60), True)
     _heading(pdf, "Check-ins")
     _para(
         pdf,
-        f"{counted(checks['checkins'], 'check-in')}. "
-        f"Closeness (-3 to +3): {checks['closeness']['trend']}; "
-        f"shame (0 to 10): {checks['shame']['trend']}.",
+        f"{counted(checks.checkins, 'check-in')}. "
+        f"Closeness (-3 to +3): {checks.closeness.trend}; "
+        f"shame (0 to 10): {checks.shame.trend}.",
     )
-    close, felt = checks["closeness"]["by_week"], checks["shame"]["by_week"]
+    close, felt = checks.closeness.by_week, checks.shame.by_week
     rows = [
         (
             week,
@@ -230,54 +217,54 @@ def _shame_and_checkins(pdf: FPDF, data: dict[str, Any]) -> None:
         _table(pdf, [("Week of", "Closeness", "Shame"), *rows], (60, 60, 60), True)
 
 
-def _safety_and_lessons(pdf: FPDF, data: dict[str, Any]) -> None:
-    safety = data["safety"]
+def _safety_and_lessons(pdf: FPDF, report: Report) -> None:
+    safety = report.safety
     _heading(pdf, "Safety flags")
-    if not safety["flags"]:
+    if not safety.flags:
         _para(pdf, "None in this period.")
     else:
         head: tuple[str, ...] = ("Date", "Kind")
         rows: list[tuple[str, ...]] = []
-        for flag in safety["flags"]:
-            row: tuple[str, ...] = (flag["date"], glance.kinds_text(flag["kinds"]))
-            if safety["text_included"]:
-                row = (*row, " ".join(flag["sentences"]))
+        for flag in safety.flags:
+            row: tuple[str, ...] = (flag.day.isoformat(), glance.kinds_text(flag.kinds))
+            if safety.text_included:
+                row = (*row, " ".join(flag.sentences or ()))
             rows.append(row)
-        if safety["text_included"]:
+        if safety.text_included:
             head = (*head, "Words (shared by the writer)")
-        widths = (35, 55, 90) if safety["text_included"] else (60, 120)
+        widths = (35, 55, 90) if safety.text_included else (60, 120)
         _table(pdf, [head, *rows], widths, True)
-    lessons = data["lessons"]
+    lessons = report.lessons
     _heading(pdf, "Readings")
     _para(
         pdf,
-        f"{len(lessons['completed'])} of {lessons['total']} weekly readings completed; "
-        f"{lessons['opened']} opened; {lessons['released']} released so far.",
+        f"{len(lessons.completed)} of {lessons.total} weekly readings completed; "
+        f"{lessons.opened} opened; {lessons.released} released so far.",
     )
-    if lessons["completed"]:
-        rows = [(str(i["week"]), i["title"], i["date"]) for i in lessons["completed"]]
+    if lessons.completed:
+        rows = [(str(c.week), c.title, c.day.isoformat()) for c in lessons.completed]
         _table(pdf, [("Week", "Reading", "Completed"), *rows], (20, 110, 50), True)
 
 
-def _excerpts_and_method(pdf: FPDF, data: dict[str, Any], appendix_name: str) -> None:
+def _excerpts_and_method(pdf: FPDF, report: Report, appendix_name: str) -> None:
     _heading(pdf, "Entries the writer chose to share")
-    if not data["excerpts"]:
+    if not report.excerpts:
         _para(pdf, "None: this report holds figures only.")
-    for item in data["excerpts"]:
+    for item in report.excerpts:
         _para(pdf, glance.excerpt_line(item), size=8.5, soft=True)
-        _para(pdf, item["text"], size=9.5)
+        _para(pdf, item.text, size=9.5)
         pdf.ln(1)
     _heading(pdf, "What is left out")
-    for line in glance.left_out_lines(data):
+    for line in glance.left_out_lines(report):
         _para(pdf, f"• {line}")
     _heading(pdf, "How the labels are made")
-    method = data["method"]
-    _para(pdf, method["labels"])
-    f1 = f"{method['macro_f1']:.2f}, " if method["macro_f1"] is not None else ""
+    method = report.method
+    _para(pdf, method.labels)
+    f1 = f"{method.macro_f1:.2f}, " if method.macro_f1 is not None else ""
     _para(
         pdf,
         "Measured agreement with human labels (macro-F1 over the seven labels): "
-        f"{f1}{method['macro_f1_note']}. The writer's own check-ins are shown as given.",
+        f"{f1}{method.macro_f1_note}. The writer's own check-ins are shown as given.",
     )
     _para(pdf, f"The same figures are in {appendix_name}, beside this file.", soft=True)
 
@@ -287,7 +274,7 @@ def render_pdf(report: Report, appendix_name: str) -> bytes:
     pdf = _new_pdf()
     _first_page(pdf, report)
     _cycle(pdf, report)
-    _shame_and_checkins(pdf, report.data)
-    _safety_and_lessons(pdf, report.data)
-    _excerpts_and_method(pdf, report.data, appendix_name)
+    _shame_and_checkins(pdf, report)
+    _safety_and_lessons(pdf, report)
+    _excerpts_and_method(pdf, report, appendix_name)
     return bytes(pdf.output())

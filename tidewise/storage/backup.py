@@ -17,10 +17,10 @@ import secrets
 import shutil
 from pathlib import Path
 
-from tidewise import private_files
+from tidewise import durable, private_files
 from tidewise.errors import DamagedJournalError, InputError, JournalExistsError
 from tidewise.settings import DB_NAME, HEADER_NAME
-from tidewise.storage import engine, keys, migrations, store
+from tidewise.storage import engine, migrations, store
 from tidewise.storage.engine import Connection
 
 KEEP_GENERATIONS = 5
@@ -34,9 +34,9 @@ def export(con: Connection, key: bytearray, header_path: Path, dest: Path) -> Pa
         private_files.create_empty(partial)  # 0600 before SQLite fills it in
         expected = export_copy(con, key, partial)
         verify_copy(partial, key, expected)
-        fsync_file(partial)
+        durable.fsync(partial)
         os.replace(partial, dest / DB_NAME)
-        keys.write_atomically(dest / HEADER_NAME, header_path.read_bytes())
+        durable.write_atomically(dest / HEADER_NAME, header_path.read_bytes())
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
@@ -79,14 +79,6 @@ def verify_copy(path: Path, key: bytearray, expected: tuple[int, str]) -> None:
         raise DamagedJournalError(msg)
 
 
-def fsync_file(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def prune(backups_dir: Path, keep: int = KEEP_GENERATIONS) -> list[Path]:
     """Remove the oldest automatic backups beyond `keep` (their names sort by time)."""
     generations = sorted(p for p in backups_dir.glob("*") if (p / DB_NAME).exists())
@@ -108,10 +100,9 @@ def restore(source: Path, home: Path, key: bytearray) -> None:
         with os.fdopen(private_files.create_file(partial), "wb") as out:
             with (source / DB_NAME).open("rb") as src:
                 shutil.copyfileobj(src, out)
-        fsync_file(partial)
-        keys.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
-        os.replace(partial, target_db)
-        keys.fsync_dir(home)
+        durable.fsync(partial)
+        durable.write_atomically(target_header, (source / HEADER_NAME).read_bytes())
+        durable.rename(partial, target_db)
     finally:
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()

@@ -14,6 +14,7 @@ import secrets
 import shutil
 from pathlib import Path
 
+from tidewise import durable
 from tidewise.settings import Settings
 from tidewise.storage import keys
 
@@ -94,7 +95,7 @@ def erase(settings: Settings) -> None:
     sweep_scratch(settings)
     with contextlib.suppress(OSError):
         (settings.home / SCRATCH_DIR).rmdir()
-    keys.fsync_dir(settings.home)
+    durable.fsync(settings.home)
     with contextlib.suppress(OSError):
         settings.home.rmdir()  # only when empty: the folder may hold the person's other files
 

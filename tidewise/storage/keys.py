@@ -19,17 +19,15 @@ from __future__ import annotations
 
 import base64
 import binascii
-import contextlib
 import hashlib
 import json
-import os
 import secrets
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tidewise import crypto
+from tidewise import crypto, durable
 from tidewise.crypto import KEY_BYTES, NONCE_BYTES
 from tidewise.errors import DamagedJournalError, WrongPassphraseError
 from tidewise.settings import KdfProfile
@@ -154,42 +152,18 @@ def read_header(path: Path) -> Header:
     return parse_header(blob)
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Temp file in the same folder, fsync, os.replace, fsync the folder."""
-    from tidewise.errors import from_os_error
-
-    temp = path.with_name(f".{path.name}.{secrets.token_hex(6)}.tmp")
-    try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        os.fchmod(fd, 0o600)  # whatever the umask
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except OSError as err:  # a full disk or a read-only folder: the old file is untouched
-        raise from_os_error(err, journal=True) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-    fsync_dir(path.parent)
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+# journal.py's create still calls keys.fsync_dir; that code moves to storage/vault.py in
+# issue 15's step 4, which can then call durable.fsync itself.
+fsync_dir = durable.fsync
 
 
 def write_header(path: Path, header: Header) -> None:
-    write_atomically(path, header.to_bytes())
+    durable.write_atomically(path, header.to_bytes())
 
 
 def stale_temp_headers(path: Path) -> list[Path]:
     """Temp files left by a header write that was killed before its rename."""
-    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
+    return durable.stale_temps(path)
 
 
 class EarlyUnlock:

@@ -37,7 +37,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-from tidewise import private_files
+from tidewise import durable, private_files
 from tidewise.errors import DamagedJournalError, JournalBusyError
 from tidewise.storage import backup, keys
 from tidewise.storage.engine import Connection
@@ -92,7 +92,7 @@ def prepare(
     try:
         expected = backup.export_copy(con, new_key, copy)
         backup.verify_copy(copy, new_key, expected)
-        backup.fsync_file(copy)
+        durable.fsync(copy)
         salted = keys.Header(
             kdf=header.kdf, salt=header.salt, wrapped_key=header.wrapped_key, db_salt=db_salt(copy)
         )
@@ -110,10 +110,8 @@ def switch(db_path: Path, header_path: Path) -> None:
         raise JournalBusyError(BUSY_MESSAGE)
     old = os.open(db_path, os.O_RDWR)
     try:
-        os.replace(pending_db(db_path), db_path)  # the commit point
-        keys.fsync_dir(db_path.parent)
-        os.replace(pending_header(header_path), header_path)
-        keys.fsync_dir(header_path.parent)
+        durable.rename(pending_db(db_path), db_path)  # the commit point
+        durable.rename(pending_header(header_path), header_path)
         _overwrite(old)
     finally:
         os.close(old)
@@ -158,6 +156,5 @@ def recover(db_path: Path, header_path: Path) -> None:
         except FileNotFoundError:
             in_place = b""
         if header is not None and header.db_salt is not None and header.db_salt == in_place:
-            os.replace(waiting, header_path)  # step 4 happened: finish step 5
-            keys.fsync_dir(header_path.parent)
+            durable.rename(waiting, header_path)  # step 4 happened: finish step 5
         discard(db_path, header_path)

@@ -1,7 +1,7 @@
 """The therapist report page: the person's choices, read and checked, and what the page
 shows before anything leaves.
 
-The same use-case as `tidewise report` (reports/therapist.py): consent first, quotes only
+The same use-case as `tidewise report` (tidewise/report.py): consent first, quotes only
 from entries marked to share or numbered here, names and places replaced everywhere. The
 choices travel in the page's forms (never in a URL, where the names would sit in the
 browser's history); the report is made in memory for the download, so no plaintext file
@@ -20,7 +20,7 @@ from tidewise.web.guards import Form
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
-    from tidewise.reports.therapist import Report, ReportRequest
+    from tidewise.reports.document import Report, ReportRequest
 
 FORMATS = {"pdf": "PDF", "html": "HTML page", "json": "The figures alone, as data (JSON)"}
 MEDIA_TYPES = {
@@ -104,7 +104,8 @@ def report_request(journal: Journal, choices: ReportChoices, *, save: bool) -> R
     With `save`, the names and places join the list kept for the next report, as the
     CLI does when it writes a report (never on a preview).
     """
-    from tidewise.reports.therapist import ReportRequest, kept_redactions
+    from tidewise.report import kept_redactions
+    from tidewise.reports.document import ReportRequest
 
     since, until = period(choices)
     names, places = words(choices.names), words(choices.places)
@@ -120,10 +121,10 @@ def report_request(journal: Journal, choices: ReportChoices, *, save: bool) -> R
 
 def make_report(journal: Journal, request: ReportRequest) -> Report:
     """The report, or InputError when the period holds no entry (nothing to report)."""
-    from tidewise.reports.therapist import build_report
+    from tidewise.report import build_report
 
     made = build_report(journal, request)
-    if made.data["entries"] == 0:
+    if made.entries == 0:
         msg = (
             "There are no entries in that period, so there is nothing to report. Choose other days."
         )
@@ -133,25 +134,24 @@ def make_report(journal: Journal, request: ReportRequest) -> Report:
 
 def preview(journal: Journal, request: ReportRequest, made: Report) -> dict[str, Any]:
     """Everything the page shows before a download: what is in, what is out, the words."""
+    from tidewise.report import suggestions
     from tidewise.reports import glance
-    from tidewise.reports.therapist import suggestions
 
-    data = made.data
     return {
-        "period": data["period"],
-        "entries": data["entries"],
-        "quoted": data["excerpts"],
+        "period": made.period,
+        "entries": made.entries,
+        "quoted": made.excerpts,
         "redacted_names": request.redactions.names,
         "redacted_places": request.redactions.places,
         "maybe_names": suggestions(journal, request),
-        "highlights": glance.highlights(data),
+        "highlights": glance.highlights(made),
         "phase_head": glance.PHASE_TABLE_HEAD,
-        "phase_rows": glance.phase_rows(data),
-        "left_out": glance.left_out_lines(data),
-        "safety_line": glance.safety_line(data),
-        "safety_flags": data["safety"]["flags"] if data["safety"]["text_included"] else [],
+        "phase_rows": glance.phase_rows(made),
+        "left_out": glance.left_out_lines(made),
+        "safety_line": glance.safety_line(made),
+        "safety_flags": made.safety.flags if made.safety.text_included else (),
         "excerpt_line": glance.excerpt_line,
-        "not_a_diagnosis": data["not_a_diagnosis"],
+        "not_a_diagnosis": made.not_a_diagnosis,
     }
 
 
@@ -164,15 +164,6 @@ def file_stem() -> str:
 
 def report_bytes(made: Report, fmt: str, stem: str) -> bytes:
     """The download, made in memory (the report, or its figures as JSON)."""
-    import json
+    from tidewise.reports.therapist import render
 
-    appendix = f"{stem}.json"
-    if fmt == "pdf":
-        from tidewise.reports.report_pdf import render_pdf
-
-        return render_pdf(made, appendix)
-    if fmt == "html":
-        from tidewise.reports.report_html import render_html
-
-        return render_html(made, appendix).encode("utf-8")
-    return (json.dumps(made.data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    return render(made, fmt, f"{stem}.json")

@@ -36,7 +36,7 @@ router = APIRouter(dependencies=[Depends(require_session)])
 def _page(
     request: Request, choices: ReportChoices, *, status: int = 200, error: str = "", **more: Any
 ) -> Response:
-    from tidewise.reports.therapist import kept_redactions
+    from tidewise.report import kept_redactions
 
     kept = kept_redactions(web_state(request).journal, [], [], save=False)
     context: dict[str, Any] = {"shown": None, **more}
@@ -72,7 +72,7 @@ def report_preview(request: Request, form: Annotated[Form, Depends(session_form)
 
 @router.post("/report/download")
 def report_download(request: Request, form: Annotated[Form, Depends(session_form)]) -> Response:
-    from tidewise.reports.therapist import record_report
+    from tidewise.report import record_report
 
     journal = web_state(request).journal
     choices = ReportChoices.from_form(form)
