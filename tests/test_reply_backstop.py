@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.replies import graded_reply
 
 
@@ -13,12 +14,12 @@ def _analysis(*texts: str) -> EntryAnalysis:
     scores = {"neutral": 1.0}
     return EntryAnalysis(
         version="t",
-        sentences=tuple(SentenceAnalysis(t, 0, len(t), "neutral", scores) for t in texts),
-        movement="still",
-        phase="neutral",
+        sentences=tuple(SentenceAnalysis(t, 0, len(t), Label.NEUTRAL, scores) for t in texts),
+        movement=Movement.STILL,
+        phase=Label.NEUTRAL,
         shame=Shame(),
         shame_voice=(),
-        distancing="none",
+        distancing=Distancing.NONE,
         safety=Safety(concern=False),
     )
 
