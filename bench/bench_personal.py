@@ -35,9 +35,10 @@ from tidewise.analysis.embed import Embedder
 from tidewise.analysis.features import FeatureConfig
 from tidewise.analysis.personal import PersonalSettings, fit_layer, log_softmax
 from tidewise.cycle.labels import LABEL_NAMES
-from training.classifier import cached_embeddings, read_corpus
+from training.classifier import read_corpus
 from training.classifier_report import f1_of
 from training.classifier_settings import BLOCK_SCALES, C_VALUE
+from training.embeddings import cached_embeddings
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "embeddings.npz"

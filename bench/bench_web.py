@@ -25,7 +25,7 @@ from pathlib import Path
 import httpx
 
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
-from tidewise.cycle.labels import LABEL_NAMES, PHASES
+from tidewise.cycle.labels import LABEL_NAMES, PHASES, Distancing, Label, Movement
 from tidewise.cycle.observation import Observation
 from tidewise.cycle.synthetic import SyntheticSpec, generate
 from tidewise.journal import Journal
@@ -67,15 +67,15 @@ class SyntheticAnalyzer:
         label = max(mass, key=lambda name: mass[name])
         phase = max((str(p) for p in PHASES), key=lambda name: mass[name])
         end = text.find(".") + 1
-        sentence = SentenceAnalysis(text[:end], 0, end, label, mass)
+        sentence = SentenceAnalysis(text[:end], 0, end, Label(label), mass)
         return EntryAnalysis(
             version=self.version,
             sentences=(sentence,),
-            movement="toward" if phase == "reaching" else "away",
-            phase=phase,
+            movement=Movement.TOWARD if phase == Label.REACHING else Movement.AWAY,
+            phase=Label(phase),
             shame=Shame(mass["attachment_shame"], mass["disconnection_shame"]),
             shame_voice=(),
-            distancing="none",
+            distancing=Distancing.NONE,
             safety=Safety(concern=False),
             label_mass=mass,
         )

@@ -29,13 +29,13 @@ from tidewise.analysis.entry import EntrySettings
 from tidewise.analysis.features import FeatureConfig, model_text
 from tidewise.cycle.labels import LABEL_NAMES
 from training.classifier import (
-    cached_embeddings,
     feature_blocks,
     fold_into_head,
     read_corpus,
     stacked,
 )
 from training.classifier_report import f1_of
+from training.embeddings import cached_embeddings
 from training.entries import phase_accuracy, read_entries
 
 ROOT = Path(__file__).resolve().parent.parent

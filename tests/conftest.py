@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.journal import Journal
 from tidewise.settings import HOME_ENV, PASSPHRASE_ENV, TEST_KDF, Settings
 
@@ -115,7 +116,8 @@ def _scores(label: str) -> dict[str, float]:
 
 def _sentence(match: re.Match[str], learned: Mapping[str, str]) -> SentenceAnalysis:
     label = _label_of(match.group(0), learned)
-    return SentenceAnalysis(match.group(0), match.start(), match.end(), label, _scores(label))
+    start, end = match.start(), match.end()
+    return SentenceAnalysis(match.group(0), start, end, Label(label), _scores(label))
 
 
 def _as_the_person_said(analysis: EntryAnalysis, own: Mapping[str, str]) -> EntryAnalysis:
@@ -129,11 +131,11 @@ def _as_the_person_said(analysis: EntryAnalysis, own: Mapping[str, str]) -> Entr
             sentences.append(sentence)
             counted.append(sentence.label)
             continue
-        mine = said if said in _LABELS else sentence.label
+        mine = Label(said) if said in _LABELS else sentence.label
         sentences.append(
             replace(sentence, label=mine, evidence=(), correction=said, reader_label=sentence.label)
         )
-        counted.append(said if said in _LABELS else "neutral")
+        counted.append(Label(said) if said in _LABELS else Label.NEUTRAL)
     return replace(_summarised(analysis.version, tuple(sentences), counted), safety=analysis.safety)
 
 
@@ -160,11 +162,11 @@ def _summarised(
     return EntryAnalysis(
         version=version,
         sentences=sentences,
-        movement=movement,
-        phase=phase,
+        movement=Movement(movement),
+        phase=Label(phase),
         shame=Shame(share("attachment_shame"), share("disconnection_shame")),
         shame_voice=tuple(voice),
-        distancing=distancing,
+        distancing=Distancing(distancing),
         safety=Safety(concern=False),
     )
 

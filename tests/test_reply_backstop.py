@@ -8,6 +8,7 @@ import pytest
 
 from tidewise.analysis.safety import HEAVY_WORDS_RULE, explain, screen
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.replies import graded_reply
 
 
@@ -15,12 +16,12 @@ def _analysis(safety: Safety, *texts: str) -> EntryAnalysis:
     scores = {"neutral": 1.0}
     return EntryAnalysis(
         version="t",
-        sentences=tuple(SentenceAnalysis(t, 0, len(t), "neutral", scores) for t in texts),
-        movement="still",
-        phase="neutral",
+        sentences=tuple(SentenceAnalysis(t, 0, len(t), Label.NEUTRAL, scores) for t in texts),
+        movement=Movement.STILL,
+        phase=Label.NEUTRAL,
         shame=Shame(),
         shame_voice=(),
-        distancing="none",
+        distancing=Distancing.NONE,
         safety=safety,
     )
 

@@ -54,6 +54,7 @@ from training.classifier_settings import (
     SEED,
     Corpus,
 )
+from training.embeddings import cached_embeddings
 from training.entries import phase_accuracy, read_entries
 
 
@@ -85,23 +86,6 @@ def _rows(path: Path) -> list[dict[str, Any]]:
         except json.JSONDecodeError:
             print(f"{path.name}:{number}: not JSON, skipped", file=sys.stderr)
     return rows
-
-
-def cached_embeddings(
-    embedder: Embedder, texts: list[str], cache: Path | None
-) -> npt.NDArray[np.float32]:
-    """Embeddings, reusing a cache keyed by text (vectors are deterministic, so this is exact)."""
-    known: dict[str, npt.NDArray[np.float32]] = {}
-    if cache is not None and cache.is_file():
-        with np.load(cache, allow_pickle=False) as data:
-            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
-    missing = sorted({t for t in texts if t not in known})
-    if missing:
-        known.update(zip(missing, embedder.embed(missing), strict=True))
-        if cache is not None:
-            keys = sorted(known)
-            np.savez(cache, texts=np.asarray(keys), vectors=np.stack([known[k] for k in keys]))
-    return np.stack([known[t] for t in texts]).astype(np.float32)
 
 
 def feature_blocks(

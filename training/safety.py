@@ -53,6 +53,7 @@ from tidewise.analysis.safety_model import (
     word_features,
 )
 from tidewise.analysis.segment import split_sentences
+from training.embeddings import cached_embeddings
 
 SEED = 20240611
 FOLDS = 5
@@ -194,25 +195,6 @@ def _rows(path: Path) -> list[dict[str, Any]]:
             except json.JSONDecodeError:
                 print(f"{path.name}:{number}: not JSON, skipped", file=sys.stderr)
     return rows
-
-
-def embeddings(texts: list[str], cache: Path | None) -> npt.NDArray[np.float32]:
-    """The engine's vectors for `texts`, reusing a cache keyed by text (exact: the
-    encoder is deterministic). The model loads only when something is missing."""
-    known: dict[str, npt.NDArray[np.float32]] = {}
-    if cache is not None and cache.is_file():
-        with np.load(cache, allow_pickle=False) as data:
-            known = dict(zip(data["texts"].tolist(), data["vectors"], strict=True))
-    missing = sorted({t for t in texts if t not in known})
-    if missing:
-        from tidewise.analysis.embed import Embedder
-
-        print(f"embedding {len(missing)} sentences", file=sys.stderr)
-        known.update(zip(missing, Embedder().embed(missing), strict=True))
-        if cache is not None:
-            keys = sorted(known)
-            np.savez(cache, texts=np.asarray(keys), vectors=np.stack([known[k] for k in keys]))
-    return np.stack([known[t] for t in texts]).astype(np.float32)
 
 
 def features(texts: list[str], vectors: npt.NDArray[np.float32]) -> Any:
@@ -438,7 +420,7 @@ def dev_report(corpus: Path, head: SafetyHead, cache: Path | None) -> dict[str, 
     for row in rows:
         text = " ".join(str(p) for p in (row.get("context"), row["text"]) if p)
         entries.append([model_text(text[a:b]) for a, b in split_sentences(text)] or [text])
-    vectors = embeddings(sorted({s for e in entries for s in e}), cache)
+    vectors = cached_embeddings(None, sorted({s for e in entries for s in e}), cache)
     known = dict(zip(sorted({s for e in entries for s in e}), vectors, strict=True))
     tally: dict[str, list[int]] = {}
     for row, sentences in zip(rows, entries, strict=True):
@@ -459,7 +441,7 @@ def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None
     data = read_data(corpus)
     counts = {s: int(data.mask(s).sum()) for s in sorted(set(data.sources))}
     log(f"sentences per source: {counts}; crisis {int((data.labels > 0).sum())}")
-    vectors = embeddings(data.texts, cache)
+    vectors = cached_embeddings(None, data.texts, cache)
     assert vectors.shape[1] == DIMENSIONS
     x = features(data.texts, vectors)
     weights = sample_weights(data)

@@ -12,7 +12,7 @@ from tidewise.analysis.embed import DIMENSIONS
 from tidewise.analysis.engine import Engine
 from tidewise.analysis.evidence import FUNCTION_WORDS, evidence_for
 from tidewise.analysis.features import DENSE_NAMES, FeatureConfig, ngram_features
-from tidewise.cycle.labels import LABEL_NAMES
+from tidewise.cycle.labels import LABEL_NAMES, Label
 
 from .conftest import FakeEncoder, fake_head
 
@@ -48,7 +48,7 @@ def row_for(label: int) -> np.ndarray:
 def test_the_words_whose_removal_lowers_the_label_most_are_chosen() -> None:
     head = word_head({"slept": (WITHDRAWING, 3.0), "spare": (WITHDRAWING, 2.0)})
     sentence = "Last night I slept in the spare room again"
-    evidence = evidence_for(sentence, "withdrawing", row_for(WITHDRAWING), head)
+    evidence = evidence_for(sentence, Label.WITHDRAWING, row_for(WITHDRAWING), head)
     texts = [e.text for e in evidence]
     assert any("slept" in t for t in texts)
     assert any("spare" in t for t in texts)
@@ -58,18 +58,18 @@ def test_the_words_whose_removal_lowers_the_label_most_are_chosen() -> None:
 def test_a_lone_function_word_is_never_evidence_even_when_it_carries_weight() -> None:
     head = word_head({"he": (PUNISHING, 5.0), "up": (PUNISHING, 5.0), "screamed": (PUNISHING, 4.0)})
     sentence = "He came up the stairs and I screamed"
-    evidence = evidence_for(sentence, "punishing", row_for(PUNISHING), head)
+    evidence = evidence_for(sentence, Label.PUNISHING, row_for(PUNISHING), head)
     assert [e.text for e in evidence] == ["screamed"]
 
 
 def test_no_content_word_means_no_evidence() -> None:
     head = word_head({"he": (PUNISHING, 5.0), "was": (PUNISHING, 5.0)})
-    assert evidence_for("He was.", "punishing", row_for(PUNISHING), head) == ()
+    assert evidence_for("He was.", Label.PUNISHING, row_for(PUNISHING), head) == ()
 
 
 def test_neutral_sentences_carry_no_evidence() -> None:
     row = np.array([0, 0, 0, 0, 0, 0, 1.0], dtype=np.float32)
-    assert evidence_for("Counselling moved to Friday.", "neutral", row, fake_head()) == ()
+    assert evidence_for("Counselling moved to Friday.", Label.NEUTRAL, row, fake_head()) == ()
 
 
 @pytest.mark.parametrize(
@@ -87,7 +87,7 @@ def test_spans_never_cut_a_word_and_are_never_lone_function_words(sentence: str)
     _, shares = encoder.embed_with_tokens([sentence])
     for label in LABEL_NAMES[:6]:
         row = row_for(LABEL_NAMES.index(label))
-        for e in evidence_for(sentence, label, row, fake_head(), shares[0]):
+        for e in evidence_for(sentence, Label(label), row, fake_head(), shares[0]):
             assert sentence[e.start : e.end] == e.text
             assert e.start == 0 or not sentence[e.start - 1].isalnum()
             assert e.end == len(sentence) or not sentence[e.end].isalnum()
@@ -105,7 +105,7 @@ def test_the_embedding_share_can_carry_a_word_by_itself() -> None:
     dense = np.zeros_like(head.dense_coef)
     dense[WITHDRAWING, :DIMENSIONS] = shares[0].shares[1] * 50  # point at "silence"
     head = Head(head.labels, dense, head.sparse_coef, head.intercept, 1.0, head.config, "test")
-    evidence = evidence_for(sentence, "withdrawing", row_for(WITHDRAWING), head, shares[0])
+    evidence = evidence_for(sentence, Label.WITHDRAWING, row_for(WITHDRAWING), head, shares[0])
     assert [e.text for e in evidence][:1] == ["silence"]
 
 

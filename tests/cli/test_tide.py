@@ -14,7 +14,7 @@ from typer.testing import CliRunner, Result
 
 from tidewise.analysis.types import EntryAnalysis, Safety, Shame
 from tidewise.cli import app
-from tidewise.cycle.labels import LABEL_NAMES
+from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 from tidewise.cycle.observation import Observation
 from tidewise.cycle.synthetic import SyntheticSpec, from_codes, generate
 from tidewise.journal import Journal
@@ -36,11 +36,11 @@ class LabelMassAnalyzer:
         return EntryAnalysis(
             version=self.version,
             sentences=(),
-            movement="still",
-            phase="neutral",
+            movement=Movement.STILL,
+            phase=Label.NEUTRAL,
             shame=Shame(),
             shame_voice=(),
-            distancing="none",
+            distancing=Distancing.NONE,
             safety=Safety(concern=False),
             label_mass=self.table[text],
         )

@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from tidewise.analysis.crisis import HARM_TO_OTHERS, SELF_HARM, crisis_entries
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.lessons.grounding import GROUNDING
 from tidewise.lessons.model import lessons
 from tidewise.lessons.reflections import choose_reflection, reflections, safety_reply
@@ -17,18 +18,18 @@ from tidewise.lessons.sources import SURVEY_NOTE, render, sources
 
 
 def _sentence(text: str, label: str) -> SentenceAnalysis:
-    return SentenceAnalysis(text, 0, len(text), label, {label: 1.0})
+    return SentenceAnalysis(text, 0, len(text), Label(label), {label: 1.0})
 
 
 def _entry(phase: str, *texts: str) -> EntryAnalysis:
     return EntryAnalysis(
         version="test",
         sentences=tuple(_sentence(t, phase) for t in texts),
-        movement="away",
-        phase=phase,
+        movement=Movement.AWAY,
+        phase=Label(phase),
         shame=Shame(),
         shame_voice=(),
-        distancing="none",
+        distancing=Distancing.NONE,
         safety=Safety(concern=False),
     )
 

@@ -9,6 +9,7 @@ import pytest
 from tidewise.analysis.crisis import DANGER_FROM_PARTNER, SELF_HARM, resources_for
 from tidewise.analysis.safety import screen
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.lessons.model import lessons
 from tidewise.lessons.reflections import (
     RECENT_TURNS,
@@ -83,7 +84,7 @@ EXAMPLES = {
 
 
 def _sentence(text: str, label: str) -> SentenceAnalysis:
-    return SentenceAnalysis(text, 0, len(text), label, {label: 1.0})
+    return SentenceAnalysis(text, 0, len(text), Label(label), {label: 1.0})
 
 
 def _analysis(
@@ -99,11 +100,11 @@ def _analysis(
     return EntryAnalysis(
         version="test",
         sentences=(_sentence(text, phase), *more),
-        movement=movement,
-        phase=phase,
+        movement=Movement(movement),
+        phase=Label(phase),
         shame=Shame(),
         shame_voice=shame_voice,
-        distancing=distancing,
+        distancing=Distancing(distancing),
         safety=safety or Safety(concern=False),
     )
 

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
+from tidewise.cycle.labels import Distancing, Label, Movement
 from tidewise.cycle.observation import FIGHT, REMINDER
 from tidewise.records import CheckIn, Entry
 from tidewise.reports.observations import collect_observations, observations_from_entries
@@ -20,11 +21,11 @@ def analysis(
     return EntryAnalysis(
         version="test",
         sentences=sentences,
-        movement="still",
-        phase="neutral",
+        movement=Movement.STILL,
+        phase=Label.NEUTRAL,
         shame=Shame(),
         shame_voice=(),
-        distancing="none",
+        distancing=Distancing.NONE,
         safety=Safety(concern=False),
         label_mass=label_mass or {},
     )
@@ -49,8 +50,8 @@ def test_label_mass_becomes_the_distribution_with_check_in_and_tags() -> None:
 
 def test_sentence_scores_are_averaged_when_there_is_no_label_mass() -> None:
     sentences = (
-        SentenceAnalysis("a", 0, 1, "reaching", {"reaching": 1.0}),
-        SentenceAnalysis("b", 2, 3, "punishing", {"punishing": 1.0}),
+        SentenceAnalysis("a", 0, 1, Label.REACHING, {"reaching": 1.0}),
+        SentenceAnalysis("b", 2, 3, Label.PUNISHING, {"punishing": 1.0}),
     )
     (obs,) = observations_from_entries([entry(1, analysis(sentences=sentences))])
     assert obs.probs == pytest.approx((0.5, 0, 0, 0, 0.5, 0, 0))

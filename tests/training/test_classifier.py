@@ -13,6 +13,7 @@ from tidewise.analysis.features import FeatureConfig
 from tidewise.cycle.labels import LABEL_NAMES
 from training import classifier as train
 from training import classifier_settings
+from training.embeddings import cached_embeddings
 
 
 def _write(path: Path, rows: list[object]) -> None:
@@ -55,8 +56,8 @@ def test_temperature_softens_overconfident_scores() -> None:
 def test_cached_embeddings_are_reused_exactly(tmp_path: Path) -> None:
     encoder = FakeEncoder()
     cache = tmp_path / "cache.npz"
-    first = train.cached_embeddings(encoder, ["a b", "c"], cache)  # type: ignore[arg-type]
-    second = train.cached_embeddings(encoder, ["c", "a b"], cache)  # type: ignore[arg-type]
+    first = cached_embeddings(encoder, ["a b", "c"], cache)  # type: ignore[arg-type]
+    second = cached_embeddings(encoder, ["c", "a b"], cache)  # type: ignore[arg-type]
     assert np.array_equal(first[::-1], second)
     assert encoder.calls == [2]
 

@@ -171,8 +171,8 @@ class Engine:
                 out.append(_corrected(text, start, end, own[text], read))
                 continue
             share = shares[i] if i < len(shares) else None
-            evidence = evidence_for(text, label, probs[i], head, share)
-            out.append(SentenceAnalysis(text, start, end, label, scores, evidence))
+            evidence = evidence_for(text, Label(label), probs[i], head, share)
+            out.append(SentenceAnalysis(text, start, end, Label(label), scores, evidence))
         return tuple(out)
 
 
@@ -197,12 +197,12 @@ def _as_the_person_said(probs: np.ndarray, sentences: Sequence[str], own: Fixed)
 def _corrected(
     text: str, start: int, end: int, said: str, reader_scores: dict[str, float]
 ) -> SentenceAnalysis:
-    reader_label = max(reader_scores, key=lambda k: reader_scores[k])
+    reader_label = Label(max(reader_scores, key=lambda k: reader_scores[k]))
     return SentenceAnalysis(
         text,
         start,
         end,
-        said if said in LABEL_NAMES else reader_label,
+        Label(said) if said in LABEL_NAMES else reader_label,
         reader_scores,
         (),
         correction=said,
@@ -230,11 +230,11 @@ def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
     return EntryAnalysis(
         version=ANALYZER_VERSION,
         sentences=(),
-        movement=str(Movement.STILL),
-        phase=str(Label.NEUTRAL),
+        movement=Movement.STILL,
+        phase=Label.NEUTRAL,
         shame=Shame(),
         shame_voice=(),
-        distancing=str(Distancing.NONE),
+        distancing=Distancing.NONE,
         # The sentences were not returned, so indexes into them would point nowhere.
         safety=type(verdict)(verdict.concern, verdict.kinds, verdict.resources, verdict.screened),
         note=entry.note,

@@ -26,7 +26,7 @@ import numpy.typing as npt
 
 from tidewise.analysis.features import CueMatch
 from tidewise.analysis.shame import VOICE_CUES
-from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
+from tidewise.cycle.labels import LABEL_NAMES, LABELS, Distancing, Label, Movement, Phase
 
 Matrix = npt.NDArray[np.float32]
 _COL = {name: i for i, name in enumerate(LABEL_NAMES)}
@@ -60,9 +60,9 @@ class EntrySettings:
 class Summary:
     probs: Matrix  # contextual probabilities, one row per sentence
     label_mass: dict[str, float]
-    phase: str
-    movement: str
-    distancing: str
+    phase: Phase
+    movement: Movement
+    distancing: Distancing
 
 
 def contextual(
@@ -114,9 +114,9 @@ def summarise(probs: Matrix, settings: EntrySettings) -> Summary:
     )
 
 
-def _phase(probs: Matrix, settings: EntrySettings) -> str:
+def _phase(probs: Matrix, settings: EntrySettings) -> Phase:
     if not len(probs):
-        return str(Label.NEUTRAL)
+        return Label.NEUTRAL
     totals = probs.sum(axis=0)
     totals[_COL[Label.ATTACHMENT_SHAME]] *= settings.attachment_weight
     totals[_COL[Label.NEUTRAL]] = -1.0
@@ -124,7 +124,7 @@ def _phase(probs: Matrix, settings: EntrySettings) -> str:
     # A one- or two-sentence entry cannot gather a long entry's worth of mass: there the
     # floor is a share of what it could hold, so "I moved to the spare room." has a phase.
     floor = min(settings.phase_floor, SHORT_ENTRY_SHARE * len(probs)) - 1e-6
-    return LABEL_NAMES[best] if totals[best] >= floor else str(Label.NEUTRAL)
+    return LABELS[best] if totals[best] >= floor else Label.NEUTRAL
 
 
 def _present(probs: Matrix, labels: Sequence[Label], settings: EntrySettings) -> bool:
@@ -134,21 +134,21 @@ def _present(probs: Matrix, labels: Sequence[Label], settings: EntrySettings) ->
     return bool(side.max() >= settings.present_at)
 
 
-def _movement(probs: Matrix, settings: EntrySettings) -> str:
+def _movement(probs: Matrix, settings: EntrySettings) -> Movement:
     toward = _present(probs, [Label.REACHING], settings)
     away = _present(probs, [Label.WITHDRAWING, Label.PUNISHING], settings)
     if toward and away:
-        return str(Movement.TORN)
+        return Movement.TORN
     if toward:
-        return str(Movement.TOWARD)
-    return str(Movement.AWAY) if away else str(Movement.STILL)
+        return Movement.TOWARD
+    return Movement.AWAY if away else Movement.STILL
 
 
-def _distancing(probs: Matrix, settings: EntrySettings) -> str:
+def _distancing(probs: Matrix, settings: EntrySettings) -> Distancing:
     withdrawing = _present(probs, [Label.WITHDRAWING], settings)
     punishing = _present(probs, [Label.PUNISHING], settings)
     if withdrawing and punishing:
-        return str(Distancing.BOTH)
+        return Distancing.BOTH
     if withdrawing:
-        return str(Distancing.WITHDRAWING)
-    return str(Distancing.PUNISHING) if punishing else str(Distancing.NONE)
+        return Distancing.WITHDRAWING
+    return Distancing.PUNISHING if punishing else Distancing.NONE

@@ -67,7 +67,7 @@ FUNCTION_WORDS = frozenset(
 
 def evidence_for(
     sentence: str,
-    label: str,
+    label: Label,
     row: Floats,
     head: Head,
     shares: TokenShares | None = None,

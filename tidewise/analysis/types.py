@@ -10,6 +10,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
+from tidewise.cycle.labels import Distancing, Label, Movement, Phase
+
 
 @dataclass(frozen=True)
 class Evidence:
@@ -18,14 +20,14 @@ class Evidence:
     start: int
     end: int
     text: str
-    label: str
+    label: Label
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+        return {"start": self.start, "end": self.end, "text": self.text, "label": str(self.label)}
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Evidence:
-        return cls(int(d["start"]), int(d["end"]), str(d["text"]), str(d["label"]))
+        return cls(int(d["start"]), int(d["end"]), str(d["text"]), Label(d["label"]))
 
 
 @dataclass(frozen=True)
@@ -33,26 +35,26 @@ class SentenceAnalysis:
     text: str
     start: int  # offset of the sentence in the entry text
     end: int
-    label: str
+    label: Label
     scores: dict[str, float]
     evidence: tuple[Evidence, ...] = ()
     # When the person corrected this sentence: their word (a label or "unsure") and
     # what the reader said. `label` is then theirs; `scores` stay the reader's.
     correction: str | None = None
-    reader_label: str | None = None
+    reader_label: Label | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "text": self.text,
             "start": self.start,
             "end": self.end,
-            "label": self.label,
+            "label": str(self.label),
             "scores": dict(self.scores),
             "evidence": [e.to_dict() for e in self.evidence],
         }
         if self.correction is not None:
             out["correction"] = self.correction
-            out["reader_label"] = self.reader_label
+            out["reader_label"] = None if self.reader_label is None else str(self.reader_label)
         return out
 
     @classmethod
@@ -61,11 +63,11 @@ class SentenceAnalysis:
             text=str(d["text"]),
             start=int(d["start"]),
             end=int(d["end"]),
-            label=str(d["label"]),
+            label=Label(d["label"]),
             scores={str(k): float(v) for k, v in d["scores"].items()},
             evidence=tuple(Evidence.from_dict(e) for e in d.get("evidence", [])),
             correction=None if d.get("correction") is None else str(d["correction"]),
-            reader_label=None if d.get("reader_label") is None else str(d["reader_label"]),
+            reader_label=None if d.get("reader_label") is None else Label(d["reader_label"]),
         )
 
 
@@ -151,11 +153,11 @@ class Shame:
 class EntryAnalysis:
     version: str
     sentences: tuple[SentenceAnalysis, ...]
-    movement: str  # a cycle.labels.Movement value
-    phase: str  # a cycle.labels.Label value; "neutral" when no phase shows
+    movement: Movement
+    phase: Phase
     shame: Shame
     shame_voice: tuple[str, ...]
-    distancing: str  # a cycle.labels.Distancing value
+    distancing: Distancing
     safety: Safety
     label_mass: dict[str, float] = field(default_factory=dict)  # entry-level label distribution
     note: str | None = None  # a plain message when nothing could be said (empty text, ...)
@@ -164,11 +166,11 @@ class EntryAnalysis:
         return {
             "version": self.version,
             "sentences": [s.to_dict() for s in self.sentences],
-            "movement": self.movement,
-            "phase": self.phase,
+            "movement": str(self.movement),
+            "phase": str(self.phase),
             "shame": self.shame.to_dict(),
             "shame_voice": list(self.shame_voice),
-            "distancing": self.distancing,
+            "distancing": str(self.distancing),
             "safety": self.safety.to_dict(),
             "label_mass": dict(self.label_mass),
             "note": self.note,
@@ -179,11 +181,11 @@ class EntryAnalysis:
         return cls(
             version=str(d["version"]),
             sentences=tuple(SentenceAnalysis.from_dict(s) for s in d["sentences"]),
-            movement=str(d["movement"]),
-            phase=str(d["phase"]),
+            movement=Movement(d["movement"]),
+            phase=Label(d["phase"]),
             shame=Shame.from_dict(d["shame"]),
             shame_voice=tuple(str(s) for s in d.get("shame_voice", [])),
-            distancing=str(d["distancing"]),
+            distancing=Distancing(d["distancing"]),
             safety=Safety.from_dict(d["safety"]),
             label_mass={str(k): float(v) for k, v in d.get("label_mass", {}).items()},
             note=d.get("note"),

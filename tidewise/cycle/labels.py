@@ -7,6 +7,7 @@ and the HMM's emission columns all use it.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeAlias
 
 
 class Label(StrEnum):
@@ -24,6 +25,10 @@ LABEL_NAMES: tuple[str, ...] = tuple(str(label) for label in LABELS)
 
 # Phases of the cycle are the six labels that carry movement; `neutral` is not a phase.
 PHASES: tuple[Label, ...] = tuple(label for label in LABELS if label is not Label.NEUTRAL)
+# An entry's phase, or a decoded state of the tide: one of PHASES, or `Label.NEUTRAL`
+# where an entry shows none. The same enum as a sentence's label, so a phase is titled,
+# ordered and charted like one.
+Phase: TypeAlias = Label
 
 SHAME_LABELS = frozenset({Label.ATTACHMENT_SHAME, Label.DISCONNECTION_SHAME})
 DISTANCING_LABELS = frozenset({Label.WITHDRAWING, Label.PUNISHING})

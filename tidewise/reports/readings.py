@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from tidewise.cycle.labels import PHASES, Label
+from tidewise.cycle.labels import PHASES, Label, Phase
 
 if TYPE_CHECKING:
     from tidewise.cycle.tide import Tide
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 READ_ALONE_KEYS: tuple[str, ...] = (*(str(p) for p in PHASES), str(Label.NEUTRAL))
 
 
-def own_phases(entries: Iterable[Entry]) -> dict[int, str]:
+def own_phases(entries: Iterable[Entry]) -> dict[int, Phase]:
     """Entry id -> its own reading, for every entry that has been read."""
     return {e.id: e.analysis.phase for e in entries if e.analysis is not None}
 

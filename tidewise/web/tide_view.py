@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tidewise.cycle.labels import CYCLE_ORDER, LABEL_TITLES, PHASES, Label, title
+from tidewise.cycle.labels import CYCLE_ORDER, LABEL_TITLES, PHASES, Label, Movement, Phase, title
 from tidewise.plural import counted, times
 from tidewise.reports import palette, readings
 from tidewise.web import present
@@ -47,8 +47,8 @@ class JournalTide:
     """The whole journal's Tide and each entry's own reading, from one read of the journal."""
 
     tide: Tide
-    own: dict[int, str]  # entry id -> its own phase (no text)
-    movement: dict[int, str]  # entry id -> its own movement (toward, away, torn, still)
+    own: dict[int, Phase]  # entry id -> its own phase (no text)
+    movement: dict[int, Movement]  # entry id -> its own movement
 
 
 @dataclass(frozen=True)
