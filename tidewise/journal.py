@@ -7,6 +7,11 @@ the model. Each user action is one transaction, so a crash keeps it whole or not
 Entry text is checked here: never empty, never a NUL character (SQLite's text functions
 stop at NUL, so `length()` and exports would disagree with what was stored), never
 lone surrogates (not encodable as UTF-8).
+
+Imports sit at the top: every path that imports the facade opens the store anyway. The
+one import inside a function is the analysis engine, in `shipped_analyzer`: it takes
+about 160 ms with numpy (about a second once the model is loaded and has read one entry),
+and a command that reads nothing, such as `tidewise write --no-analysis`, never pays it.
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from tidewise import clock, crypto, private_files
+from tidewise import __version__, clock, crypto, private_files
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
 from tidewise.corrections import (
     CorrectionProblems,
@@ -42,12 +47,13 @@ from tidewise.errors import (
     NotFoundError,
 )
 from tidewise.records import CheckIn, Correction, Entry, ImportResult, NewEntry
-from tidewise.settings import Settings
-from tidewise.storage import checks
+from tidewise.settings import DB_NAME, HEADER_NAME, Settings
+from tidewise.storage import backup, checks, engine, files, keys, migrations, rekey, store
+from tidewise.storage import corrections as saved
+from tidewise.storage.keys import EarlyUnlock
 
 if TYPE_CHECKING:
     from tidewise.formats.base import CarriedCorrection  # the formats registry costs ~75 ms
-    from tidewise.storage.keys import EarlyUnlock
 
 Progress = Callable[[int, int], None]
 ANALYSIS_BATCH = 32
@@ -70,8 +76,6 @@ class Journal:
     def __init__(
         self, settings: Settings, con: Any, key: bytearray, analyzer: Analyzer | None
     ) -> None:
-        from tidewise.storage import store
-
         self.settings = settings
         self._con: Any = con
         self._key = key
@@ -93,8 +97,6 @@ class Journal:
         cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
     ) -> Journal:
         """A new, empty journal; refuses to touch an existing one."""
-        from tidewise.storage import engine, keys, migrations, store
-
         if cls.exists(settings):
             raise JournalExistsError
         checks.new_passphrase(passphrase)
@@ -130,8 +132,6 @@ class Journal:
         `early` is a key derivation the CLI started ahead of time; it is used only when
         it was made from this header file and this passphrase.
         """
-        from tidewise.storage import engine, keys, migrations, rekey
-
         if not cls.exists(settings):
             raise NoJournalError
         rekey.recover(settings.db_path, settings.header_path)  # a killed passphrase change
@@ -163,9 +163,6 @@ class Journal:
         analyzer: Analyzer | None = None,
     ) -> Journal:
         """Copy a backup folder (made by `backup`) into an empty journal home and open it."""
-        from tidewise.settings import HEADER_NAME
-        from tidewise.storage import backup, keys
-
         if not (source / HEADER_NAME).exists():
             msg = "That folder is not a Tidewise backup (no journal.header)."
             raise InputError(msg)
@@ -225,8 +222,6 @@ class Journal:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Any]:
-        from tidewise.storage import engine
-
         with self._connection() as con, engine.transaction(con):
             yield con
 
@@ -246,8 +241,6 @@ class Journal:
     def analyzer(self) -> Analyzer:
         """This journal's reader: the shipped one, with the layer fitted on the person's
         corrections on top (refitted only when the corrections change)."""
-        from tidewise.storage import corrections as saved
-
         base = self.shipped_analyzer
         if not isinstance(base, PersonalReader):
             return base
@@ -272,8 +265,6 @@ class Journal:
         return reader.analyze_many(texts, fixed=fixed)
 
     def _fixed(self, con: Any, entry_ids: Sequence[int]) -> list[dict[str, str]]:
-        from tidewise.storage import corrections as saved
-
         maps = fixed_by_entry(saved.listed(con)) if saved.fingerprint(con)[0] else {}
         return [maps.get(entry_id, {}) for entry_id in entry_ids]
 
@@ -300,8 +291,6 @@ class Journal:
         starred: bool = False,
     ) -> Entry:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
-        from tidewise.storage import store
-
         if created is not None:
             checks.when(created)  # before `aware`, which can overflow at the calendar's ends
         moment = clock.aware(created) if created is not None else clock.local_now()
@@ -332,8 +321,6 @@ class Journal:
         analyze: bool = True,
     ) -> Entry:
         """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
-        from tidewise.storage import store
-
         if created is not None:
             checks.when(created)
         current = self.get(entry_id)
@@ -364,14 +351,10 @@ class Journal:
         return self.get(entry_id)
 
     def delete(self, entry_id: int) -> None:
-        from tidewise.storage import store
-
         with self._write() as con:
             store.delete_entry(con, entry_id)
 
     def get(self, entry_id: int) -> Entry:
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.get_entry(con, entry_id)
 
@@ -387,8 +370,6 @@ class Journal:
         starred: bool | None = None,
     ) -> list[Entry]:
         """Entries matching every filter given; `starred=True` keeps only starred ones."""
-        from tidewise.storage import store
-
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
         with self._connection() as con:
             return store.query_entries(
@@ -404,8 +385,6 @@ class Journal:
 
     def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
         """Entries containing every word of `query` (accents and case ignored), newest first."""
-        from tidewise.storage import store
-
         match = store.fts_query(query.replace("\x00", " "))
         if not match:
             return []
@@ -416,8 +395,6 @@ class Journal:
         self, *, tag: str | None = None, phase: str | None = None, starred: bool | None = None
     ) -> int:
         """How many entries; with filters, how many `entries()` would give for them."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             if tag is None and phase is None and starred is None:
                 return store.count(con)
@@ -425,23 +402,17 @@ class Journal:
             return store.count_matching(con, tag=wanted_tag, phase=phase, starred=starred)
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
-        from tidewise.storage import store
-
         with self._write() as con:
             store.set_shared(con, entry_id, shared)
 
     def set_starred(self, entry_id: int, starred: bool) -> None:
         """Star or unstar an entry. A mark for the person, not a change to the entry:
         its `updated` time stays as it was, like the shared mark."""
-        from tidewise.storage import store
-
         with self._write() as con:
             store.set_starred(con, entry_id, starred)
 
     def logical_hash(self) -> str:
         """A hash of the journal's content: equal before and after a no-op (tests, imports)."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.logical_hash(con)
 
@@ -462,8 +433,6 @@ class Journal:
         with Tidewise's own export: one made by the current analyser version is kept as
         it was, so a round trip gives the same journal; any other is analysed afresh.
         """
-        from tidewise.storage import store
-
         checked = [checks.checked_new_entry(entry) for entry in entries]
         with self._connection() as con:
             known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
@@ -507,8 +476,6 @@ class Journal:
 
     def reanalyze(self, *, progress: Progress | None = None, force: bool = False) -> int:
         """Analyse entries with no analysis or another analyser version; one batch per commit."""
-        from tidewise.storage import store
-
         version = self.analyzer.version
         with self._connection() as con:
             todo = store.needing_analysis(con, version, force)
@@ -538,8 +505,6 @@ class Journal:
         current. Returns the backup folders Tidewise knows of that still open with
         `old` (their header is the one being replaced), so the person can be told.
         """
-        from tidewise.storage import engine, keys, rekey, store
-
         checks.new_passphrase(new)
         settings = self.settings
         with self._lock:
@@ -579,16 +544,12 @@ class Journal:
 
     def _backup_folders(self) -> list[Path]:
         """Automatic backups plus every backup folder Tidewise recorded making."""
-        from tidewise.settings import DB_NAME
-
         automatic = sorted(p for p in self.settings.backups_dir.glob("*") if (p / DB_NAME).exists())
         recorded = [Path(c["path"]) for c in self.copies_written() if c["kind"] == "backup"]
         return list(dict.fromkeys([*automatic, *recorded]))
 
     def backup(self, dest: Path | None = None) -> Path:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
-        from tidewise.storage import backup
-
         automatic = dest is None
         folder = dest or self.settings.backups_dir / clock.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
         with self._connection() as con:
@@ -604,8 +565,6 @@ class Journal:
         backups. With `copies`, also the backups, exports and reports Tidewise recorded
         writing elsewhere; either way the result names every one of them, so what the
         person is told is true."""
-        from tidewise.storage import files
-
         with self._lock:
             known = self.copies_written() if self._con is not None else []
             self.close()
@@ -632,25 +591,19 @@ class Journal:
         only while it is still the one Tidewise wrote, never a different file that took
         its name later.
         """
-        from tidewise.storage.files import fingerprint
-
         where = str(path.resolve())
         copies = [c for c in self.copies_written() if c["path"] != where]
-        copies.append({"kind": kind, "path": where, "fingerprint": fingerprint(kind, path)})
+        copies.append({"kind": kind, "path": where, "fingerprint": files.fingerprint(kind, path)})
         self.set_state(COPIES_KEY, copies)
 
     def scratch_dir(self) -> Path:
         """A private folder in the journal's own folder for files being written (exports,
         reports, uploads): a command killed mid-write leaves its plaintext only there."""
-        from tidewise.storage import files
-
         return files.scratch_dir(self.settings)
 
     @staticmethod
     def shred(path: Path) -> None:
         """Overwrite and remove a scratch file (an upload already read, a half-written export)."""
-        from tidewise.storage import files
-
         files.shred(path)
 
     @staticmethod
@@ -677,9 +630,6 @@ class Journal:
         """Apply every correction or none, then read the corrected entries again with what
         the journal has now learned. Any request that cannot be applied raises
         `CorrectionProblems` naming each one (by its index), and nothing is applied."""
-        from tidewise.storage import corrections as saved
-        from tidewise.storage import store
-
         if not requests:
             return []
         with self._connection() as con:
@@ -711,8 +661,6 @@ class Journal:
     def restore_corrections(self, carried: Sequence[CarriedCorrection]) -> int:
         """Bring back corrections from a Tidewise export (after its entries were imported);
         each keeps its date. Returns how many now apply."""
-        from tidewise.storage import corrections as saved
-
         base = self.shipped_analyzer
         if not carried or not isinstance(base, PersonalReader):
             return 0
@@ -731,15 +679,11 @@ class Journal:
 
     def corrections(self, *, entry_id: int | None = None) -> list[Correction]:
         """The person's corrections, oldest first."""
-        from tidewise.storage import corrections as saved
-
         with self._connection() as con:
             return saved.listed(con, entry_id=entry_id)
 
     def undo_correction(self, correction_id: int) -> Correction:
         """Take one correction back; its entry is read again without it."""
-        from tidewise.storage import corrections as saved
-
         with self._write() as con:
             removed = saved.remove(con, correction_id)
         self._read_again([removed.entry_id])
@@ -747,8 +691,6 @@ class Journal:
 
     def forget_corrections(self) -> int:
         """Forget everything the journal learned from the person; returns how many."""
-        from tidewise.storage import corrections as saved
-
         with self._write() as con:
             touched = sorted({c.entry_id for c in saved.listed(con)})
             count = saved.remove_all(con)
@@ -757,8 +699,6 @@ class Journal:
 
     def stale_readings(self) -> int:
         """How many entries were read by an older reader (another personal layer, too)."""
-        from tidewise.storage import store
-
         version = self.analyzer.version
         with self._connection() as con:
             return len(store.needing_analysis(con, version, False))
@@ -773,8 +713,6 @@ class Journal:
 
     def _read_again(self, entry_ids: Sequence[int]) -> None:
         """Re-read these entries with the current reader (skipping any edited meanwhile)."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             rows = [(i, _current_text(con, i)) for i in entry_ids]
             todo = [(i, text) for i, text in rows if text is not None]
@@ -792,15 +730,11 @@ class Journal:
     # ---- state -----------------------------------------------------------------------
 
     def get_state(self, key: str) -> Any | None:
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.get_state(con, checks.state_key(key))
 
     def set_state(self, key: str, value: Any) -> None:
         """Store any JSON value under `key` (None deletes it); encrypted like entries."""
-        from tidewise.storage import store
-
         with self._write() as con:
             try:
                 store.set_state(con, checks.state_key(key), value, clock.now_utc())
@@ -855,8 +789,6 @@ def _correction_problem(
 
 def _tidy(settings: Settings) -> None:
     """At each open: leftovers of killed commands go, and older journals become private."""
-    from tidewise.storage import files, keys
-
     for stale in keys.stale_temp_headers(settings.header_path):
         stale.unlink(missing_ok=True)  # a header write killed before its rename
     files.sweep_scratch(settings)
@@ -867,8 +799,6 @@ def _tidy(settings: Settings) -> None:
 
 def _same(folder: Path, header: bytes) -> bool:
     """True when the backup in `folder` carries exactly this header (so the same key)."""
-    from tidewise.settings import HEADER_NAME
-
     try:
         return (folder / HEADER_NAME).read_bytes() == header
     except OSError:
@@ -891,8 +821,5 @@ def _kdf_facts(settings: Settings) -> dict[str, str]:
 
 
 def _meta_facts(con: Any, settings: Settings, now: datetime) -> dict[str, str]:
-    from tidewise import __version__
-    from tidewise.storage import engine
-
     facts = {"created_utc": clock.to_utc_text(now), "created_by": f"tidewise {__version__}"}
     return facts | _kdf_facts(settings) | engine.cipher_facts(con)
