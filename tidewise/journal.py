@@ -1,7 +1,7 @@
 """The Journal facade: every use-case the CLI and the web UI call, and nothing else.
 
-`Journal.create` / `Journal.open` unlock the encrypted store (storage/) and hold the
-data key until `close()`. Analysis is injected: an `Analyzer` (tests pass a small fake);
+`Journal.create` / `Journal.open` unlock the encrypted store through `storage/vault.py`,
+which owns the files and holds the data key until `close()`. Analysis is injected: an `Analyzer` (tests pass a small fake);
 `None` means the real engine, imported at first use so opening a journal never loads
 the model. Each user action is one transaction, so a crash keeps it whole or not at all.
 Entry text is checked here: never empty, never a NUL character (SQLite's text functions
@@ -17,9 +17,6 @@ and a command that reads nothing, such as `tidewise write --no-analysis`, never 
 from __future__ import annotations
 
 import contextlib
-import hmac
-import os
-import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -28,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from tidewise import __version__, clock, crypto, private_files
+from tidewise import clock
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
 from tidewise.corrections import (
     CorrectionProblems,
@@ -37,20 +34,13 @@ from tidewise.corrections import (
     fixed_texts,
     label_of,
 )
-from tidewise.errors import (
-    DamagedJournalError,
-    InputError,
-    JournalExistsError,
-    LockedError,
-    ModelFilesError,
-    NoJournalError,
-    NotFoundError,
-)
+from tidewise.errors import InputError, ModelFilesError, NotFoundError
 from tidewise.records import CheckIn, Correction, Entry, ImportResult, NewEntry
-from tidewise.settings import DB_NAME, HEADER_NAME, Settings
-from tidewise.storage import backup, checks, engine, files, keys, migrations, rekey, store
+from tidewise.settings import DB_NAME, Settings
+from tidewise.storage import backup, checks, engine, files, store
 from tidewise.storage import corrections as saved
 from tidewise.storage.keys import EarlyUnlock
+from tidewise.storage.vault import Vault, carries_header
 
 if TYPE_CHECKING:
     from tidewise.formats.base import CarriedCorrection  # the formats registry costs ~75 ms
@@ -73,50 +63,27 @@ class ErasedCopies:
 class Journal:
     """One unlocked journal. Thread-safe: one connection behind a lock."""
 
-    def __init__(
-        self, settings: Settings, con: Any, key: bytearray, analyzer: Analyzer | None
-    ) -> None:
+    def __init__(self, settings: Settings, vault: Vault, analyzer: Analyzer | None) -> None:
         self.settings = settings
-        self._con: Any = con
-        self._key = key
+        self._vault = vault
         self._analyzer = analyzer
         self._personal: tuple[tuple[int, int], Analyzer] | None = None  # (corrections mark, reader)
         self._lock = threading.RLock()
-        created = store.get_meta(con, "created_utc")
+        created = store.get_meta(vault.connection(), "created_utc")
         self.started: datetime = clock.from_utc_text(created) if created else clock.now_utc()
-        self._files = self._file_identity()
 
-    # ---- lifecycle -------------------------------------------------------------------
+    # ---- lifecycle: the files and the key are storage/vault.py's -------------------
 
     @staticmethod
     def exists(settings: Settings) -> bool:
-        return settings.db_path.exists() or settings.header_path.exists()
+        return Vault.exists(settings)
 
     @classmethod
     def create(
         cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
     ) -> Journal:
         """A new, empty journal; refuses to touch an existing one."""
-        if cls.exists(settings):
-            raise JournalExistsError
-        checks.new_passphrase(passphrase)
-        private_files.make_dir(settings.home)
-        data_key = crypto.new_data_key()
-        header = keys.wrap(data_key, passphrase, settings.kdf)
-        # Built under a temp name and renamed last: a crash never leaves a half-made journal.
-        partial = settings.home / f".{settings.db_path.name}.{secrets.token_hex(6)}.partial"
-        private_files.create_empty(partial)  # 0600 before SQLite sees it: -wal/-shm copy it
-        con = engine.create_database(partial, data_key)
-        try:
-            migrations.migrate(con)
-            with engine.transaction(con):
-                store.set_meta(con, _meta_facts(con, settings, clock.now_utc()))
-        finally:
-            con.close()
-        keys.write_header(settings.header_path, header)
-        os.replace(partial, settings.db_path)
-        keys.fsync_dir(settings.home)
-        return cls(settings, engine.open_database(settings.db_path, data_key), data_key, analyzer)
+        return cls(settings, Vault.create(settings, passphrase), analyzer)
 
     @classmethod
     def open(
@@ -132,26 +99,7 @@ class Journal:
         `early` is a key derivation the CLI started ahead of time; it is used only when
         it was made from this header file and this passphrase.
         """
-        if not cls.exists(settings):
-            raise NoJournalError
-        rekey.recover(settings.db_path, settings.header_path)  # a killed passphrase change
-        if early is not None and early.matches(settings.header_path, passphrase):
-            key = early.key()
-        else:
-            key = keys.unwrap(keys.read_header(settings.header_path), passphrase)
-        try:
-            con = engine.open_database(settings.db_path, key)
-        except BaseException:
-            crypto.zero(key)
-            raise
-        try:
-            migrations.migrate(con)
-        except BaseException:
-            con.close()
-            crypto.zero(key)
-            raise
-        _tidy(settings)
-        return cls(settings, con, key, analyzer)
+        return cls(settings, Vault.open(settings, passphrase, early), analyzer)
 
     @classmethod
     def restore(
@@ -163,35 +111,13 @@ class Journal:
         analyzer: Analyzer | None = None,
     ) -> Journal:
         """Copy a backup folder (made by `backup`) into an empty journal home and open it."""
-        if not (source / HEADER_NAME).exists():
-            msg = "That folder is not a Tidewise backup (no journal.header)."
-            raise InputError(msg)
-        key = keys.unwrap(keys.read_header(source / HEADER_NAME), passphrase)
-        try:
-            backup.restore(source, settings.home, key)
-        finally:
-            crypto.zero(key)
+        Vault.restore(settings, source, passphrase)
         return cls.open(settings, passphrase, analyzer=analyzer)
 
     def close(self) -> None:
         """Zero the key and close the connection. Safe to call twice."""
-
         with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
-            crypto.zero(self._key)
-
-    def _file_identity(self) -> tuple[tuple[int, int] | None, ...]:
-        found: list[tuple[int, int] | None] = []
-        for path in (self.settings.db_path, self.settings.header_path):
-            try:
-                info = path.stat()
-            except OSError:
-                found.append(None)
-                continue
-            found.append((info.st_dev, info.st_ino))
-        return tuple(found)
+            self._vault.close()
 
     def files_unchanged(self) -> bool:
         """False once the database or header file is gone or replaced since this opened.
@@ -200,7 +126,7 @@ class Journal:
         while this one holds the journal open; anything written after would go into a
         deleted file or under a stale key, so a long-lived opener (the web UI) checks.
         """
-        return None not in self._files and self._file_identity() == self._files
+        return self._vault.files_unchanged()
 
     def __enter__(self) -> Journal:
         return self
@@ -216,9 +142,7 @@ class Journal:
     @contextlib.contextmanager
     def _connection(self) -> Iterator[Any]:
         with self._lock:
-            if self._con is None:
-                raise LockedError
-            yield self._con
+            yield self._vault.connection()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Any]:
@@ -505,42 +429,9 @@ class Journal:
         current. Returns the backup folders Tidewise knows of that still open with
         `old` (their header is the one being replaced), so the person can be told.
         """
-        checks.new_passphrase(new)
-        settings = self.settings
         with self._lock:
-            if self._con is None:
-                raise LockedError
-            before = settings.header_path.read_bytes()
-            old_key = keys.unwrap(keys.parse_header(before), old)
-            try:
-                if not hmac.compare_digest(bytes(old_key), bytes(self._key)):
-                    raise DamagedJournalError
-            finally:
-                crypto.zero(old_key)
-            still_open = [folder for folder in self._backup_folders() if _same(folder, before)]
-            new_key = crypto.new_data_key()
-            header = keys.wrap(new_key, new, settings.kdf)
-            with rekey.folder_lock(settings.home):
-                try:
-                    rekey.prepare(
-                        self._con, new_key, settings.db_path, settings.header_path, header
-                    )
-                    engine.checkpoint(self._con)
-                    self._con.close()
-                    self._con = None
-                    rekey.switch(settings.db_path, settings.header_path)
-                except BaseException:
-                    crypto.zero(new_key)
-                    if self._con is None:  # not switched: carry on with the old key
-                        self._con = engine.open_database(settings.db_path, self._key)
-                    raise
-            crypto.zero(self._key)
-            self._key = new_key
-            self._con = engine.open_database(settings.db_path, new_key)
-            self._files = self._file_identity()  # our own new files are not a replacement
-            with self._write() as con:
-                store.set_meta(con, _kdf_facts(settings))
-        return still_open
+            replaced = self._vault.change_passphrase(old, new)
+        return [folder for folder in self._backup_folders() if carries_header(folder, replaced)]
 
     def _backup_folders(self) -> list[Path]:
         """Automatic backups plus every backup folder Tidewise recorded making."""
@@ -552,8 +443,8 @@ class Journal:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
         automatic = dest is None
         folder = dest or self.settings.backups_dir / clock.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
-        with self._connection() as con:
-            path = backup.export(con, self._key, self.settings.header_path, folder)
+        with self._lock:
+            path = self._vault.backup(folder)
         if automatic:
             backup.prune(self.settings.backups_dir)
         else:
@@ -566,9 +457,8 @@ class Journal:
         writing elsewhere; either way the result names every one of them, so what the
         person is told is true."""
         with self._lock:
-            known = self.copies_written() if self._con is not None else []
-            self.close()
-            files.erase(self.settings)
+            known = self.copies_written() if not self._vault.closed else []
+            self._vault.erase()
         erased: list[Path] = []
         missing: list[Path] = []
         kept: list[Path] = []
@@ -787,39 +677,6 @@ def _correction_problem(
     return None
 
 
-def _tidy(settings: Settings) -> None:
-    """At each open: leftovers of killed commands go, and older journals become private."""
-    for stale in keys.stale_temp_headers(settings.header_path):
-        stale.unlink(missing_ok=True)  # a header write killed before its rename
-    files.sweep_scratch(settings)
-    db = settings.db_path
-    for path in (db, settings.header_path, *(db.with_name(db.name + s) for s in ("-wal", "-shm"))):
-        private_files.tighten(path)
-
-
-def _same(folder: Path, header: bytes) -> bool:
-    """True when the backup in `folder` carries exactly this header (so the same key)."""
-    try:
-        return (folder / HEADER_NAME).read_bytes() == header
-    except OSError:
-        return False
-
-
 def _current_text(con: Any, entry_id: int) -> str | None:
     row = con.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()
     return None if row is None else str(row[0])
-
-
-def _kdf_facts(settings: Settings) -> dict[str, str]:
-    kdf = settings.kdf
-    return {
-        "kdf": "argon2id",
-        "kdf_m_kib": str(kdf.m_kib),
-        "kdf_t": str(kdf.t),
-        "kdf_p": str(kdf.p),
-    }
-
-
-def _meta_facts(con: Any, settings: Settings, now: datetime) -> dict[str, str]:
-    facts = {"created_utc": clock.to_utc_text(now), "created_by": f"tidewise {__version__}"}
-    return facts | _kdf_facts(settings) | engine.cipher_facts(con)
