@@ -1,12 +1,12 @@
 """The Journal facade: every use-case the CLI and the web UI call, and nothing else.
 
 `Journal.create` / `Journal.open` unlock the encrypted store through `storage/vault.py`,
-which owns the files and holds the data key until `close()`. Analysis is injected: an `Analyzer` (tests pass a small fake);
-`None` means the real engine, imported at first use so opening a journal never loads
-the model. Each user action is one transaction, so a crash keeps it whole or not at all.
-Entry text is checked here: never empty, never a NUL character (SQLite's text functions
-stop at NUL, so `length()` and exports would disagree with what was stored), never
-lone surrogates (not encodable as UTF-8).
+which owns the files and holds the data key until `close()`. Analysis is injected: an
+`Analyzer` (tests pass a small fake); `None` means the real engine, imported at first
+use so opening a journal never loads the model. Each user action is one transaction, so
+a crash keeps it whole or not at all. Entry text is checked here: never empty, never a
+NUL character (SQLite's text functions stop at NUL, so `length()` and exports would
+disagree with what was stored), never lone surrogates (not encodable as UTF-8).
 
 Imports sit at the top: every path that imports the facade opens the store anyway. The
 one import inside a function is the analysis engine, in `shipped_analyzer`: it takes
@@ -412,7 +412,7 @@ class Journal:
             with self._write() as con:
                 now = clock.now_utc()
                 for (entry_id, text), analysis in zip(batch, analyses, strict=True):
-                    if _current_text(con, entry_id) == text:  # skip entries edited meanwhile
+                    if store.current_text(con, entry_id) == text:  # skip entries edited meanwhile
                         store.save_analysis(con, entry_id, version, analysis, now)
             done += len(batch)
             if progress is not None:
@@ -604,7 +604,7 @@ class Journal:
     def _read_again(self, entry_ids: Sequence[int]) -> None:
         """Re-read these entries with the current reader (skipping any edited meanwhile)."""
         with self._connection() as con:
-            rows = [(i, _current_text(con, i)) for i in entry_ids]
+            rows = [(i, store.current_text(con, i)) for i in entry_ids]
             todo = [(i, text) for i, text in rows if text is not None]
             fixed = self._fixed(con, [i for i, _ in todo])
         if not todo:
@@ -614,7 +614,7 @@ class Journal:
         with self._write() as con:
             now = clock.now_utc()
             for (entry_id, text), analysis in zip(todo, analyses, strict=True):
-                if _current_text(con, entry_id) == text:
+                if store.current_text(con, entry_id) == text:
                     store.save_analysis(con, entry_id, version, analysis, now)
 
     # ---- state -----------------------------------------------------------------------
@@ -675,8 +675,3 @@ def _correction_problem(
         number = request.sentence
         return f"Entry {request.entry_id} has sentences 1 to {count}; there is no {number}."
     return None
-
-
-def _current_text(con: Any, entry_id: int) -> str | None:
-    row = con.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()
-    return None if row is None else str(row[0])
