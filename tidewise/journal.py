@@ -430,8 +430,9 @@ class Journal:
         `old` (their header is the one being replaced), so the person can be told.
         """
         with self._lock:
+            folders = self._backup_folders()  # listed first: the change is the last step
             replaced = self._vault.change_passphrase(old, new)
-        return [folder for folder in self._backup_folders() if carries_header(folder, replaced)]
+        return [folder for folder in folders if carries_header(folder, replaced)]
 
     def _backup_folders(self) -> list[Path]:
         """Automatic backups plus every backup folder Tidewise recorded making."""
