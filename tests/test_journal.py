@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -80,6 +82,28 @@ def test_write_without_analysis_never_calls_the_analyzer(
     entry = fresh_journal.write("Quiet day.", analysis=Analysis.OFF)
     assert entry.analysis is None
     assert fake_analyzer.calls == 0
+
+
+def test_writing_without_analysis_loads_no_numpy_or_model(settings: Settings) -> None:
+    # The facade imports storage at its top; numpy and the reader must stay out of a
+    # plain write (`tidewise write --no-analysis` would pay about 160 ms more).
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from tidewise.journal import Journal\n"
+        "from tidewise.settings import TEST_KDF, Settings\n"
+        f"settings = Settings(home=Path({str(settings.home)!r}), kdf=TEST_KDF)\n"
+        "Journal.create(settings, 'a quiet passphrase').close()\n"
+        "with Journal.open(settings, 'a quiet passphrase') as journal:\n"
+        "    journal.write('Quiet day.', analyze=False)\n"
+        "    journal.entries()\n"
+        "names = ('numpy', 'onnxruntime', 'tokenizers', 'tidewise.analysis.engine')\n"
+        "print(','.join(m for m in names if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == ""
 
 
 @pytest.mark.parametrize(

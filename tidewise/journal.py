@@ -1,20 +1,22 @@
 """The Journal facade: every use-case the CLI and the web UI call, and nothing else.
 
-`Journal.create` / `Journal.open` unlock the encrypted store (storage/) and hold the
-data key until `close()`. Analysis is injected: an `Analyzer` (tests pass a small fake);
-`None` means the real engine, imported at first use so opening a journal never loads
-the model. Each user action is one transaction, so a crash keeps it whole or not at all.
-Entry text is checked here: never empty, never a NUL character (SQLite's text functions
-stop at NUL, so `length()` and exports would disagree with what was stored), never
-lone surrogates (not encodable as UTF-8).
+`Journal.create` / `Journal.open` unlock the encrypted store through `storage/vault.py`,
+which owns the files and holds the data key until `close()`. Analysis is injected: an
+`Analyzer` (tests pass a small fake); `None` means the real engine, imported at first
+use so opening a journal never loads the model. Each user action is one transaction, so
+a crash keeps it whole or not at all. Entry text is checked here: never empty, never a
+NUL character (SQLite's text functions stop at NUL, so `length()` and exports would
+disagree with what was stored), never lone surrogates (not encodable as UTF-8).
+
+Imports sit at the top: every path that imports the facade opens the store anyway. The
+one import inside a function is the analysis engine, in `shipped_analyzer`: it takes
+about 160 ms with numpy (about a second once the model is loaded and has read one entry),
+and a command that reads nothing, such as `tidewise write --no-analysis`, never pays it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hmac
-import os
-import secrets
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +25,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from tidewise import clock, crypto, private_files
+from tidewise import clock
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
 from tidewise.corrections import (
     CorrectionProblems,
@@ -33,12 +35,8 @@ from tidewise.corrections import (
     label_of,
 )
 from tidewise.errors import (
-    DamagedJournalError,
     InputError,
-    JournalExistsError,
-    LockedError,
     ModelFilesError,
-    NoJournalError,
     NotFoundError,
 )
 from tidewise.records import (
@@ -52,12 +50,14 @@ from tidewise.records import (
     NewEntry,
     Unread,
 )
-from tidewise.settings import Settings
-from tidewise.storage import checks
+from tidewise.settings import DB_NAME, Settings
+from tidewise.storage import backup, checks, engine, files, store
+from tidewise.storage import corrections as saved
+from tidewise.storage.keys import EarlyUnlock
+from tidewise.storage.vault import Vault, carries_header
 
 if TYPE_CHECKING:
     from tidewise.formats.base import CarriedCorrection  # the formats registry costs ~75 ms
-    from tidewise.storage.keys import EarlyUnlock
 
 Progress = Callable[[int, int], None]
 ANALYSIS_BATCH = 32
@@ -77,54 +77,27 @@ class ErasedCopies:
 class Journal:
     """One unlocked journal. Thread-safe: one connection behind a lock."""
 
-    def __init__(
-        self, settings: Settings, con: Any, key: bytearray, analyzer: Analyzer | None
-    ) -> None:
-        from tidewise.storage import store
-
+    def __init__(self, settings: Settings, vault: Vault, analyzer: Analyzer | None) -> None:
         self.settings = settings
-        self._con: Any = con
-        self._key = key
+        self._vault = vault
         self._analyzer = analyzer
         self._personal: tuple[tuple[int, int], Analyzer] | None = None  # (corrections mark, reader)
         self._lock = threading.RLock()
-        created = store.get_meta(con, "created_utc")
+        created = store.get_meta(vault.connection(), "created_utc")
         self.started: datetime = clock.from_utc_text(created) if created else clock.now_utc()
-        self._files = self._file_identity()
 
-    # ---- lifecycle -------------------------------------------------------------------
+    # ---- lifecycle: the files and the key are storage/vault.py's -------------------
 
     @staticmethod
     def exists(settings: Settings) -> bool:
-        return settings.db_path.exists() or settings.header_path.exists()
+        return Vault.exists(settings)
 
     @classmethod
     def create(
         cls, settings: Settings, passphrase: str, *, analyzer: Analyzer | None = None
     ) -> Journal:
         """A new, empty journal; refuses to touch an existing one."""
-        from tidewise.storage import engine, keys, migrations, store
-
-        if cls.exists(settings):
-            raise JournalExistsError
-        checks.new_passphrase(passphrase)
-        private_files.make_dir(settings.home)
-        data_key = crypto.new_data_key()
-        header = keys.wrap(data_key, passphrase, settings.kdf)
-        # Built under a temp name and renamed last: a crash never leaves a half-made journal.
-        partial = settings.home / f".{settings.db_path.name}.{secrets.token_hex(6)}.partial"
-        private_files.create_empty(partial)  # 0600 before SQLite sees it: -wal/-shm copy it
-        con = engine.create_database(partial, data_key)
-        try:
-            migrations.migrate(con)
-            with engine.transaction(con):
-                store.set_meta(con, _meta_facts(con, settings, clock.now_utc()))
-        finally:
-            con.close()
-        keys.write_header(settings.header_path, header)
-        os.replace(partial, settings.db_path)
-        keys.fsync_dir(settings.home)
-        return cls(settings, engine.open_database(settings.db_path, data_key), data_key, analyzer)
+        return cls(settings, Vault.create(settings, passphrase), analyzer)
 
     @classmethod
     def open(
@@ -140,28 +113,7 @@ class Journal:
         `early` is a key derivation the CLI started ahead of time; it is used only when
         it was made from this header file and this passphrase.
         """
-        from tidewise.storage import engine, keys, migrations, rekey
-
-        if not cls.exists(settings):
-            raise NoJournalError
-        rekey.recover(settings.db_path, settings.header_path)  # a killed passphrase change
-        if early is not None and early.matches(settings.header_path, passphrase):
-            key = early.key()
-        else:
-            key = keys.unwrap(keys.read_header(settings.header_path), passphrase)
-        try:
-            con = engine.open_database(settings.db_path, key)
-        except BaseException:
-            crypto.zero(key)
-            raise
-        try:
-            migrations.migrate(con)
-        except BaseException:
-            con.close()
-            crypto.zero(key)
-            raise
-        _tidy(settings)
-        return cls(settings, con, key, analyzer)
+        return cls(settings, Vault.open(settings, passphrase, early), analyzer)
 
     @classmethod
     def restore(
@@ -173,38 +125,13 @@ class Journal:
         analyzer: Analyzer | None = None,
     ) -> Journal:
         """Copy a backup folder (made by `backup`) into an empty journal home and open it."""
-        from tidewise.settings import HEADER_NAME
-        from tidewise.storage import backup, keys
-
-        if not (source / HEADER_NAME).exists():
-            msg = "That folder is not a Tidewise backup (no journal.header)."
-            raise InputError(msg)
-        key = keys.unwrap(keys.read_header(source / HEADER_NAME), passphrase)
-        try:
-            backup.restore(source, settings.home, key)
-        finally:
-            crypto.zero(key)
+        Vault.restore(settings, source, passphrase)
         return cls.open(settings, passphrase, analyzer=analyzer)
 
     def close(self) -> None:
         """Zero the key and close the connection. Safe to call twice."""
-
         with self._lock:
-            if self._con is not None:
-                self._con.close()
-                self._con = None
-            crypto.zero(self._key)
-
-    def _file_identity(self) -> tuple[tuple[int, int] | None, ...]:
-        found: list[tuple[int, int] | None] = []
-        for path in (self.settings.db_path, self.settings.header_path):
-            try:
-                info = path.stat()
-            except OSError:
-                found.append(None)
-                continue
-            found.append((info.st_dev, info.st_ino))
-        return tuple(found)
+            self._vault.close()
 
     def files_unchanged(self) -> bool:
         """False once the database or header file is gone or replaced since this opened.
@@ -213,7 +140,7 @@ class Journal:
         while this one holds the journal open; anything written after would go into a
         deleted file or under a stale key, so a long-lived opener (the web UI) checks.
         """
-        return None not in self._files and self._file_identity() == self._files
+        return self._vault.files_unchanged()
 
     def __enter__(self) -> Journal:
         return self
@@ -229,14 +156,10 @@ class Journal:
     @contextlib.contextmanager
     def _connection(self) -> Iterator[Any]:
         with self._lock:
-            if self._con is None:
-                raise LockedError
-            yield self._con
+            yield self._vault.connection()
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Any]:
-        from tidewise.storage import engine
-
         with self._connection() as con, engine.transaction(con):
             yield con
 
@@ -256,8 +179,6 @@ class Journal:
     def analyzer(self) -> Analyzer:
         """This journal's reader: the shipped one, with the layer fitted on the person's
         corrections on top (refitted only when the corrections change)."""
-        from tidewise.storage import corrections as saved
-
         base = self.shipped_analyzer
         if not isinstance(base, PersonalReader):
             return base
@@ -305,8 +226,6 @@ class Journal:
         return self._read([text], fixed)[0]
 
     def _fixed(self, con: Any, entry_ids: Sequence[int]) -> list[dict[str, str]]:
-        from tidewise.storage import corrections as saved
-
         maps = fixed_by_entry(saved.listed(con)) if saved.fingerprint(con)[0] else {}
         return [maps.get(entry_id, {}) for entry_id in entry_ids]
 
@@ -333,8 +252,6 @@ class Journal:
         starred: bool = False,
     ) -> Entry:
         """Save one entry (analysed first, outside the write lock) in one transaction."""
-        from tidewise.storage import store
-
         if created is not None:
             checks.when(created)  # before `aware`, which can overflow at the calendar's ends
         moment = clock.aware(created) if created is not None else clock.local_now()
@@ -365,8 +282,6 @@ class Journal:
         analysis: Analysis = Analysis.REQUIRED,
     ) -> Entry:
         """Change text, check-in (CheckIn() clears it), tags or date; new text is re-analysed."""
-        from tidewise.storage import store
-
         if created is not None:
             checks.when(created)
         current = self.get(entry_id)
@@ -396,14 +311,10 @@ class Journal:
         return replace(self.get(entry_id), unread=unread)
 
     def delete(self, entry_id: int) -> None:
-        from tidewise.storage import store
-
         with self._write() as con:
             store.delete_entry(con, entry_id)
 
     def get(self, entry_id: int) -> Entry:
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.get_entry(con, entry_id)
 
@@ -421,8 +332,6 @@ class Journal:
         """Entries matching every filter given; `starred=True` keeps only starred ones.
 
         The period is half-open, since <= created < until, as everywhere (`clock`)."""
-        from tidewise.storage import store
-
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
         with self._connection() as con:
             return store.query_entries(
@@ -449,8 +358,6 @@ class Journal:
 
         Give the page's `next` as `before` for the following page: each entry then comes
         once, even when many share an instant."""
-        from tidewise.storage import store
-
         wanted_tag = None if tag is None else (checks.clean_tags([tag]) or ("",))[0]
         place = None if before is None else (before.created, before.entry_id)
         with self._connection() as con:
@@ -463,15 +370,11 @@ class Journal:
 
     def tags(self) -> tuple[str, ...]:
         """Every tag the journal uses, sorted."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.tags(con)
 
     def search(self, query: str, *, limit: int | None = None) -> list[Entry]:
         """Entries containing every word of `query` (accents and case ignored), newest first."""
-        from tidewise.storage import store
-
         match = store.fts_query(query.replace("\x00", " "))
         if not match:
             return []
@@ -482,8 +385,6 @@ class Journal:
         self, *, tag: str | None = None, phase: str | None = None, starred: bool | None = None
     ) -> int:
         """How many entries; with filters, how many `entries()` would give for them."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             if tag is None and phase is None and starred is None:
                 return store.count(con)
@@ -491,23 +392,17 @@ class Journal:
             return store.count_matching(con, tag=wanted_tag, phase=phase, starred=starred)
 
     def set_shared(self, entry_id: int, shared: bool) -> None:
-        from tidewise.storage import store
-
         with self._write() as con:
             store.set_shared(con, entry_id, shared)
 
     def set_starred(self, entry_id: int, starred: bool) -> None:
         """Star or unstar an entry. A mark for the person, not a change to the entry:
         its `updated` time stays as it was, like the shared mark."""
-        from tidewise.storage import store
-
         with self._write() as con:
             store.set_starred(con, entry_id, starred)
 
     def logical_hash(self) -> str:
         """A hash of the journal's content: equal before and after a no-op (tests, imports)."""
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.logical_hash(con)
 
@@ -528,8 +423,6 @@ class Journal:
         with Tidewise's own export: one made by the current analyser version is kept as
         it was, so a round trip gives the same journal; any other is analysed afresh.
         """
-        from tidewise.storage import store
-
         checked = [checks.checked_new_entry(entry) for entry in entries]
         with self._connection() as con:
             known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
@@ -573,8 +466,6 @@ class Journal:
 
     def reanalyze(self, *, progress: Progress | None = None, force: bool = False) -> int:
         """Analyse entries with no analysis or another analyser version; one batch per commit."""
-        from tidewise.storage import store
-
         version = self.analyzer.version
         with self._connection() as con:
             todo = store.needing_analysis(con, version, force)
@@ -587,7 +478,7 @@ class Journal:
             with self._write() as con:
                 now = clock.now_utc()
                 for (entry_id, text), analysis in zip(batch, analyses, strict=True):
-                    if _current_text(con, entry_id) == text:  # skip entries edited meanwhile
+                    if store.current_text(con, entry_id) == text:  # skip entries edited meanwhile
                         store.save_analysis(con, entry_id, version, analysis, now)
             done += len(batch)
             if progress is not None:
@@ -604,61 +495,23 @@ class Journal:
         current. Returns the backup folders Tidewise knows of that still open with
         `old` (their header is the one being replaced), so the person can be told.
         """
-        from tidewise.storage import engine, keys, rekey, store
-
-        checks.new_passphrase(new)
-        settings = self.settings
         with self._lock:
-            if self._con is None:
-                raise LockedError
-            before = settings.header_path.read_bytes()
-            old_key = keys.unwrap(keys.parse_header(before), old)
-            try:
-                if not hmac.compare_digest(bytes(old_key), bytes(self._key)):
-                    raise DamagedJournalError
-            finally:
-                crypto.zero(old_key)
-            still_open = [folder for folder in self._backup_folders() if _same(folder, before)]
-            new_key = crypto.new_data_key()
-            header = keys.wrap(new_key, new, settings.kdf)
-            with rekey.folder_lock(settings.home):
-                try:
-                    rekey.prepare(
-                        self._con, new_key, settings.db_path, settings.header_path, header
-                    )
-                    engine.checkpoint(self._con)
-                    self._con.close()
-                    self._con = None
-                    rekey.switch(settings.db_path, settings.header_path)
-                except BaseException:
-                    crypto.zero(new_key)
-                    if self._con is None:  # not switched: carry on with the old key
-                        self._con = engine.open_database(settings.db_path, self._key)
-                    raise
-            crypto.zero(self._key)
-            self._key = new_key
-            self._con = engine.open_database(settings.db_path, new_key)
-            self._files = self._file_identity()  # our own new files are not a replacement
-            with self._write() as con:
-                store.set_meta(con, _kdf_facts(settings))
-        return still_open
+            folders = self._backup_folders()  # listed first: the change is the last step
+            replaced = self._vault.change_passphrase(old, new)
+        return [folder for folder in folders if carries_header(folder, replaced)]
 
     def _backup_folders(self) -> list[Path]:
         """Automatic backups plus every backup folder Tidewise recorded making."""
-        from tidewise.settings import DB_NAME
-
         automatic = sorted(p for p in self.settings.backups_dir.glob("*") if (p / DB_NAME).exists())
         recorded = [Path(c["path"]) for c in self.copies_written() if c["kind"] == "backup"]
         return list(dict.fromkeys([*automatic, *recorded]))
 
     def backup(self, dest: Path | None = None) -> Path:
         """A verified encrypted copy in folder `dest` (default: backups/<time>, 5 kept)."""
-        from tidewise.storage import backup
-
         automatic = dest is None
         folder = dest or self.settings.backups_dir / clock.now_utc().strftime("%Y%m%dT%H%M%S%fZ")
-        with self._connection() as con:
-            path = backup.export(con, self._key, self.settings.header_path, folder)
+        with self._lock:
+            path = self._vault.backup(folder)
         if automatic:
             backup.prune(self.settings.backups_dir)
         else:
@@ -670,12 +523,9 @@ class Journal:
         backups. With `copies`, also the backups, exports and reports Tidewise recorded
         writing elsewhere; either way the result names every one of them, so what the
         person is told is true."""
-        from tidewise.storage import files
-
         with self._lock:
-            known = self.copies_written() if self._con is not None else []
-            self.close()
-            files.erase(self.settings)
+            known = self.copies_written() if not self._vault.closed else []
+            self._vault.erase()
         erased: list[Path] = []
         missing: list[Path] = []
         kept: list[Path] = []
@@ -698,25 +548,19 @@ class Journal:
         only while it is still the one Tidewise wrote, never a different file that took
         its name later.
         """
-        from tidewise.storage.files import fingerprint
-
         where = str(path.resolve())
         copies = [c for c in self.copies_written() if c["path"] != where]
-        copies.append({"kind": kind, "path": where, "fingerprint": fingerprint(kind, path)})
+        copies.append({"kind": kind, "path": where, "fingerprint": files.fingerprint(kind, path)})
         self.set_state(COPIES_KEY, copies)
 
     def scratch_dir(self) -> Path:
         """A private folder in the journal's own folder for files being written (exports,
         reports, uploads): a command killed mid-write leaves its plaintext only there."""
-        from tidewise.storage import files
-
         return files.scratch_dir(self.settings)
 
     @staticmethod
     def shred(path: Path) -> None:
         """Overwrite and remove a scratch file (an upload already read, a half-written export)."""
-        from tidewise.storage import files
-
         files.shred(path)
 
     @staticmethod
@@ -743,9 +587,6 @@ class Journal:
         """Apply every correction or none, then read the corrected entries again with what
         the journal has now learned. Any request that cannot be applied raises
         `CorrectionProblems` naming each one (by its index), and nothing is applied."""
-        from tidewise.storage import corrections as saved
-        from tidewise.storage import store
-
         if not requests:
             return []
         with self._connection() as con:
@@ -777,8 +618,6 @@ class Journal:
     def restore_corrections(self, carried: Sequence[CarriedCorrection]) -> int:
         """Bring back corrections from a Tidewise export (after its entries were imported);
         each keeps its date. Returns how many now apply."""
-        from tidewise.storage import corrections as saved
-
         base = self.shipped_analyzer
         if not carried or not isinstance(base, PersonalReader):
             return 0
@@ -797,15 +636,11 @@ class Journal:
 
     def corrections(self, *, entry_id: int | None = None) -> list[Correction]:
         """The person's corrections, oldest first."""
-        from tidewise.storage import corrections as saved
-
         with self._connection() as con:
             return saved.listed(con, entry_id=entry_id)
 
     def undo_correction(self, correction_id: int) -> Correction:
         """Take one correction back; its entry is read again without it."""
-        from tidewise.storage import corrections as saved
-
         with self._write() as con:
             removed = saved.remove(con, correction_id)
         self._read_again([removed.entry_id])
@@ -813,8 +648,6 @@ class Journal:
 
     def forget_corrections(self) -> int:
         """Forget everything the journal learned from the person; returns how many."""
-        from tidewise.storage import corrections as saved
-
         with self._write() as con:
             touched = sorted({c.entry_id for c in saved.listed(con)})
             count = saved.remove_all(con)
@@ -823,8 +656,6 @@ class Journal:
 
     def stale_readings(self) -> int:
         """How many entries were read by an older reader (another personal layer, too)."""
-        from tidewise.storage import store
-
         version = self.analyzer.version
         with self._connection() as con:
             return len(store.needing_analysis(con, version, False))
@@ -839,10 +670,8 @@ class Journal:
 
     def _read_again(self, entry_ids: Sequence[int]) -> None:
         """Re-read these entries with the current reader (skipping any edited meanwhile)."""
-        from tidewise.storage import store
-
         with self._connection() as con:
-            rows = [(i, _current_text(con, i)) for i in entry_ids]
+            rows = [(i, store.current_text(con, i)) for i in entry_ids]
             todo = [(i, text) for i, text in rows if text is not None]
             fixed = self._fixed(con, [i for i, _ in todo])
         if not todo:
@@ -852,21 +681,17 @@ class Journal:
         with self._write() as con:
             now = clock.now_utc()
             for (entry_id, text), analysis in zip(todo, analyses, strict=True):
-                if _current_text(con, entry_id) == text:
+                if store.current_text(con, entry_id) == text:
                     store.save_analysis(con, entry_id, version, analysis, now)
 
     # ---- state -----------------------------------------------------------------------
 
     def get_state(self, key: str) -> Any | None:
-        from tidewise.storage import store
-
         with self._connection() as con:
             return store.get_state(con, checks.state_key(key))
 
     def set_state(self, key: str, value: Any) -> None:
         """Store any JSON value under `key` (None deletes it); encrypted like entries."""
-        from tidewise.storage import store
-
         with self._write() as con:
             try:
                 store.set_state(con, checks.state_key(key), value, clock.now_utc())
@@ -917,48 +742,3 @@ def _correction_problem(
         number = request.sentence
         return f"Entry {request.entry_id} has sentences 1 to {count}; there is no {number}."
     return None
-
-
-def _tidy(settings: Settings) -> None:
-    """At each open: leftovers of killed commands go, and older journals become private."""
-    from tidewise.storage import files, keys
-
-    for stale in keys.stale_temp_headers(settings.header_path):
-        stale.unlink(missing_ok=True)  # a header write killed before its rename
-    files.sweep_scratch(settings)
-    db = settings.db_path
-    for path in (db, settings.header_path, *(db.with_name(db.name + s) for s in ("-wal", "-shm"))):
-        private_files.tighten(path)
-
-
-def _same(folder: Path, header: bytes) -> bool:
-    """True when the backup in `folder` carries exactly this header (so the same key)."""
-    from tidewise.settings import HEADER_NAME
-
-    try:
-        return (folder / HEADER_NAME).read_bytes() == header
-    except OSError:
-        return False
-
-
-def _current_text(con: Any, entry_id: int) -> str | None:
-    row = con.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def _kdf_facts(settings: Settings) -> dict[str, str]:
-    kdf = settings.kdf
-    return {
-        "kdf": "argon2id",
-        "kdf_m_kib": str(kdf.m_kib),
-        "kdf_t": str(kdf.t),
-        "kdf_p": str(kdf.p),
-    }
-
-
-def _meta_facts(con: Any, settings: Settings, now: datetime) -> dict[str, str]:
-    from tidewise import __version__
-    from tidewise.storage import engine
-
-    facts = {"created_utc": clock.to_utc_text(now), "created_by": f"tidewise {__version__}"}
-    return facts | _kdf_facts(settings) | engine.cipher_facts(con)

@@ -57,9 +57,10 @@ def test_old_header_and_old_passphrase_cannot_read_the_new_database(
 def test_the_data_key_and_the_database_salt_change(fresh_journal: Journal, passphrase: str) -> None:
     settings = fresh_journal.settings
     salt_before = rekey.db_salt(settings.db_path)
-    key_before = bytes(fresh_journal._key)
+    key_before = bytes(keys.unwrap(keys.read_header(settings.header_path), passphrase))
     fresh_journal.change_passphrase(passphrase, NEW)
-    assert bytes(fresh_journal._key) != key_before
+    assert bytes(keys.unwrap(keys.read_header(settings.header_path), NEW)) != key_before
+    fresh_journal.write("Written under the new key.")  # the open journal holds the new key
     assert rekey.db_salt(settings.db_path) != salt_before
     fresh_journal.close()
     assert sorted(p.name for p in settings.home.iterdir()) == ["journal.db", "journal.header"]

@@ -38,6 +38,18 @@ def test_search_follows_edits_and_deletes(fresh_journal: Journal) -> None:
     assert fresh_journal.search("harbour") == []
 
 
+def test_current_text_follows_edits_and_deletes(fresh_journal: Journal) -> None:
+    entry = fresh_journal.write("The tide was out.")
+    with fresh_journal._connection() as con:
+        assert store.current_text(con, entry.id) == "The tide was out."
+    fresh_journal.edit(entry.id, text="The tide came in.")
+    with fresh_journal._connection() as con:
+        assert store.current_text(con, entry.id) == "The tide came in."
+    fresh_journal.delete(entry.id)
+    with fresh_journal._connection() as con:
+        assert store.current_text(con, entry.id) is None
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert store.fts_query('say "no" now') == '"say" AND """no""" AND "now"'
     assert store.fts_query("   ") == ""

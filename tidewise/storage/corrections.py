@@ -1,7 +1,9 @@
 """All SQL about corrections. Returns records (and embeddings), never rows.
 
 Transactions belong to the caller, as in `store.py`. Embeddings are stored as raw
-float32 bytes inside the encrypted database.
+float32 bytes inside the encrypted database. numpy (about 130 ms to import) loads inside
+the two functions that handle embeddings: the facade imports this module at its top, and
+a command that touches no correction (`tidewise write --no-analysis`) should not pay for it.
 """
 
 from __future__ import annotations
@@ -9,15 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING, Any
 
 from tidewise import clock
 from tidewise.errors import NotFoundError
 from tidewise.records import Correction
 from tidewise.storage.engine import Connection
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 _COLUMNS = "id, entry_id, sentence, text, was, label, created_utc"
 
@@ -34,6 +37,8 @@ class NewCorrection:
 
 def save(con: Connection, new: NewCorrection, now: datetime) -> int:
     """Insert, or replace the person's earlier word on the same sentence of the same entry."""
+    import numpy as np
+
     con.execute("DELETE FROM corrections WHERE entry_id = ? AND text = ?", (new.entry_id, new.text))
     cursor = con.execute(
         f"INSERT INTO corrections ({_COLUMNS}, vector) VALUES (NULL, ?, ?, ?, ?, ?, ?, ?)",
@@ -77,6 +82,8 @@ def listed(
 
 def teaching(con: Connection) -> tuple[list[str], npt.NDArray[np.float32], list[str]]:
     """(texts, embeddings, labels) of every correction that teaches (not "unsure")."""
+    import numpy as np
+
     rows = con.execute(
         "SELECT text, vector, label FROM corrections WHERE label != 'unsure' ORDER BY id"
     ).fetchall()

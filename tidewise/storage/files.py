@@ -1,6 +1,6 @@
 """The journal's files on disk: what belongs to it, and erasing them.
 
-Never touch the database, `-wal` or `-shm` while a connection is open: the Journal
+Never touch the database, `-wal` or `-shm` while a connection is open: `vault.py`
 closes first. The header holds the wrapped data key, so it is overwritten with random
 bytes before it is unlinked (best effort: SSDs and copy-on-write file systems may keep
 old blocks; the database stays encrypted either way).

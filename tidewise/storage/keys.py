@@ -152,11 +152,6 @@ def read_header(path: Path) -> Header:
     return parse_header(blob)
 
 
-# journal.py's create still calls keys.fsync_dir; that code moves to storage/vault.py in
-# issue 15's step 4, which can then call durable.fsync itself.
-fsync_dir = durable.fsync
-
-
 def write_header(path: Path, header: Header) -> None:
     durable.write_atomically(path, header.to_bytes())
 

@@ -133,6 +133,13 @@ def exists(con: Connection, entry_id: int) -> bool:
     return row is not None
 
 
+def current_text(con: Connection, entry_id: int) -> str | None:
+    """The entry's text as stored now (None once deleted): a reading made outside the
+    write lock is saved only while the text it read is still the entry's."""
+    row = con.execute("SELECT text FROM entries WHERE id = ?", (entry_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
 def get_entry(con: Connection, entry_id: int) -> Entry:
     rows = con.execute(f"SELECT {_ENTRY_COLUMNS} {_FROM} WHERE e.id = ?", (entry_id,)).fetchall()
     if not rows:
