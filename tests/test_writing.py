@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
 
+from tests.conftest import FakeAnalyzer
 from tests.lessons.conftest import MailServer, mail_server  # noqa: F401 (a fixture)
+from tidewise.analysis.safety import screen
+from tidewise.analysis.types import EntryAnalysis
 from tidewise.journal import Journal
 from tidewise.lessons import mail
+from tidewise.settings import Settings
 from tidewise.writing import after_write
 
 SUBSCRIBED = {"address": "reader@example.net", "confirmed": True, "last_sent_week": 1}
@@ -63,9 +68,18 @@ def test_no_note_is_started_when_none_is_due(
     assert mail_server.inbox.messages == []
 
 
+class ScreeningAnalyzer(FakeAnalyzer):
+    """The keyword reader with the real safety screen's rules (no model needed)."""
+
+    def analyze(self, text: str) -> EntryAnalysis:
+        read = super().analyze(text)
+        return replace(read, safety=screen([s.text for s in read.sentences]))
+
+
 def test_the_reply_never_waits_for_a_mail_server_that_does_not_answer(
-    fresh_journal: Journal, silent_server: socket.socket
+    settings: Settings, passphrase: str, silent_server: socket.socket
 ) -> None:
+    fresh_journal = Journal.create(settings, passphrase, analyzer=ScreeningAnalyzer())
     host, port = silent_server.getsockname()
     subscribe(fresh_journal, host, port)
     entry = fresh_journal.write("I held on all day. Tonight I want to end it all.")
@@ -75,3 +89,4 @@ def test_the_reply_never_waits_for_a_mail_server_that_does_not_answer(
     silent_server.close()  # the connection drops: the note fails
     assert after.note_failed() is True
     assert mail.status(fresh_journal)["last_sent_week"] == 1  # tried again next time
+    fresh_journal.close()
