@@ -90,9 +90,12 @@ SPLIT_FILES = (
 )
 DEV_SEED = "tidewise-safety-dev-2026"
 DEV_SHARE = 5  # one in five
-# Source names: the clear threshold caps the newest writers' look-alikes alone too (the
-# older sets are easier and would hide them).
-NEWEST_LOOKALIKES = ("train3_lookalikes", "train5a_lookalikes", "train5b_lookalikes")
+# Source names: the clear threshold caps the fifth writer's look-alikes alone too (the
+# older sets are easier and would hide them). Head 1.4 tried adding the eighth and ninth
+# writers' look-alikes (slang, swearing, dark humour) to this cap: the clear threshold rose
+# from 0.88 to 0.95 and clear recall on the dev fifths fell from 0.552 to 0.439 for 1.0
+# point fewer clear false alarms (4.9% against 5.9%); a miss costs more, so not taken.
+NEWEST_LOOKALIKES = ("train3_lookalikes",)
 ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
 # Frozen: the v1 classifier corpus's sentences. Reading corpus/sentences directly let any
 # change of the classifier corpus retrain the safety layer silently (corpus v2 moved
