@@ -38,6 +38,11 @@ FLOORS = {
     # Two more writers (head 1.3), trained on whole: 0.936 and 0.939 measured.
     "train4a_crisis.jsonl": 0.93,
     "train4b_crisis.jsonl": 0.93,
+    # Two writers in new voices (issue 12, round 3) that head 1.3 never saw, whole: 0.702
+    # and 0.744 measured. A head trained on them was measured and not shipped (the reason
+    # is in training/safety.py, NOT_READ_YET).
+    "train5a_crisis.jsonl": 0.70,
+    "train5b_crisis.jsonl": 0.74,
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 

@@ -71,30 +71,30 @@ SAFETY_FILES = (
     "train4a_lookalikes.jsonl",
     "train4b_crisis.jsonl",
     "train4b_lookalikes.jsonl",
+)
+# Not read: the eighth and ninth writers' files (train5a_*, train5b_*, issue 12 round 3).
+# A head 1.4 trained with them (four fifths each, a fifth as dev) was measured and not
+# shipped: on the dev fifths it moved caught 0.727 -> 0.730 and clear 0.527 -> 0.549, but
+# through the whole reply path it met fewer crisis items of the first blind set (0.956 ->
+# 0.939) and of the earlier writers' files (train4a 0.936 -> 0.856, train_more2 0.948 ->
+# 0.845), and one item of `fresh`, which must all be met. With this encoder more writers
+# shift the boundary from one writer to another instead of widening it. The files stay as
+# two more whole writers the shipped head never saw (tests/test_no_reflection_for_crisis.py
+# holds the share it meets), and for a head on a stronger encoder.
+NOT_READ_YET = (
     "train5a_crisis.jsonl",
     "train5a_lookalikes.jsonl",
     "train5b_crisis.jsonl",
     "train5b_lookalikes.jsonl",
 )
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
-# The fifth writer's files (issue 12, round 2) and the eighth and ninth writers' (issue 12,
-# round 3: new voices) are split: a fifth of each, picked by a seeded hash of the text
-# (`is_dev`), is the dev set, never trained on.
-SPLIT_FILES = (
-    "train3_crisis.jsonl",
-    "train3_lookalikes.jsonl",
-    "train5a_crisis.jsonl",
-    "train5a_lookalikes.jsonl",
-    "train5b_crisis.jsonl",
-    "train5b_lookalikes.jsonl",
-)
+# The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
+# seeded hash of the text (`is_dev`), is the dev set, never trained on.
+SPLIT_FILES = ("train3_crisis.jsonl", "train3_lookalikes.jsonl")
 DEV_SEED = "tidewise-safety-dev-2026"
 DEV_SHARE = 5  # one in five
 # Source names: the clear threshold caps the fifth writer's look-alikes alone too (the
-# older sets are easier and would hide them). Head 1.4 tried adding the eighth and ninth
-# writers' look-alikes (slang, swearing, dark humour) to this cap: the clear threshold rose
-# from 0.88 to 0.95 and clear recall on the dev fifths fell from 0.552 to 0.439 for 1.0
-# point fewer clear false alarms (4.9% against 5.9%); a miss costs more, so not taken.
+# older sets are easier and would hide them).
 NEWEST_LOOKALIKES = ("train3_lookalikes",)
 ORDINARY = "ordinary"  # the source name of the ordinary journal sentences
 # Frozen: the v1 classifier corpus's sentences. Reading corpus/sentences directly let any
@@ -116,10 +116,7 @@ PAIR_ORDINARY_FPR_CAP = 0.01
 #      and the clear threshold chosen on the rules after the distance cues.
 # 1.3: two more writers' files (train4a: US and Canada; train4b: UK, Ireland, Australia,
 #      New Zealand), written apart from the rules and from every test set.
-# 1.4: two more writers' files in new voices (train5a: men, older writers, English as a
-#      second language, many countries, understated; train5b: text-message style, 3am,
-#      swearing, phonetic spelling, faith, second person), a fifth of each kept as dev.
-HEAD_VERSION = "1.4"
+HEAD_VERSION = "1.3"
 
 Floats = npt.NDArray[np.float64]
 
