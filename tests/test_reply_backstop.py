@@ -62,3 +62,23 @@ def test_an_ordinary_entry_still_gets_its_reflection() -> None:
     safety = screen(sentences)
     assert safety.level == "none"
     assert graded_reply(_analysis(safety, *sentences)).kind == "reflection"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm dying to see the kids on Saturday.",
+        "Honestly I was bored to death at his work do.",
+        "Dead tired after the school run.",
+        "My phone died halfway through the call with my sister.",
+        "Over my dead body is she coming to the wedding.",
+        "She gave me a death stare across the car park.",
+    ],
+)
+def test_everyday_figures_of_speech_do_not_trip_the_guard(text: str) -> None:
+    assert screen(["We had dinner.", text]).level == "none"
+
+
+def test_a_figure_of_speech_does_not_hide_other_words_of_death() -> None:
+    sentences = ["I'm dead tired and I keep thinking everyone would be better off if I died."]
+    assert screen(sentences).level in ("possible", "clear")

@@ -114,7 +114,21 @@ HEAVY_WORDS = re.compile(
     r"|goodbye letters?|life insurance|can'?t go on|no way out)\b",
     re.IGNORECASE,
 )
-
+# Everyday figures of speech around those words ("dying to see her", "bored to death",
+# "dead tired", "my phone died"): the guard reads the sentence with them blanked out, so
+# any other word of death in it still counts. Written from common English usage, not
+# from any test set.
+FIGURES_OF_SPEECH = re.compile(
+    r"\b(?:dying (?:to|for)\b|dying of (?:laughter|embarrassment|shame|curiosity|boredom)"
+    r"|(?:bored|scared|frightened|worried|sick|tired|laughed|loved|done)"
+    r" (?:him |her |them )?to death"
+    r"|dead (?:tired|on|end|set|serious|heat|weight|ringer|easy|good|funny|quiet|against|beat)\b"
+    r"|(?:phone|battery|laptop|car|engine|plants?|telly|tv|wifi|conversation)"
+    r" (?:has |had |just )?died"
+    r"|(?:phone|battery|laptop|car|engine) (?:is|was) dead|over my dead body|dead to me"
+    r"|to die for|die(?:d)? laughing|death stare|near[- ]death|(?:her|his|my) death bed)",
+    re.IGNORECASE,
+)
 
 # Where a clause starts: a denial only reaches as far back as this.
 _CLAUSE_BREAK = re.compile(r"[.;!?,:]|\s-\s|\b(?:but|though|although|yet|except|and then)\b")
@@ -280,7 +294,8 @@ def _heavy_words(sentences: Sequence[str], read: set[int]) -> list[Hit]:
     """The last guard (`HEAVY_WORDS`) on an entry nothing else flagged: "possible", on
     the first sentence with such words that no rule had read."""
     for index, sentence in enumerate(sentences):
-        found = None if index in read else HEAVY_WORDS.search(sentence)
+        plain = FIGURES_OF_SPEECH.sub(" ", sentence)
+        found = None if index in read else HEAVY_WORDS.search(plain)
         if found:
             return [Hit(index, SELF_HARM, HEAVY_WORDS_RULE, found.group(0), level=POSSIBLE)]
     return []
