@@ -143,7 +143,7 @@ def test_default_selection_covers_every_kind() -> None:
         ("UK-NIR", "0808 802 1414"),
     ],
 )
-def test_a_uk_nation_sees_its_own_abuse_line_right_after_emergency(
+def test_a_uk_nation_sees_its_own_abuse_line_where_englands_would_be(
     nation: str, own_line: str
 ) -> None:
     chosen = select_entries((DANGER_FROM_PARTNER,), nation)
@@ -152,6 +152,10 @@ def test_a_uk_nation_sees_its_own_abuse_line_right_after_emergency(
     assert not any(number in e.contact for e in chosen for number in others)
     # Lines for the whole UK stay (a text option, LGBT+, men).
     assert any("85258" in e.contact for e in chosen)
+    # With every kind, the main crisis line still comes before the abuse line.
+    every = [e.name for e in select_entries(ALL_KINDS, nation) if e.country == "UK"]
+    assert every[:2] == ["Emergency services", "Samaritans"]
+    assert any(own_line in e.contact for e in select_entries(ALL_KINDS, nation)[2:3])
 
 
 def test_the_whole_uk_still_sees_every_nation() -> None:

@@ -9,8 +9,8 @@ the ones a person should see first. Every line records when and where its number
 last checked (`verified`, `source`).
 
 The United Kingdom's abuse lines differ by nation. A person may choose a nation
-("UK-SCT"): they then see that nation's lines straight after the emergency number and
-not the other nations' lines. Choosing "UK" shows every nation's lines.
+("UK-SCT"): that nation's line then takes the place England's has in the file, and the
+other nations' lines are left out. Choosing "UK" shows every nation's lines.
 """
 
 from __future__ import annotations
@@ -167,14 +167,18 @@ def select_entries(
         and (code is None or e.country in (code, ELSEWHERE))
         and e.serves(nation)
     ]
-    # Emergency first; then, for a chosen nation, its own lines before the UK-wide ones.
+    # Emergency first, then the file's order; a chosen nation's own line takes the place
+    # of the first nation's line in the file (England's abuse line comes third in the UK).
+    order = {id(e): i for i, e in enumerate(crisis_entries())}
+    nation_slot = min((order[id(e)] for e in crisis_entries() if e.nations), default=0)
+
+    def place(entry: CrisisEntry) -> int:
+        own = nation is not None and nation in entry.nations
+        return nation_slot if own else order[id(entry)]
+
     return sorted(
         chosen,
-        key=lambda e: (
-            ranks.get(e.country, len(ranks)),
-            not e.emergency,
-            not (nation and nation in e.nations),
-        ),
+        key=lambda e: (ranks.get(e.country, len(ranks)), not e.emergency, place(e)),
     )
 
 
