@@ -57,7 +57,7 @@ def _open_cost(folder: Path, size: int) -> float:
     start = datetime(2015, 1, 1, 21, tzinfo=UTC)
     batch = [NewEntry(text=ENTRY, created=start + timedelta(days=n)) for n in range(size)]
     with Journal.create(settings, PASSPHRASE) as journal:
-        journal.import_entries(batch, analyze=False)
+        journal.import_entries(batch, analysis=Analysis.OFF)
     times = []
     for _ in range(5):
         started = time.perf_counter()

@@ -171,7 +171,7 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path, passphrase: str) -> Non
 
         def child(report: Callable[[str], None], batch: list[NewEntry] = batch) -> None:
             with Journal.open(settings, passphrase) as journal:
-                journal.import_entries(batch, analyze=False)
+                journal.import_entries(batch, analysis=Analysis.OFF)
             report("done\n")
 
         lines = run_and_kill(child, rng.uniform(0.0, 0.08))

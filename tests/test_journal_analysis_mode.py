@@ -10,6 +10,7 @@ The CLI's own test of the same rule blocks the real model package in a real proc
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -17,7 +18,7 @@ from tests.conftest import FakeAnalyzer
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.errors import ModelFilesError
 from tidewise.journal import Journal
-from tidewise.records import Analysis, Unread
+from tidewise.records import Analysis, NewEntry, Unread
 from tidewise.settings import Settings
 
 
@@ -99,3 +100,37 @@ def test_an_edit_that_keeps_the_text_keeps_its_reading(fresh_journal: Journal) -
     entry = fresh_journal.write("He held my hand.")
     edited = fresh_journal.edit(entry.id, tags=["evening"], analysis=Analysis.IF_AVAILABLE)
     assert edited.analysis == entry.analysis and edited.unread is None
+
+
+def _batch() -> list[NewEntry]:
+    start = datetime(2024, 3, 1, 9, tzinfo=UTC)
+    return [
+        NewEntry(text=f"Imported day {n}.", created=start + timedelta(days=n), import_key=f"k{n}")
+        for n in range(3)
+    ]
+
+
+def test_an_import_if_available_is_saved_unread_when_the_reader_cannot_run(
+    readerless: Journal,
+) -> None:
+    result = readerless.import_entries(_batch(), analysis=Analysis.IF_AVAILABLE)
+    assert (result.imported, result.unread) == (3, Unread.NO_READER)
+    assert all(e.analysis is None for e in readerless.entries())
+
+
+def test_a_required_import_refuses_and_writes_nothing_when_the_reader_cannot_run(
+    readerless: Journal,
+) -> None:
+    with pytest.raises((ModelFilesError, ImportError)):
+        readerless.import_entries(_batch())
+    assert readerless.entries() == []
+
+
+def test_an_import_with_a_reader_is_read_and_says_nothing_is_unread(fresh_journal: Journal) -> None:
+    result = fresh_journal.import_entries(_batch(), analysis=Analysis.IF_AVAILABLE)
+    assert (result.imported, result.unread) == (3, None)
+    assert all(e.analysis is not None for e in fresh_journal.entries())
+    off = fresh_journal.import_entries(
+        [NewEntry(text="Later.", created=datetime(2024, 4, 1, tzinfo=UTC))], analysis=Analysis.OFF
+    )
+    assert off.unread == Unread.ASKED

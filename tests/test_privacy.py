@@ -91,7 +91,7 @@ def test_no_canary_reaches_any_file(
     check("after passphrase change", [passphrase, "new " + passphrase])
     journal.import_entries(
         [NewEntry(text=body + f"import {n}", created=datetime.now(UTC)) for n in range(50)],
-        analyze=False,
+        analysis=Analysis.OFF,
     )
     check("after import")
     journal.close()

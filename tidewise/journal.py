@@ -219,6 +219,19 @@ class Journal:
                 raise
             return None, Unread.NO_READER
 
+    def _reading_all(
+        self, mode: Analysis, read: Callable[[], list[tuple[str, EntryAnalysis]]]
+    ) -> tuple[list[tuple[str, EntryAnalysis]] | None, Unread | None]:
+        """`_reading` for a batch: the same rule, one decision for every entry."""
+        if mode == Analysis.OFF:
+            return None, Unread.ASKED
+        try:
+            return read(), None
+        except (ModelFilesError, ImportError):  # no model files, or no onnxruntime
+            if mode == Analysis.REQUIRED:
+                raise
+            return None, Unread.NO_READER
+
     def _read_one(self, entry_id: int, text: str) -> EntryAnalysis:
         """A reading of `text` as entry `entry_id`'s, following the person's corrections."""
         with self._connection() as con:
@@ -413,22 +426,27 @@ class Journal:
         entries: Sequence[NewEntry],
         *,
         progress: Progress | None = None,
-        analyze: bool = True,
+        analysis: Analysis = Analysis.REQUIRED,
         analyses: Mapping[str, EntryAnalysis] | None = None,
     ) -> ImportResult:
         """All entries in ONE transaction; entries whose import_key exists are skipped.
 
-        `progress(done, total)` counts analysed entries then written ones (total is twice
-        the new entries when analysing, once otherwise). `analyses` (by import key) come
-        with Tidewise's own export: one made by the current analyser version is kept as
-        it was, so a round trip gives the same journal; any other is analysed afresh.
+        `analysis` as for `write`: with IF_AVAILABLE a missing model imports the entries
+        unread (`ImportResult.unread` says why) instead of failing. `progress(done,
+        total)` counts analysed entries then written ones (total is twice the new entries
+        when analysing, once otherwise). `analyses` (by import key) come with Tidewise's
+        own export: one made by the current analyser version is kept as it was, so a
+        round trip gives the same journal; any other is analysed afresh.
         """
         checked = [checks.checked_new_entry(entry) for entry in entries]
         with self._connection() as con:
             known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
         fresh = checks.dedupe(checked, known)
-        results = self._import_analyses(fresh, analyses or {}, progress) if analyze else []
-        units = len(fresh) * (2 if analyze else 1)
+        readings, unread = self._reading_all(
+            analysis, lambda: self._import_analyses(fresh, analyses or {}, progress)
+        )
+        results = readings or []
+        units = len(fresh) * (2 if readings is not None else 1)
         written = 0
         with self._write() as con:
             now = clock.now_utc()
@@ -438,12 +456,12 @@ class Journal:
                     continue
                 entry_id = store.insert_entry(con, entry, now)
                 if results:
-                    version, analysis = results[index]
-                    store.save_analysis(con, entry_id, version, analysis, now)
+                    version, reading = results[index]
+                    store.save_analysis(con, entry_id, version, reading, now)
                 written += 1
         if progress is not None:
             progress(units, units)
-        return ImportResult(imported=written, skipped=len(entries) - written)
+        return ImportResult(imported=written, skipped=len(entries) - written, unread=unread)
 
     def _import_analyses(
         self,

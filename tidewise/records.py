@@ -136,6 +136,7 @@ class ImportResult:
     imported: int
     skipped: int
     dropped_fields: tuple[str, ...] = ()
+    unread: Unread | None = None  # why the imported entries have no reading, if they have none
 
 
 UNSURE = "unsure"  # the person's "not sure": shown as such, read as telling, teaches nothing

@@ -18,6 +18,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from tidewise.formats import get_exporter, get_importer, guess_importer
 from tidewise.formats.base import ExportMeta, Importer, ImportOptions
+from tidewise.records import Analysis, Unread
 
 if TYPE_CHECKING:
     from tidewise.journal import Journal
@@ -35,6 +36,7 @@ class ImportSummary:
     skipped: int
     dropped_fields: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
+    unread: Unread | None = None  # why the entries were imported without a reading
 
 
 def import_file(
@@ -44,18 +46,19 @@ def import_file(
     fmt: str | None = None,
     options: ImportOptions | None = None,
     progress: Progress | None = None,
-    analyze: bool = True,
+    analysis: Analysis = Analysis.REQUIRED,
 ) -> ImportSummary:
-    """Parse `path` whole, then import it in one transaction; raises before any write."""
+    """Parse `path` whole, then import it in one transaction; raises before any write.
+    `analysis` as for `Journal.import_entries` (IF_AVAILABLE: unread when no model)."""
     importer = importer_for(path, fmt)
     parsed = importer.parse(path, options or ImportOptions())
     result = journal.import_entries(
-        parsed.entries, progress=progress, analyze=analyze, analyses=parsed.analyses
+        parsed.entries, progress=progress, analysis=analysis, analyses=parsed.analyses
     )
     for key in EXPORTED_STATE:
         if key in parsed.state and journal.get_state(key) is None:
             journal.set_state(key, parsed.state[key])
-    if parsed.corrections and analyze:
+    if parsed.corrections and result.unread is None:
         journal.restore_corrections(parsed.corrections)
     return ImportSummary(
         format=importer.name,
@@ -63,6 +66,7 @@ def import_file(
         skipped=result.skipped,
         dropped_fields=parsed.dropped_fields,
         notes=parsed.notes,
+        unread=result.unread,
     )
 
 

@@ -18,7 +18,7 @@ import pytest
 from tests.cli.helpers import run
 from tidewise.cli.transfer import EXPORT_PASSPHRASE_ENV
 from tidewise.journal import Journal
-from tidewise.records import NewEntry
+from tidewise.records import Analysis, NewEntry
 from tidewise.settings import Settings
 from tidewise.storage.files import SCRATCH_DIR
 
@@ -34,7 +34,7 @@ def _entries(settings: Settings, passphrase: str, count: int) -> None:
     ]
     batch = [NewEntry(text=e.text, created=start + timedelta(hours=n)) for n, e in enumerate(batch)]
     with Journal.open(settings, passphrase) as journal:
-        journal.import_entries(batch, analyze=False)
+        journal.import_entries(batch, analysis=Analysis.OFF)
 
 
 def test_an_existing_file_is_kept_and_a_free_name_is_used(

@@ -84,3 +84,24 @@ def test_demo_shows_every_example_unread_and_says_so_once(tmp_path: Path) -> Non
     assert result.stdout.count("[not analysed]") == 8
     assert result.stderr.count("The analysis engine is not available here") == 1
     assert list(tmp_path.glob("tidewise-demo-*")) == []  # the throwaway journal is gone
+
+
+def test_import_saves_the_entries_unread_and_says_so(
+    journal_home: Path, passphrase: str, tmp_path: Path
+) -> None:
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "2024-03-01.md").write_text("A slow grey morning by the river.\n", encoding="utf-8")
+    (notes / "2024-03-02.md").write_text("Soup, then an early night.\n", encoding="utf-8")
+    imported = without_model(
+        journal_home, "import", str(notes), "--zone", "UTC", passphrase=passphrase
+    )
+    assert imported.returncode == 0, imported.stderr
+    assert imported.stderr.count(NOT_AVAILABLE) == 1
+    assert "river" not in imported.stderr
+    listed = json.loads(without_model(journal_home, "list", "--json", passphrase=passphrase).stdout)
+    assert len(listed) == 2
+    shown = json.loads(
+        without_model(journal_home, "show", "1", "--json", passphrase=passphrase).stdout
+    )
+    assert shown["analysis"] is None

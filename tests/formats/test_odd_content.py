@@ -37,7 +37,7 @@ def _daylio(path: Path, doc: dict[str, Any]) -> Path:
 
 
 def _import(journal: Journal, path: Path) -> None:
-    import_file(journal, path, options=ImportOptions(zone="UTC"), analyze=False)
+    import_file(journal, path, options=ImportOptions(zone="UTC"), analysis=Analysis.OFF)
 
 
 def _with(change: Callable[[dict[str, Any]], None], base: dict[str, Any]) -> dict[str, Any]:
@@ -77,7 +77,9 @@ def test_a_day_one_journal_inside_a_folder_of_the_zip_is_imported(
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Day One Export/Journal.json", json.dumps(DAY_ONE))
         archive.writestr("__MACOSX/Day One Export/._Journal.json", b"\x00\x05\x16\x07")
-    summary = import_file(fresh_journal, path, options=ImportOptions(zone="UTC"), analyze=False)
+    summary = import_file(
+        fresh_journal, path, options=ImportOptions(zone="UTC"), analysis=Analysis.OFF
+    )
     assert summary.format == "day-one" and summary.imported == 2
     assert any("macOS metadata" in note for note in summary.notes)
     assert any("inside folders" in note for note in summary.notes)

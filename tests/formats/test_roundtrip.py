@@ -155,10 +155,10 @@ def _markdown_text(text: str) -> str:
 @given(entries=new_entries())
 def test_markdown_export_reimports_text_dates_checkins_and_tags(entries: list[NewEntry]) -> None:
     with two_journals() as (source, target, root):
-        source.import_entries(entries, analyze=False)
+        source.import_entries(entries, analysis=Analysis.OFF)
         path = _export_to(source, "markdown", root / "out.md")
         assert guess_importer(path).name == "tidewise-markdown"
-        import_file(target, path, analyze=False)
+        import_file(target, path, analysis=Analysis.OFF)
         before, after = source.entries(newest_first=False), target.entries(newest_first=False)
         assert [_markdown_text(e.text) for e in after] == [_markdown_text(e.text) for e in before]
         for old, new in zip(before, after, strict=True):
@@ -175,10 +175,10 @@ def test_markdown_export_reimports_text_dates_checkins_and_tags(entries: list[Ne
 @given(entries=new_entries())
 def test_csv_export_reimports_exact_text_and_instants(entries: list[NewEntry]) -> None:
     with two_journals() as (source, target, root):
-        source.import_entries(entries, analyze=False)
+        source.import_entries(entries, analysis=Analysis.OFF)
         path = _export_to(source, "csv", root / "out.csv")
         assert guess_importer(path).name == "tidewise-csv"
-        import_file(target, path, analyze=False)
+        import_file(target, path, analysis=Analysis.OFF)
         before, after = source.entries(newest_first=False), target.entries(newest_first=False)
         assert [e.text for e in after] == [e.text for e in before]
         assert all(_same_moment(a, b) for a, b in zip(before, after, strict=True))
@@ -249,7 +249,7 @@ def test_markdown_lines_that_look_like_headings_stay_text() -> None:
     with two_journals() as (source, target, root):
         source.import_entries([NewEntry(text=tricky, created=datetime(2025, 3, 1, tzinfo=UTC))])
         path = _export_to(source, "markdown", root / "t.md")
-        assert import_file(target, path, analyze=False).imported == 1
+        assert import_file(target, path, analysis=Analysis.OFF).imported == 1
         assert target.entries()[0].text == tricky
 
 
@@ -261,13 +261,13 @@ def test_csv_keeps_formula_like_and_apostrophe_text_exactly() -> None:
                 NewEntry(text=t, created=datetime(2025, 4, 1, tzinfo=UTC) + timedelta(hours=i))
                 for i, t in enumerate(cases)
             ],
-            analyze=False,
+            analysis=Analysis.OFF,
         )
         stream = io.StringIO()
         export(source, "csv", stream)
         assert "\r\n1,2025-04-01T00:00:00+00:00,UTC,,,,no,,,'=1+1" in stream.getvalue()
         path = _export_to(source, "csv", root / "f.csv")
-        import_file(target, path, analyze=False)
+        import_file(target, path, analysis=Analysis.OFF)
         assert [e.text for e in target.entries(newest_first=False)] == cases
 
 
@@ -286,7 +286,7 @@ def test_markdown_text_lines_that_look_like_facts_stay_text(text: str) -> None:
     with two_journals() as (source, target, root):
         source.write(text, created=datetime(2025, 3, 1, tzinfo=UTC), analysis=Analysis.OFF)
         path = _export_to(source, "markdown", root / "t.md")
-        assert import_file(target, path, analyze=False).imported == 1
+        assert import_file(target, path, analysis=Analysis.OFF).imported == 1
         [entry] = target.entries()
         assert entry.text == text
         assert entry.checkin is None and entry.tags == ()
@@ -301,7 +301,7 @@ def test_markdown_tags_cannot_pose_as_a_check_in() -> None:
             analysis=Analysis.OFF,
         )
         path = _export_to(source, "markdown", root / "t.md")
-        import_file(target, path, analyze=False)
+        import_file(target, path, analysis=Analysis.OFF)
         [entry] = target.entries()
         assert entry.checkin is None
         assert entry.tags == ("evening · shame 3/10", "walk")
@@ -327,7 +327,7 @@ def test_tags_with_line_breaks_or_control_characters_are_refused(tag: str) -> No
         with pytest.raises(InputError, match="control characters"):
             source.import_entries(
                 [NewEntry(text="Text.", created=datetime(2025, 3, 1, tzinfo=UTC), tags=(tag,))],
-                analyze=False,
+                analysis=Analysis.OFF,
             )
         assert source.count() == 0
 

@@ -67,7 +67,9 @@ def progress_bar(label: str, file: TextIO | None = None) -> Iterator[Callable[[i
         yield progress
 
 
-def _say_summary(summary: ImportSummary, analysed: bool) -> None:
+def _say_summary(summary: ImportSummary) -> None:
+    from tidewise.records import Unread
+
     say(
         f"Imported {counted(summary.imported, 'entry')} ({summary.format}); "
         f"{summary.skipped} {'was' if summary.skipped == 1 else 'were'} already in the journal "
@@ -77,8 +79,10 @@ def _say_summary(summary: ImportSummary, analysed: bool) -> None:
         say("Left out and never stored: " + ", ".join(summary.dropped_fields) + ".")
     for note in summary.notes:
         say(f"Note: {note}.")
-    if summary.imported and not analysed:
+    if summary.imported and summary.unread == Unread.ASKED:
         say("Not analysed yet; run `tidewise reanalyze` when you want the analysis.")
+    elif summary.imported and summary.unread == Unread.NO_READER:
+        say("The analysis is not available on this install; the entries are saved without it.")
 
 
 @app.command("import")
@@ -111,6 +115,7 @@ def import_(
     from tidewise.clock import system_zone, zone_info
     from tidewise.formats.base import ImportOptions
     from tidewise.formats.sealed import TidewiseEncryptedImporter
+    from tidewise.records import Analysis
     from tidewise.transfer import import_file, importer_for
 
     if zone is not None and zone_info(zone) is None:
@@ -133,9 +138,9 @@ def import_(
             fmt=importer.name,
             options=options,
             progress=progress,
-            analyze=not no_analysis,
+            analysis=Analysis.OFF if no_analysis else Analysis.IF_AVAILABLE,
         )
-    _say_summary(summary, analysed=not no_analysis)
+    _say_summary(summary)
 
 
 def _export_passphrase() -> str:

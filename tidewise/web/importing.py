@@ -141,15 +141,13 @@ def _import(
     options: ImportOptions,
     progress: Callable[[int, int], None],
 ) -> ImportSummary:
-    from tidewise.errors import ModelFilesError
+    from tidewise.records import Analysis
     from tidewise.transfer import import_file
 
-    try:
-        return import_file(journal, path, fmt=fmt, options=options, progress=progress)
-    except (ImportError, ModelFilesError):  # no reader here: import now, read later
-        return import_file(
-            journal, path, fmt=fmt, options=options, progress=progress, analyze=False
-        )
+    # No reader here (no model files or no onnxruntime): import now, read later.
+    return import_file(
+        journal, path, fmt=fmt, options=options, progress=progress, analysis=Analysis.IF_AVAILABLE
+    )
 
 
 def web_words(problem: str) -> str:
