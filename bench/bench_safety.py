@@ -180,6 +180,8 @@ def run() -> str:
             dev_table(),
             "",
             blind_tables(),
+            "",
+            ordinary_entries_table(),
         ]
     )
 
@@ -191,6 +193,52 @@ BLIND_SETS = (
     ("safety_blind2", "The second blind set"),
     ("safety_blind3", "The third blind set"),
 )
+
+
+ENTRIES = CORPUS.parent / "entries"
+PASSAGES = VALIDATION / "passages" / "posts_p.jsonl"
+
+
+def ordinary_entries_table() -> str:
+    """The cost of recall: what whole ordinary entries get. The corpus's journal entries
+    (in-style, written for the reader) and the blind passages (forum posts by many writers,
+    longer; some may hold real risk, which nobody has labelled) through the engine and
+    the reply path."""
+    from collections import Counter
+
+    from tidewise.analysis.engine import default_analyzer
+    from tidewise.replies import graded_reply
+
+    def texts(paths: Iterable[Path]) -> list[str]:
+        return [
+            str(json.loads(line)["text"])
+            for path in paths
+            for line in path.read_text("utf-8").splitlines()
+            if line.strip()
+        ]
+
+    engine = default_analyzer()
+    rows = []
+    for name, found in (
+        ("corpus/entries (in-style journal entries)", texts(sorted(ENTRIES.glob("*.jsonl")))),
+        ("validation/passages (blind forum posts)", texts([PASSAGES])),
+    ):
+        read = engine.analyze_many(found)
+        kinds = Counter(graded_reply(a).kind for a in read)
+        per = sum(len(a.sentences) for a in read) / len(read)
+        rows.append(
+            f"| {name} | {len(read)} | {per:.1f} | {kinds['safety'] / len(read):.3f} "
+            f"| {kinds['check_in'] / len(read):.3f} | {kinds['reflection'] / len(read):.3f} |"
+        )
+    return "\n".join(
+        [
+            "### What ordinary entries get (the cost of recall)",
+            "",
+            "| set | entries | sentences each | help reply | check-in | reflection |",
+            "|---|---|---|---|---|---|",
+            *rows,
+        ]
+    )
 
 
 def blind_tables() -> str:
