@@ -321,7 +321,9 @@ def ask_three(journal: Journal) -> list[int]:
 
     start = datetime.now(UTC) - timedelta(hours=3)
     ids = []
-    for n, (text, answer) in enumerate(zip(ASKED_TEXT, ("not-sure", "not-safe", None))):
+    for n, (text, answer) in enumerate(
+        zip(ASKED_TEXT, ("not-sure", "not-safe", None), strict=True)
+    ):
         entry = journal.write(text, created=start + timedelta(hours=n))
         assert reply_for(journal, entry) is not None
         if answer:
