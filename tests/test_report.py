@@ -306,3 +306,127 @@ def test_a_quoted_entry_shows_its_own_phase_and_the_tides_when_they_differ(
     assert "phase on its own: Reaching · in the tide: Worn out" in html
     first = next(line for line in html.splitlines() if "2025-03-03 20:00" in line)
     assert "phase on its own: Worn out" in first and "in the tide" not in first
+
+
+# ---- the answers to "are you safe right now?": only with consent (issue 12) -------------
+
+LEFT_OUT_CHECK_INS = 'The writer\'s answers to "Are you safe right now?" are left out.'
+ASKED_TEXT = ("HEAVY day, I slept in the spare room.", "HEAVY again tonight.", "A quiet walk.")
+
+
+def ask_three(journal: Journal) -> list[int]:
+    """Three check-ins through the real reply path: asked first (answered "not sure"),
+    asked again (answered "not safe"), then the follow-up on a calm entry (no answer)."""
+    from tidewise.replies import record_answer, reply_for
+
+    start = datetime.now(UTC) - timedelta(hours=3)
+    ids = []
+    for n, (text, answer) in enumerate(
+        zip(ASKED_TEXT, ("not-sure", "not-safe", None), strict=True)
+    ):
+        entry = journal.write(text, created=start + timedelta(hours=n))
+        assert reply_for(journal, entry) is not None
+        if answer:
+            record_answer(journal, entry.id, answer)
+        ids.append(entry.id)
+    return ids
+
+
+@pytest.fixture
+def asked(settings: Settings, passphrase: str) -> Iterator[Journal]:
+    from tests.test_graded_reply import LevelAnalyzer
+
+    with Journal.create(settings, passphrase, analyzer=LevelAnalyzer()) as made:
+        ask_three(made)
+        yield made
+
+
+def pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _today() -> str:
+    return datetime.now(UTC).astimezone().date().isoformat()
+
+
+def test_without_consent_nothing_about_check_in_answers_appears(
+    asked: Journal, tmp_path: Path
+) -> None:
+    report = build_report(asked, ReportRequest())
+    assert report.safety_check_ins is None
+    data = report.to_dict()
+    assert "safety_check_ins" not in data
+    assert data["left_out"]["check_in_answers"] is True
+    html_path, appendix = write_report(report, tmp_path / "r.html")
+    pdf = pdf_text(write_report(report, tmp_path / "r.pdf")[0])
+    html = unescape(html_path.read_text("utf-8"))
+    for text in (html, pdf, appendix.read_text("utf-8")):
+        assert "Safety check-ins" not in text
+        assert "not sure" not in text and "not answered" not in text
+    assert LEFT_OUT_CHECK_INS in html and LEFT_OUT_CHECK_INS in " ".join(pdf.split())
+    record_report(asked, report, html_path)
+    history = asked.get_state(STATE_KEY)
+    assert isinstance(history, list) and history[0]["check_ins_included"] is False
+
+
+def test_with_consent_the_days_and_answers_go_in_without_entry_text(
+    asked: Journal, tmp_path: Path
+) -> None:
+    report = build_report(asked, ReportRequest(include_check_ins=True))
+    expected = [
+        {"date": _today(), "asked": "first", "answer": "not sure"},
+        {"date": _today(), "asked": "again", "answer": "not safe"},
+        {"date": _today(), "asked": "follow-up", "answer": "not answered"},
+    ]
+    data = report.to_dict()
+    assert data["safety_check_ins"] == expected
+    assert data["left_out"]["check_in_answers"] is False
+    html_path, appendix = write_report(report, tmp_path / "r.html")
+    assert json.loads(appendix.read_text("utf-8"))["safety_check_ins"] == expected
+    html = unescape(html_path.read_text("utf-8"))
+    from tests.web.pagetree import parse
+
+    section = parse(html).find("section", id="safety-check-ins")
+    rows = [
+        [cell.text.strip() for cell in row.walk() if cell.tag in ("th", "td")]
+        for row in section.find_all("tr")
+    ]
+    assert rows == [
+        ["Day", "Asked", "Answer"],
+        [_today(), "first time", "not sure"],
+        [_today(), "asked again", "not safe"],
+        [_today(), "follow-up on the next entry", "not answered"],
+    ]
+    assert LEFT_OUT_CHECK_INS not in html
+    pdf = " ".join(pdf_text(write_report(report, tmp_path / "r.pdf")[0]).split())
+    assert "Safety check-ins" in pdf
+    assert f"{_today()} asked again not safe" in pdf
+    assert LEFT_OUT_CHECK_INS not in pdf
+    for text in ASKED_TEXT:  # figures only: no entry was chosen for quoting
+        assert text not in html and text not in pdf
+    record_report(asked, report, html_path)
+    history = asked.get_state(STATE_KEY)
+    assert isinstance(history, list) and history[0]["check_ins_included"] is True
+
+
+def test_a_check_in_asked_outside_the_period_is_left_out(asked: Journal) -> None:
+    from tidewise.replies import CHECK_INS_KEY
+
+    stored = asked.get_state(CHECK_INS_KEY)
+    assert isinstance(stored, dict)
+    long_ago = datetime(2025, 3, 10, 12, 0, tzinfo=UTC)
+    stored["records"][0]["offered"] = long_ago.isoformat()  # as if asked in March
+    asked.set_state(CHECK_INS_KEY, stored)
+
+    def answers(since: datetime | None, until: datetime | None) -> list[str]:
+        request = ReportRequest(since=since, until=until, include_check_ins=True)
+        return [c["answer"] for c in build_report(asked, request).to_dict()["safety_check_ins"]]
+
+    recent = datetime.now(UTC) - timedelta(days=7)
+    assert answers(recent, None) == ["not safe", "not answered"]
+    assert answers(long_ago, recent) == ["not sure"]  # the first day is in the period
+    assert answers(None, long_ago) == []  # the end is not
+    with_none = build_report(asked, ReportRequest(until=long_ago, include_check_ins=True))
+    assert with_none.safety_check_ins == ()

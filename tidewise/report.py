@@ -16,7 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tidewise import durable
+from tidewise import durable, replies
 from tidewise.errors import UsageError
 from tidewise.lessons.model import statuses
 from tidewise.reports import therapist
@@ -55,11 +55,15 @@ def kept_redactions(
 def build_report(
     journal: Journal, request: ReportRequest, *, now: datetime | None = None
 ) -> Report:
-    """Every number and consented excerpt of the report, gathered once."""
+    """Every number and consented excerpt of the report, gathered once. The answers to
+    "are you safe right now?" are read only when the person included them."""
     now = now or datetime.now(UTC)
     lessons = therapist.lesson_progress(statuses(journal, now))
     entries = journal.entries(newest_first=False)
-    return therapist.compose(entries, request, lessons, now)
+    check_ins = None
+    if request.include_check_ins:
+        check_ins = therapist.check_ins_in_period(replies.check_ins(journal), request)
+    return therapist.compose(entries, request, lessons, now, check_ins)
 
 
 def suggestions(journal: Journal, request: ReportRequest) -> list[str]:
@@ -101,6 +105,7 @@ def record_report(journal: Journal, report: Report, path: Path) -> None:
             "period": report.period.to_dict(),
             "entries_shared": [excerpt.entry for excerpt in report.excerpts],
             "safety_text": report.safety.text_included,
+            "check_ins_included": report.safety_check_ins is not None,
         }
     )
     journal.set_state(STATE_KEY, history)

@@ -89,3 +89,30 @@ def test_a_wrong_suffix_is_a_usage_error(journal_home: Path, tmp_path: Path) -> 
     result = run("report", "--out", str(tmp_path / "r.txt"))
     assert result.exit_code != 0
     assert not (tmp_path / "r.txt").exists()
+
+
+def test_check_in_answers_go_in_only_with_include_check_ins(
+    settings: Settings, passphrase: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from tests.test_graded_reply import LevelAnalyzer
+    from tests.test_report import ask_three
+
+    with Journal.create(settings, passphrase, analyzer=LevelAnalyzer()) as journal:
+        ask_three(journal)
+    monkeypatch.setenv(PASSPHRASE_ENV, passphrase)
+    assert "Include your answers to 'are you safe right now?'" in run("report", "--help").stdout
+    plain = run("report", "--out", str(tmp_path / "plain.html"))
+    assert plain.exit_code == 0, plain.stderr
+    assert "safety_check_ins" not in json.loads((tmp_path / "plain.json").read_text("utf-8"))
+    chosen = run("report", "--out", str(tmp_path / "chosen.html"), "--include-check-ins")
+    assert chosen.exit_code == 0, chosen.stderr
+    data = json.loads((tmp_path / "chosen.json").read_text("utf-8"))
+    assert [c["answer"] for c in data["safety_check_ins"]] == [
+        "not sure",
+        "not safe",
+        "not answered",
+    ]
+    assert "Safety check-ins" in (tmp_path / "chosen.html").read_text("utf-8")
+    shown = run("report", "--include-check-ins", "--preview")
+    assert "asked again · not safe" in shown.stdout
+    assert "are you safe" not in run("report", "--preview").stdout

@@ -116,3 +116,69 @@ def test_an_unknown_format_is_a_programming_error() -> None:
     report = therapist.compose([], ReportRequest(), NO_LESSONS, NOW)
     with pytest.raises(ValueError, match="docx"):
         therapist.render(report, "docx", "summary.json")
+
+
+def _asked(day: int, step: str, answer: str | None) -> dict[str, object]:
+    """A check-in record as replies.py keeps it (with the fields the report must not use)."""
+    return {
+        "entry": day,
+        "step": step,
+        "level": "possible",
+        "kinds": ["self_harm"],
+        "offered": (START + timedelta(days=day)).isoformat(),
+        "answer": answer,
+        "answered": None,
+        "followed_up": False,
+        "share": False,
+    }
+
+
+RECORDS = [
+    _asked(9, "follow_up", None),
+    _asked(2, "first", "safe"),
+    _asked(5, "again", "not_safe"),
+    {"entry": 7, "step": "first", "offered": "not a date", "answer": "safe"},
+    _asked(6, "a step from a later version", "safe"),
+]
+
+
+def test_check_ins_in_the_period_come_oldest_first_in_plain_words() -> None:
+    request = ReportRequest(since=START + timedelta(days=2), until=START + timedelta(days=9))
+    rows = therapist.check_ins_in_period(RECORDS, request)
+    assert [(c.day.isoformat(), c.asked, c.answer) for c in rows] == [
+        ((START + timedelta(days=2)).astimezone().date().isoformat(), "first", "safe"),
+        ((START + timedelta(days=5)).astimezone().date().isoformat(), "again", "not safe"),
+    ]  # day 9 is the period's end, so out; unreadable records are left out, not guessed
+
+
+def test_check_ins_go_in_only_when_the_request_includes_them() -> None:
+    rows = therapist.check_ins_in_period(RECORDS, ReportRequest())
+    assert len(rows) == 3
+    without = therapist.compose(_entries(), ReportRequest(), NO_LESSONS, NOW, rows)
+    assert without.safety_check_ins is None, "passed without consent: dropped"
+    assert list(without.to_dict()) == APPENDIX_KEYS
+    with_consent = ReportRequest(include_check_ins=True)
+    report = therapist.compose(_entries(), with_consent, NO_LESSONS, NOW, rows)
+    appendix = report.to_dict()
+    assert list(appendix) == [*APPENDIX_KEYS, "safety_check_ins"]
+    assert [c["answer"] for c in appendix["safety_check_ins"]] == [
+        "safe",
+        "not safe",
+        "not answered",
+    ]
+    assert appendix["left_out"]["check_in_answers"] is False
+    html = therapist.render(report, "html", "summary.json").decode("utf-8")
+    assert "Safety check-ins" in html and "follow-up on the next entry" in html
+
+
+def test_included_check_ins_with_none_in_the_period_say_so() -> None:
+    report = therapist.compose(
+        _entries(), ReportRequest(include_check_ins=True), NO_LESSONS, NOW, ()
+    )
+    assert report.to_dict()["safety_check_ins"] == []
+    for fmt in ("html", "pdf"):
+        body = therapist.render(report, fmt, "summary.json")
+        if fmt == "html":
+            assert "The question was not asked in this period." in body.decode("utf-8")
+        else:
+            assert body.startswith(b"%PDF-")

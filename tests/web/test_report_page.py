@@ -6,14 +6,16 @@ replaced everywhere; nothing written to disk; guarded forms and one-line refusal
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from tests.web.conftest import Web
+from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
 from tests.web.pagetree import parse
 from tidewise.report import REDACTIONS_KEY, STATE_KEY
+from tidewise.settings import Settings
 
 PIER = "Alex held my hand at the pier."
 ROOM = "I slept in the spare room and shut the door."
@@ -163,3 +165,62 @@ def test_the_report_page_needs_an_unlocked_journal(written: tuple[Web, int, int]
     web.post("/lock", {"then": "locked"}, token=False)
     assert web.get("/report").status_code == 401
     assert web.client.post("/report/download", data={"format": "pdf"}).status_code in {401, 403}
+
+
+@pytest.fixture
+def asked_web(settings: Settings) -> Iterator[Web]:
+    """A journal whose safety screen is unsure about "HEAVY" entries, with three check-ins."""
+    from tests.test_graded_reply import LevelAnalyzer
+    from tests.test_report import ask_three
+
+    app = make_app(settings, analyzer=LevelAnalyzer())
+    client = make_client(app)
+    assert client.get(f"/launch/{TOKEN}").status_code == 303
+    web = Web(client, app)
+    created = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+    assert created.status_code == 303
+    ask_three(web.state.journal)
+    web.state.changed()
+    yield web
+    app.state.web.shutdown()
+
+
+CHECKBOX_WORDS = "Include your answers to 'are you safe right now?'"
+
+
+def test_check_in_answers_are_a_choice_unchecked_at_first(asked_web: Web) -> None:
+    page = parse(asked_web.get("/report").text)
+    box = page.find("input", id="check_ins", type="checkbox")
+    assert box and box.attrs.get("checked") is None
+    assert CHECKBOX_WORDS in page.find("form", action="/report/preview").text
+    plain = parse(asked_web.post("/report/preview", {}).text)
+    assert not plain.find_all(id="check-ins-in") and not plain.find_all(id="check-ins-preview")
+    assert "Safety check-ins" not in plain.text and "not answered" not in plain.text
+    assert "are left out" in plain.find(id="report-contents").text
+    assert not plain.find("form", action="/report/download").find_all(name="check_ins")
+    figures = asked_web.post("/report/download", {"format": "json"}).json()
+    assert "safety_check_ins" not in figures
+
+
+def test_chosen_check_in_answers_show_in_what_it_holds_the_preview_and_the_download(
+    asked_web: Web,
+) -> None:
+    page = parse(asked_web.post("/report/preview", {"check_ins": "yes"}).text)
+    assert page.find("input", id="check_ins").attrs.get("checked") is not None
+    assert "3 answers" in page.find(id="check-ins-in").text
+    rows = [
+        [cell.text.strip() for cell in row.walk() if cell.tag in ("th", "td")]
+        for row in page.find(id="check-ins-preview").find_all("tr")
+    ]
+    assert [row[1:] for row in rows] == [
+        ["Asked", "Answer"],
+        ["first time", "not sure"],
+        ["asked again", "not safe"],
+        ["follow-up on the next entry", "not answered"],
+    ]
+    download = page.find("form", action="/report/download")
+    assert download.find("input", name="check_ins", value="yes")
+    figures = asked_web.post("/report/download", {"format": "json", "check_ins": "yes"}).json()
+    assert [c["asked"] for c in figures["safety_check_ins"]] == ["first", "again", "follow-up"]
+    html = asked_web.post("/report/download", {"format": "html", "check_ins": "yes"}).text
+    assert "Safety check-ins" in html and "HEAVY" not in html

@@ -1,7 +1,8 @@
 """`tidewise report`: the summary for a therapist, as HTML or PDF (tidewise/report.py).
 
 Consent first: only entries marked for sharing, or named with --share, are quoted;
-otherwise the report holds figures only. Names and places listed with --redact and
+otherwise the report holds figures only. The answers to "are you safe right now?" go in
+only with --include-check-ins. Names and places listed with --redact and
 --redact-place are replaced everywhere, and kept (encrypted, in the journal) for the
 next report. Capitalised words that might be names are suggested on stderr, never
 redacted or skipped on a guess. --preview prints exactly the text that would leave.
@@ -47,6 +48,12 @@ def report(
         bool,
         typer.Option("--include-safety-text", help="Show the words of flagged safety sentences."),
     ] = False,
+    include_check_ins: Annotated[
+        bool,
+        typer.Option(
+            "--include-check-ins", help="Include your answers to 'are you safe right now?'"
+        ),
+    ] = False,
     preview: Annotated[
         bool, typer.Option("--preview", help="Print the text that would be shared; write nothing.")
     ] = False,
@@ -71,6 +78,7 @@ def report(
                 journal, redact or [], redact_place or [], save=not preview
             ),
             include_safety_text=include_safety_text,
+            include_check_ins=include_check_ins,
         )
         maybe = use_case.suggestions(journal, request)
         made = use_case.build_report(journal, request)
@@ -105,3 +113,10 @@ def _print_preview(made: Report) -> None:
         for flag in safety.flags:
             out(f"--- safety flag · {flag.day.isoformat()}")
             out(" ".join(flag.sentences or ()) or "(no sentence recorded)")
+    if made.safety_check_ins is not None:  # only when the person included them
+        out("--- your answers to 'are you safe right now?'")
+        rows = glance.check_in_rows(made)
+        if not rows:
+            out(glance.CHECK_INS_NONE)
+        for day, asked, answer in rows:
+            out(f"{day} · {asked} · {answer}")

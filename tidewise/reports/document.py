@@ -27,13 +27,15 @@ VERSION = 1
 @dataclass(frozen=True)
 class ReportRequest:
     """What the person chose: the period, the entries to quote besides the marked ones,
-    the names and places to replace, and whether flagged safety sentences are shown."""
+    the names and places to replace, whether flagged safety sentences are shown, and
+    whether their answers to "are you safe right now?" go in (never without consent)."""
 
     since: datetime | None = None
     until: datetime | None = None
     share: tuple[int, ...] = ()  # entry ids chosen for this report, besides marked ones
     redactions: Redactions = field(default_factory=Redactions)
     include_safety_text: bool = False
+    include_check_ins: bool = False
 
 
 def phase_title(name: str) -> str:
@@ -61,6 +63,7 @@ class LeftOut:
     entries_not_analysed: int
     entries_not_shared: int
     safety_text: bool  # True: the words of flagged sentences are left out
+    check_in_answers: bool  # True: the answers to "are you safe right now?" are left out
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,26 @@ class Safety:
             "flags": [flag.to_dict() for flag in self.flags],
             "text_included": self.text_included,
         }
+
+
+@dataclass(frozen=True)
+class SafetyCheckIn:
+    """One "are you safe right now?" check-in, only in a report the person chose it for:
+    the day it was asked, which asking it was and the answer, in plain words. Never any
+    entry text."""
+
+    day: date
+    asked: str  # one of ASKED
+    answer: str  # one of ANSWERS
+
+    def to_dict(self) -> dict[str, str]:
+        return {"date": self.day.isoformat(), "asked": self.asked, "answer": self.answer}
+
+
+# What was asked: the first time, asked again on a later worrying entry, or the gentle
+# follow-up on the entry after one (replies.py's steps, as words).
+ASKED = ("first", "again", "follow-up")
+ANSWERS = ("safe", "not sure", "not safe", "not answered")
 
 
 @dataclass(frozen=True)
@@ -163,14 +186,17 @@ class Report:
     excerpts: tuple[Excerpt, ...]
     redacted: Redacted
     method: Method
+    # None: the person did not include their check-in answers, and nothing about them
+    # (not even a count) is in the report; () : included, none asked in the period.
+    safety_check_ins: tuple[SafetyCheckIn, ...] | None = None
 
     @property
     def made_at_text(self) -> str:
         return self.made_at.isoformat(timespec="seconds")
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON appendix."""
-        return {
+        """The JSON appendix; "safety_check_ins" only when the person included them."""
+        appendix: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "made_at": self.made_at_text,
@@ -188,3 +214,6 @@ class Report:
             "redacted": asdict(self.redacted),
             "method": asdict(self.method),
         }
+        if self.safety_check_ins is not None:
+            appendix["safety_check_ins"] = [c.to_dict() for c in self.safety_check_ins]
+        return appendix

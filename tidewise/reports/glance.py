@@ -29,6 +29,19 @@ PHASE_TABLE_HEAD = (
     "Entries read alone as this phase",
 )
 NO_CLEAR_PHASE = "No clear phase"
+CHECK_INS_TITLE = "Safety check-ins"
+CHECK_INS_INTRO = (
+    'When an entry seemed to touch on safety, Tidewise asked the writer "Are you safe right '
+    'now?" The writer chose to include their answers, shown here as given, with no entry text.'
+)
+CHECK_INS_NONE = "The question was not asked in this period."
+CHECK_INS_HEAD = ("Day", "Asked", "Answer")
+CHECK_INS_WORDS = {"title": CHECK_INS_TITLE, "intro": CHECK_INS_INTRO, "none": CHECK_INS_NONE}
+ASKED_TITLES = {
+    "first": "first time",
+    "again": "asked again",
+    "follow-up": "follow-up on the next entry",
+}
 PRECURSOR_TITLES = {
     "attachment_shame": "shame for reaching",
     "reminder": "a reminder of the affair",
@@ -161,6 +174,15 @@ def excerpt_line(item: Excerpt) -> str:
     return line
 
 
+def check_in_rows(report: Report) -> list[tuple[str, str, str]]:
+    """The "Safety check-ins" table (day, what was asked, the answer); [] when the person
+    did not include them or none was asked in the period."""
+    return [
+        (c.day.isoformat(), ASKED_TITLES.get(c.asked, c.asked), c.answer)
+        for c in report.safety_check_ins or ()
+    ]
+
+
 def safety_line(report: Report) -> str:
     flags = report.safety.flags
     if not flags:
@@ -189,6 +211,8 @@ def left_out_lines(report: Report) -> list[str]:
         )
     if left.safety_text:
         lines.append("The wording of flagged safety sentences is left out (dates and kinds only).")
+    if left.check_in_answers:
+        lines.append('The writer\'s answers to "Are you safe right now?" are left out.')
     redacted = report.redacted
     if redacted.names or redacted.places:
         lines.append(

@@ -234,6 +234,14 @@ def _safety_and_lessons(pdf: FPDF, report: Report) -> None:
             head = (*head, "Words (shared by the writer)")
         widths = (35, 55, 90) if safety.text_included else (60, 120)
         _table(pdf, [head, *rows], widths, True)
+    if report.safety_check_ins is not None:  # only when the person included them
+        _heading(pdf, glance.CHECK_INS_TITLE)
+        _para(pdf, glance.CHECK_INS_INTRO)
+        answers = glance.check_in_rows(report)
+        if answers:
+            _table(pdf, [glance.CHECK_INS_HEAD, *answers], (45, 75, 60), True)
+        else:
+            _para(pdf, glance.CHECK_INS_NONE)
     lessons = report.lessons
     _heading(pdf, "Readings")
     _para(

@@ -6,7 +6,10 @@ journal or writes a file. Only entries the person
 marked for sharing (`Entry.shared`, or ids asked for in this report) appear as
 excerpts, each redacted and with its own phase (and the tide's, which may differ:
 reports/readings.py); every other entry contributes numbers only. Safety flags show as
-dates and kinds; the flagged sentences only when the person asks for them. Names and
+dates and kinds; the flagged sentences only when the person asks for them. Their
+answers to "are you safe right now?" go in only when they include them
+(`check_ins_in_period`, from the records replies.py keeps): the day, which asking and
+the answer, never entry text; otherwise nothing about them is in the report. Names and
 places on the person's list are replaced in every piece of text that leaves.
 
 `render` turns a Report into the bytes of one format: HTML (one self-contained file:
@@ -21,7 +24,7 @@ import re
 from dataclasses import replace
 from datetime import datetime
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tidewise import clock
 from tidewise.errors import UsageError
@@ -37,6 +40,7 @@ from tidewise.reports.document import (
     Report,
     ReportRequest,
     Safety,
+    SafetyCheckIn,
 )
 from tidewise.reports.observations import in_range, tide_of
 from tidewise.reports.redact import suggest_names
@@ -127,6 +131,39 @@ def suggestions(entries: Sequence[Entry], request: ReportRequest) -> list[str]:
     return suggest_names(texts, known=listed)
 
 
+# replies.py's stored steps and answers -> the report's plain words.
+ASKED_WORDS = {"first": "first", "again": "again", "follow_up": "follow-up"}
+ANSWER_WORDS = {"safe": "safe", "not_sure": "not sure", "not_safe": "not safe"}
+NOT_ANSWERED = "not answered"
+
+
+def check_ins_in_period(
+    records: Sequence[Mapping[str, Any]], request: ReportRequest
+) -> tuple[SafetyCheckIn, ...]:
+    """The check-ins asked in the report's half-open period, oldest first, as typed rows.
+
+    `records` are replies.py's stored check-ins; the day is when the question was asked,
+    in the machine's zone. A record this version cannot read is left out rather than
+    guessed at."""
+    request = _with_zones(request)
+    rows = []
+    for record in records:
+        try:
+            asked_at = datetime.fromisoformat(str(record["offered"]))
+        except (KeyError, ValueError):
+            continue
+        asked_at = _aware(asked_at) or asked_at
+        step = ASKED_WORDS.get(str(record.get("step")))
+        if step is None or not in_range(asked_at, request.since, request.until):
+            continue
+        answer = ANSWER_WORDS.get(str(record.get("answer")), NOT_ANSWERED)
+        rows.append(
+            (asked_at, SafetyCheckIn(day=asked_at.astimezone().date(), asked=step, answer=answer))
+        )
+    rows.sort(key=lambda row: row[0])
+    return tuple(row for _, row in rows)
+
+
 def lesson_progress(statuses: Sequence[LessonStatus]) -> Lessons:
     return Lessons(
         total=len(statuses),
@@ -180,6 +217,7 @@ def _left_out(
     quoted: int,
     unanalysed: int,
     request: ReportRequest,
+    check_ins_included: bool,
 ) -> LeftOut:
     since, until = request.since, request.until
     return LeftOut(
@@ -188,6 +226,7 @@ def _left_out(
         entries_not_analysed=unanalysed,
         entries_not_shared=len(period) - quoted,
         safety_text=not request.include_safety_text,
+        check_in_answers=not check_ins_included,
     )
 
 
@@ -202,10 +241,18 @@ def _method() -> Method:
 
 
 def compose(
-    entries: Sequence[Entry], request: ReportRequest, lessons: Lessons, now: datetime
+    entries: Sequence[Entry],
+    request: ReportRequest,
+    lessons: Lessons,
+    now: datetime,
+    check_ins: Sequence[SafetyCheckIn] | None = None,
 ) -> Report:
-    """The report of `entries` (the whole journal, oldest first) for `request`."""
+    """The report of `entries` (the whole journal, oldest first) for `request`.
+
+    `check_ins` (from `check_ins_in_period`) go in only when the request includes them;
+    without that consent they are dropped here too, whatever was passed."""
     request = _with_zones(request)
+    included = tuple(check_ins or ()) if request.include_check_ins else None
     period = in_period(entries, request)
     quoted = shared(period, request)
     tide = tide_of(entries, request.since, request.until)
@@ -214,7 +261,9 @@ def compose(
         made_at=now,
         period=_period(period, request, now),
         entries=len(period),
-        left_out=_left_out(entries, period, len(quoted), tide.unanalysed, request),
+        left_out=_left_out(
+            entries, period, len(quoted), tide.unanalysed, request, included is not None
+        ),
         not_a_diagnosis=NOT_A_DIAGNOSIS,
         tide=tide,
         entries_read_alone=readings.read_alone_shares(tide, readings.own_phases(period)),
@@ -227,6 +276,7 @@ def compose(
             names=len(request.redactions.names), places=len(request.redactions.places)
         ),
         method=_method(),
+        safety_check_ins=included,
     )
 
 

@@ -42,6 +42,7 @@ class ReportChoices:
     places: str = ""
     share: str = ""
     safety_text: bool = False
+    check_ins: bool = False  # the answers to "are you safe right now?"; unchecked at first
 
     @classmethod
     def from_form(cls, form: Form) -> ReportChoices:
@@ -52,6 +53,7 @@ class ReportChoices:
             places=form.text("places"),
             share=form.text("share"),
             safety_text=form.text("safety_text") == "yes",
+            check_ins=form.text("check_ins") == "yes",
         )
 
 
@@ -116,6 +118,7 @@ def report_request(journal: Journal, choices: ReportChoices, *, save: bool) -> R
         share=share,
         redactions=kept_redactions(journal, names, places, save=save),
         include_safety_text=choices.safety_text,
+        include_check_ins=choices.check_ins,
     )
 
 
@@ -150,6 +153,10 @@ def preview(journal: Journal, request: ReportRequest, made: Report) -> dict[str,
         "left_out": glance.left_out_lines(made),
         "safety_line": glance.safety_line(made),
         "safety_flags": made.safety.flags if made.safety.text_included else (),
+        # None when the person did not include their check-in answers: nothing is shown.
+        "check_ins": None if made.safety_check_ins is None else glance.check_in_rows(made),
+        "check_in_words": glance.CHECK_INS_WORDS,
+        "check_in_head": glance.CHECK_INS_HEAD,
         "excerpt_line": glance.excerpt_line,
         "not_a_diagnosis": made.not_a_diagnosis,
     }
