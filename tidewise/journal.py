@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tidewise import clock
 from tidewise.analysis.types import Analyzer, EntryAnalysis, PersonalReader, SentenceAnalysis
@@ -60,6 +60,7 @@ if TYPE_CHECKING:
     from tidewise.formats.base import CarriedCorrection  # the formats registry costs ~75 ms
 
 Progress = Callable[[int, int], None]
+T = TypeVar("T")  # what a reading callable returns: one entry's reading, or a batch's
 ANALYSIS_BATCH = 32
 # State key: the backups, exports and reports Tidewise wrote outside the journal file.
 COPIES_KEY = "copies_written"
@@ -202,27 +203,13 @@ class Journal:
             raise ModelFilesError
         return reader.analyze_many(texts, fixed=fixed)
 
-    def _reading(
-        self, mode: Analysis, read: Callable[[], EntryAnalysis]
-    ) -> tuple[EntryAnalysis | None, Unread | None]:
+    def _reading(self, mode: Analysis, read: Callable[[], T]) -> tuple[T | None, Unread | None]:
         """The reading of new text as `mode` asks: (reading, None), or (None, why not).
+        `read` makes one entry's reading, or a batch's (an import: one decision for all).
 
         The one place that decides to save without a reading, for every edge: a missing
         model must never cost the person what they wrote.
         """
-        if mode == Analysis.OFF:
-            return None, Unread.ASKED
-        try:
-            return read(), None
-        except (ModelFilesError, ImportError):  # no model files, or no onnxruntime
-            if mode == Analysis.REQUIRED:
-                raise
-            return None, Unread.NO_READER
-
-    def _reading_all(
-        self, mode: Analysis, read: Callable[[], list[tuple[str, EntryAnalysis]]]
-    ) -> tuple[list[tuple[str, EntryAnalysis]] | None, Unread | None]:
-        """`_reading` for a batch: the same rule, one decision for every entry."""
         if mode == Analysis.OFF:
             return None, Unread.ASKED
         try:
@@ -442,7 +429,7 @@ class Journal:
         with self._connection() as con:
             known = store.existing_import_keys(con, [e.import_key for e in checked if e.import_key])
         fresh = checks.dedupe(checked, known)
-        readings, unread = self._reading_all(
+        readings, unread = self._reading(
             analysis, lambda: self._import_analyses(fresh, analyses or {}, progress)
         )
         results = readings or []
