@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench.kill import run_and_kill
+from bench.kill import kill_during_rekeying, old_headers_that_open, run_and_kill
 from tidewise.journal import Journal
 from tidewise.records import Analysis
 from tidewise.settings import TEST_KDF, Settings
@@ -123,8 +123,6 @@ REKEY_PASSPHRASES = ("bench first passphrase", "bench second passphrase")
 
 def _rekey_trials(folder: Path) -> dict[str, float]:
     from tidewise import crypto
-    from tidewise.errors import DamagedJournalError, WrongPassphraseError
-    from tidewise.storage import keys
 
     crypto.THROTTLE.base_s = 0.0  # the wrong tries below are the bench's own, not guesses
     first, second = REKEY_PASSPHRASES
@@ -137,36 +135,12 @@ def _rekey_trials(folder: Path) -> dict[str, float]:
     current = first
     started = time.perf_counter()
     for _ in range(max(1, TRIALS // 10)):
-
-        def child(report: Callable[[str], None], now: str = current) -> None:
-            with Journal.open(settings, now) as journal:
-                while True:
-                    nxt = second if now == first else first
-                    journal.change_passphrase(now, nxt)
-                    now = nxt
-                    report("changed\n")
-
-        run_and_kill(child, rng.uniform(0.0, 0.4))
-        opens = []
-        for candidate in (first, second):
-            try:
-                Journal.open(settings, candidate).close()
-                opens.append(candidate)
-            except WrongPassphraseError:
-                pass
+        opens = kill_during_rekeying(settings, current, REKEY_PASSPHRASES, rng.uniform(0.0, 0.4))
         totals["trials"] += 1
         totals["one_opens"] += len(opens) == 1
         current = opens[0] if opens else current
-        now_header = settings.header_path.read_bytes()
-        for blob in headers - {now_header}:
-            for secret in REKEY_PASSPHRASES:
-                try:
-                    key = keys.unwrap(keys.parse_header(blob), secret)
-                    engine.open_database(settings.db_path, key).close()
-                except (WrongPassphraseError, DamagedJournalError):
-                    continue
-                totals["old_header_opens"] += 1
-        headers.add(now_header)
+        totals["old_header_opens"] += old_headers_that_open(settings, headers, REKEY_PASSPHRASES)[0]
+        headers.add(settings.header_path.read_bytes())
     totals["headers"] = len(headers)
     totals["seconds"] = time.perf_counter() - started
     crypto.THROTTLE.base_s = crypto.Throttle().base_s

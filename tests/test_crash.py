@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.kill import run_and_kill
-from tidewise.errors import WrongPassphraseError
+from bench.kill import kill_during_rekeying, old_headers_that_open, run_and_kill
 from tidewise.journal import Journal
 from tidewise.records import Analysis, CheckIn
 from tidewise.settings import TEST_KDF, Settings
@@ -184,29 +183,6 @@ def test_killed_import_is_all_or_nothing(tmp_path: Path, passphrase: str) -> Non
     check_journal(settings, passphrase, {})
 
 
-def old_headers_open_nothing(settings: Settings, headers: list[bytes], secrets: list[str]) -> int:
-    """How many earlier headers unwrap (with any of `secrets`) to a key that reads the
-    current database; a re-keying change makes that 0. Returns the headers tried."""
-    from tidewise.errors import DamagedJournalError
-    from tidewise.storage import keys
-
-    current = settings.header_path.read_bytes()
-    tried = 0
-    for blob in {h for h in headers if h != current}:
-        for secret in secrets:
-            try:
-                key = keys.unwrap(keys.parse_header(blob), secret)
-            except WrongPassphraseError:
-                continue
-            tried += 1
-            try:
-                engine.open_database(settings.db_path, key).close()
-            except DamagedJournalError:
-                continue
-            raise AssertionError("an old header still opens the current database")
-    return tried
-
-
 def test_killed_passphrase_change_leaves_exactly_one_passphrase(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -221,29 +197,12 @@ def test_killed_passphrase_change_leaves_exactly_one_passphrase(
     current = first
     headers = [settings.header_path.read_bytes()]
     for _ in range(20):
-        start = current
-
-        def child(report: Callable[[str], None], start: str = start) -> None:
-            now = start
-            with Journal.open(settings, now) as journal:
-                while True:
-                    nxt = second if now == first else first
-                    journal.change_passphrase(now, nxt)
-                    now = nxt
-                    report(f"{now}\n")
-
         # A re-keying change takes about 0.1 s here: kills land before, inside and after.
-        run_and_kill(child, rng.uniform(0.0, 0.4))
-        opens = []
-        for candidate in (first, second):
-            try:
-                Journal.open(settings, candidate).close()
-                opens.append(candidate)
-            except WrongPassphraseError:
-                pass
+        opens = kill_during_rekeying(settings, current, (first, second), rng.uniform(0.0, 0.4))
         assert len(opens) == 1
         current = opens[0]
-        old_headers_open_nothing(settings, headers, [first, second])
+        opened, _ = old_headers_that_open(settings, headers, [first, second])
+        assert opened == 0, "an old header still opens the current database"
         headers.append(settings.header_path.read_bytes())
     check_journal(settings, current, {})
     assert len(set(headers)) > 2  # the kills let some changes complete
