@@ -100,16 +100,11 @@ def test_the_measuring_set_through_the_cli_counted_not_read() -> None:
 
 @pytest.fixture
 def real_web(settings: Settings) -> Iterator[object]:
-    from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+    from tests.web.conftest import journal_web
     from tidewise.analysis.engine import default_analyzer
 
-    app = make_app(settings, analyzer=default_analyzer())
-    client = make_client(app)
-    client.get(f"/launch/{TOKEN}")
-    web = Web(client, app)
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    yield web
-    app.state.web.shutdown()
+    with journal_web(settings, analyzer=default_analyzer()) as web:
+        yield web
 
 
 @pytest.mark.model

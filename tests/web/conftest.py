@@ -11,6 +11,7 @@ refreshes the docs).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -95,6 +96,21 @@ def make_app(settings: Settings, **kwargs: Any) -> FastAPI:
 
 def make_client(app: FastAPI) -> TestClient:
     return TestClient(app, base_url=ORIGIN, follow_redirects=False)
+
+
+@contextmanager
+def journal_web(settings: Settings, **kwargs: Any) -> Iterator[Web]:
+    """An app made as `make_app` makes it (`kwargs` override), launched, with a new
+    journal created through the page and an unlocked session; shut down on the way out."""
+    app = make_app(settings, **kwargs)
+    try:
+        web = Web(make_client(app), app)
+        assert web.client.get(f"/launch/{TOKEN}").status_code == 303
+        created = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
+        assert created.status_code == 303, created.text
+        yield web
+    finally:
+        app.state.web.shutdown()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+from tests.web.conftest import PASSPHRASE, TOKEN, Web, journal_web, make_app, make_client
 from tidewise.settings import Settings
 from tidewise.web.security import SESSION_COOKIE
 
@@ -27,13 +27,8 @@ def _wait_until_locked(web: Web, deadline: float = 20.0) -> bool:
 
 @pytest.fixture
 def quick_web(settings: Settings) -> Iterator[Web]:
-    app = make_app(settings, idle_seconds=0.5)
-    client = make_client(app)
-    client.get(f"/launch/{TOKEN}")
-    web = Web(client, app)
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    yield web
-    app.state.web.shutdown()
+    with journal_web(settings, idle_seconds=0.5) as web:
+        yield web
 
 
 def test_the_watchdog_locks_with_no_requests(quick_web: Web) -> None:
@@ -46,15 +41,10 @@ def test_the_watchdog_locks_with_no_requests(quick_web: Web) -> None:
 def test_a_request_after_the_deadline_is_401_even_before_the_watchdog_runs(
     settings: Settings,
 ) -> None:
-    app = make_app(settings, idle_seconds=300)
-    client = make_client(app)
-    client.get(f"/launch/{TOKEN}")
-    web = Web(client, app)
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    web.state._last_activity -= 301  # as if five minutes had passed
-    assert web.get("/write").status_code == 401
-    assert not web.state.unlocked
-    app.state.web.shutdown()
+    with journal_web(settings, idle_seconds=300) as web:
+        web.state._last_activity -= 301  # as if five minutes had passed
+        assert web.get("/write").status_code == 401
+        assert not web.state.unlocked
 
 
 def test_unlocking_again_works_after_an_auto_lock(quick_web: Web) -> None:

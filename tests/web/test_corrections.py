@@ -11,10 +11,9 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from fastapi import FastAPI
 
 from tests.conftest import FakeAnalyzer
-from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+from tests.web.conftest import PASSPHRASE, TOKEN, Web, journal_web
 from tests.web.pagetree import Node, parse
 from tidewise.analysis.types import EntryAnalysis
 from tidewise.settings import Settings
@@ -265,15 +264,9 @@ class GatedAnalyzer(FakeAnalyzer):
 @pytest.fixture
 def gated(settings: Settings) -> Iterator[tuple[Web, GatedAnalyzer]]:
     analyzer = GatedAnalyzer()
-    app: FastAPI = make_app(settings, analyzer=analyzer)
-    client = make_client(app)
-    assert client.get(f"/launch/{TOKEN}").status_code == 303
-    web = Web(client, app)
-    response = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    assert response.status_code == 303
-    yield web, analyzer
-    analyzer.gate.set()
-    app.state.web.shutdown()
+    with journal_web(settings, analyzer=analyzer) as web:
+        yield web, analyzer
+        analyzer.gate.set()
     _rereader(web).wait(10)
 
 

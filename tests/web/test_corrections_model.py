@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+from tests.web.conftest import Web, journal_web
 from tests.web.pagetree import parse
 from tidewise.settings import Settings
 
@@ -18,13 +18,10 @@ TEXT = "I moved into the spare room and locked the door. We talked about the wea
 @pytest.fixture
 def real_web(settings: Settings) -> Iterator[Web]:
     pytest.importorskip("tidewise.analysis.engine")
-    app = make_app(settings, analyzer=None)  # None: the shipped reader, loaded on first use
-    web = Web(make_client(app), app)
-    assert web.client.get(f"/launch/{TOKEN}").status_code == 303
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    yield web
-    app.state.web.shutdown()
-    app.state.rereader.wait(30)
+    # analyzer=None: the shipped reader, loaded on first use.
+    with journal_web(settings, analyzer=None) as web:
+        yield web
+    web.app.state.rereader.wait(30)
 
 
 def test_a_correction_changes_the_entrys_phase_on_the_page(real_web: Web) -> None:

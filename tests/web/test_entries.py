@@ -12,10 +12,8 @@ from tests.conftest import FakeAnalyzer
 from tests.web.conftest import (
     PASSPHRASE,
     TIRED,
-    TOKEN,
     Web,
-    make_app,
-    make_client,
+    journal_web,
     write_worn_out_stretch,
 )
 from tests.web.pagetree import parse
@@ -98,13 +96,8 @@ class EvidenceAnalyzer(FakeAnalyzer):
 
 @pytest.fixture
 def evidence_web(settings: Settings) -> Iterator[Web]:
-    app = make_app(settings, analyzer=EvidenceAnalyzer())
-    client = make_client(app)
-    client.get(f"/launch/{TOKEN}")
-    web = Web(client, app)
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    yield web
-    app.state.web.shutdown()
+    with journal_web(settings, analyzer=EvidenceAnalyzer()) as web:
+        yield web
 
 
 def test_evidence_words_are_emphasised(evidence_web: Web) -> None:
@@ -293,12 +286,7 @@ class CheckInAnalyzer(FakeAnalyzer):
 def test_the_web_check_in_records_the_answer_and_asks_again_next_time(
     settings: Settings,
 ) -> None:
-    app = make_app(settings, analyzer=CheckInAnalyzer())
-    client = make_client(app)
-    client.get(f"/launch/{TOKEN}")
-    web = Web(client, app)
-    web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    try:
+    with journal_web(settings, analyzer=CheckInAnalyzer()) as web:
         first = web.write("A heavy day.")
         card = parse(web.get(f"/entries/{first}").text).find(id="help-card")
         buttons = card.find_all("button")
@@ -310,5 +298,3 @@ def test_the_web_check_in_records_the_answer_and_asks_again_next_time(
         page = parse(web.get(f"/entries/{second}").text)
         assert page.find(id="help-card") is not None
         assert not page.find_all("section", cls="reflection")
-    finally:
-        app.state.web.shutdown()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.conftest import PASSPHRASE, TOKEN, Web, make_app, make_client
+from tests.web.conftest import Web, journal_web
 from tests.web.pagetree import parse
 from tidewise.report import REDACTIONS_KEY, STATE_KEY
 from tidewise.settings import Settings
@@ -173,16 +173,10 @@ def asked_web(settings: Settings) -> Iterator[Web]:
     from tests.test_graded_reply import LevelAnalyzer
     from tests.test_report import ask_three
 
-    app = make_app(settings, analyzer=LevelAnalyzer())
-    client = make_client(app)
-    assert client.get(f"/launch/{TOKEN}").status_code == 303
-    web = Web(client, app)
-    created = web.post("/create", {"passphrase": PASSPHRASE, "passphrase_again": PASSPHRASE})
-    assert created.status_code == 303
-    ask_three(web.state.journal)
-    web.state.changed()
-    yield web
-    app.state.web.shutdown()
+    with journal_web(settings, analyzer=LevelAnalyzer()) as web:
+        ask_three(web.state.journal)
+        web.state.changed()
+        yield web
 
 
 CHECKBOX_WORDS = "Include your answers to 'are you safe right now?'"
