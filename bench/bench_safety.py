@@ -35,6 +35,7 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tidewise.analysis.safety import screen, screen_sentence
 
@@ -203,7 +204,7 @@ def ordinary_entries_table() -> str:
     """The cost of recall: what whole ordinary entries get. The corpus's journal entries
     (in-style, written for the reader) and the blind passages (forum posts by many writers,
     longer; some may hold real risk, which nobody has labelled) through the engine and
-    the reply path."""
+    the reply path; then, for the corpus entries, which source alone set the level."""
     from collections import Counter
 
     from tidewise.analysis.engine import default_analyzer
@@ -218,7 +219,7 @@ def ordinary_entries_table() -> str:
         ]
 
     engine = default_analyzer()
-    rows = []
+    rows, sources = [], ""
     for name, found in (
         ("corpus/entries (in-style journal entries)", texts(sorted(ENTRIES.glob("*.jsonl")))),
         ("validation/passages (blind forum posts)", texts([PASSAGES])),
@@ -230,6 +231,8 @@ def ordinary_entries_table() -> str:
             f"| {name} | {len(read)} | {per:.1f} | {kinds['safety'] / len(read):.3f} "
             f"| {kinds['check_in'] / len(read):.3f} | {kinds['reflection'] / len(read):.3f} |"
         )
+        if not sources:
+            sources = _sole_sources(engine, read)
     return "\n".join(
         [
             "### What ordinary entries get (the cost of recall)",
@@ -237,8 +240,47 @@ def ordinary_entries_table() -> str:
             "| set | entries | sentences each | help reply | check-in | reflection |",
             "|---|---|---|---|---|---|",
             *rows,
+            "",
+            sources,
         ]
     )
+
+
+def _sole_sources(engine: Any, read: Sequence[Any]) -> str:
+    """On entries above "none": how many had their level from one source alone."""
+    from collections import Counter
+
+    from tidewise.analysis.safety import HEAVY_WORDS_RULE, LEARNED_LAYER, WINDOW, explain
+
+    def source(rule: str) -> str:
+        if rule == LEARNED_LAYER or "pair" in rule:
+            return "the learned layer"
+        if rule == HEAVY_WORDS_RULE:
+            return "the last guard"
+        return "the two-sentence window" if rule.startswith(WINDOW) else "the phrase rules"
+
+    flagged = [a for a in read if a.safety.level != "none"]
+    sentences = [[s.text for s in a.sentences] for a in flagged]
+    vectors = engine.embed([t for group in sentences for t in group])
+    totals: Counter[str] = Counter()
+    alone: Counter[tuple[str, str]] = Counter()
+    at = 0
+    for analysis, group in zip(flagged, sentences, strict=True):
+        hits = explain(group, vectors[at : at + len(group)])
+        at += len(group)
+        level = analysis.safety.level
+        totals[level] += 1
+        found = {source(h.rule) for h in hits if h.level == level}
+        if len(found) == 1:
+            alone[(level, found.pop())] += 1
+    parts = [
+        f"{who} alone set {alone[(level, who)]} of {totals[level]} "
+        f"{'help replies' if level == 'clear' else 'check-ins'}"
+        for level in ("clear", "possible")
+        for who in ("the learned layer", "the two-sentence window", "the last guard")
+        if alone[(level, who)]
+    ]
+    return "On the corpus entries: " + "; ".join(parts) + "."
 
 
 def blind_tables() -> str:

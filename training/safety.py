@@ -91,6 +91,21 @@ NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
 SPLIT_FILES = ("train3_crisis.jsonl", "train3_lookalikes.jsonl")
+
+
+@dataclass(frozen=True)
+class Files:
+    """Which safety files a head is trained on, and which of them keep a dev fifth."""
+
+    train: tuple[str, ...]
+    split: tuple[str, ...]
+    version: str
+
+
+# The trial of issue 12, round 3 (`--with-new-writers`): the shipped files plus the
+# eighth and ninth writers', a fifth of each kept as dev. Written to a head file of its
+# own for `python -m bench.safety_heads`; never the shipped head.
+TRIAL_VERSION = "1.4-trial"
 DEV_SEED = "tidewise-safety-dev-2026"
 DEV_SHARE = 5  # one in five
 # Source names: the clear threshold caps the fifth writer's look-alikes alone too (the
@@ -117,6 +132,8 @@ PAIR_ORDINARY_FPR_CAP = 0.01
 # 1.3: two more writers' files (train4a: US and Canada; train4b: UK, Ireland, Australia,
 #      New Zealand), written apart from the rules and from every test set.
 HEAD_VERSION = "1.3"
+SHIPPED = Files(SAFETY_FILES, SPLIT_FILES, HEAD_VERSION)
+WITH_NEW_WRITERS = Files(SAFETY_FILES + NOT_READ_YET, SPLIT_FILES + NOT_READ_YET, TRIAL_VERSION)
 
 Floats = npt.NDArray[np.float64]
 
@@ -144,17 +161,17 @@ def kind_of(row: dict[str, Any]) -> str | None:
     return None if kind in (None, "none", "") else str(kind)
 
 
-def read_data(corpus: Path) -> Data:
+def read_data(corpus: Path, files: Files = SHIPPED) -> Data:
     """Every safety file (minus the dev fifth of the split files) and every ordinary
     sentence (minus rule hits), deduplicated."""
     seen: set[str] = set()
     texts, labels, sources = [], [], []
-    for name in SAFETY_FILES:
+    for name in files.train:
         assert name != NEVER_TRAIN_ON
         for row in _rows(corpus / "safety" / name):
             text = model_text(str(row["text"]))
             kind = kind_of(row)
-            if name in SPLIT_FILES and is_dev(str(row["text"])):
+            if name in files.split and is_dev(str(row["text"])):
                 continue
             if text and text not in seen and (kind is None or kind in HEAD_KINDS):
                 seen.add(text)
@@ -178,10 +195,10 @@ def rules_clear(text: str) -> bool:
     return level_of(explain(sentences)) == CLEAR
 
 
-def dev_rows(corpus: Path) -> list[dict[str, Any]]:
+def dev_rows(corpus: Path, files: Files = SHIPPED) -> list[dict[str, Any]]:
     """The dev fifth of the split files: {"text", "kind", "family", "context"?}."""
     rows: list[dict[str, Any]] = []
-    for name in SPLIT_FILES:
+    for name in files.split:
         rows.extend(r for r in _rows(corpus / "safety" / name) if is_dev(str(r["text"])))
     return rows
 
@@ -391,9 +408,10 @@ def write_head(
     report: Any,
     possible: float | None = None,
     pair: float = 1.0,
+    version: str = HEAD_VERSION,
 ) -> None:
     config = {
-        "version": HEAD_VERSION,
+        "version": version,
         "buckets": WORD_BUCKETS,
         "report": report,
         "possible_threshold": threshold if possible is None else possible,
@@ -409,13 +427,15 @@ def write_head(
     )
 
 
-def dev_report(corpus: Path, head: SafetyHead, cache: Path | None) -> dict[str, Any]:
+def dev_report(
+    corpus: Path, head: SafetyHead, cache: Path | None, files: Files = SHIPPED
+) -> dict[str, Any]:
     """The whole screen (rules, this head, the window, the distance cues) on the dev
     fifth of the split files, per kind and family: each row is an entry (its context
     first, when it has one), never trained on."""
     from tidewise.analysis.safety import screen
 
-    rows = dev_rows(corpus)
+    rows = dev_rows(corpus, files)
     entries = []
     for row in rows:
         text = " ".join(str(p) for p in (row.get("context"), row["text"]) if p)
@@ -437,8 +457,14 @@ def dev_report(corpus: Path, head: SafetyHead, cache: Path | None) -> dict[str, 
     }
 
 
-def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None]) -> Any:
-    data = read_data(corpus)
+def train(
+    corpus: Path,
+    out: Path,
+    cache: Path | None,
+    log: Callable[[str], None],
+    files: Files = SHIPPED,
+) -> Any:
+    data = read_data(corpus, files)
     counts = {s: int(data.mask(s).sum()) for s in sorted(set(data.sources))}
     log(f"sentences per source: {counts}; crisis {int((data.labels > 0).sum())}")
     vectors = cached_embeddings(None, data.texts, cache)
@@ -465,12 +491,12 @@ def train(corpus: Path, out: Path, cache: Path | None, log: Callable[[str], None
         intercept=intercept.astype(np.float32),
         buckets=WORD_BUCKETS,
         threshold=threshold,
-        version=HEAD_VERSION,
+        version=files.version,
         possible_threshold=possible,
         pair_threshold=pair,
     )
-    report["dev"] = dev_report(corpus, head, cache)
-    write_head(out, coef, intercept, threshold, report, possible, pair)
+    report["dev"] = dev_report(corpus, head, cache, files)
+    write_head(out, coef, intercept, threshold, report, possible, pair, files.version)
     log(json.dumps(report, indent=1, sort_keys=True))
     return report
 
@@ -482,8 +508,16 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=SAFETY_HEAD_FILE, help="the head file (default: %(default)s)"
     )
     parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
+    parser.add_argument(
+        "--with-new-writers",
+        action="store_true",
+        help="train the round-3 trial head (also on NOT_READ_YET); needs an --out of its own",
+    )
     args = parser.parse_args(argv)
-    train(args.corpus, args.out, args.cache, lambda line: print(line, file=sys.stderr))
+    files = WITH_NEW_WRITERS if args.with_new_writers else SHIPPED
+    if args.with_new_writers and args.out.resolve() == SAFETY_HEAD_FILE.resolve():
+        parser.error("the trial head never replaces the shipped one: give --out")
+    train(args.corpus, args.out, args.cache, lambda line: print(line, file=sys.stderr), files)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
