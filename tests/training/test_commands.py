@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tidewise.analysis.classify import HEAD_FILE
 from tidewise.analysis.safety_model import SAFETY_HEAD_FILE
 
@@ -34,3 +36,11 @@ def test_the_classifier_trainer_writes_beside_the_head_the_reader_loads() -> Non
 def test_the_classifier_trainer_counts_the_corpus_without_scikit_learn() -> None:
     counts = _run("training.classifier", "--counts")
     assert counts.startswith("| file | voices |") and "| **all** |" in counts
+
+
+def test_the_trial_head_never_overwrites_the_shipped_one() -> None:
+    from training.safety import main
+
+    with pytest.raises(SystemExit) as refused:
+        main(["--with-new-writers"])
+    assert refused.value.code == 2

@@ -52,3 +52,23 @@ def test_training_never_reads_the_dev_fifth_of_the_split_files(tmp_path: Path) -
     assert set(data.texts) == set(lines) - held
     assert {r["text"] for r in dev_rows(tmp_path)} == held
     assert all(label == 0 for label in data.labels)  # kind "none" reads as a look-alike
+
+
+def test_the_shipped_head_never_reads_the_new_writers_and_the_trial_splits_them(
+    tmp_path: Path,
+) -> None:
+    from training.safety import NOT_READ_YET, SHIPPED, WITH_NEW_WRITERS
+
+    (tmp_path / "safety").mkdir()
+    lines = [f"Line {n} from a new writer, about the bus home." for n in range(40)]
+    for name in WITH_NEW_WRITERS.train:
+        rows = [{"text": f"{name}: {t}", "kind": "none"} for t in lines]
+        text = "".join(json.dumps(r) + "\n" for r in rows)
+        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
+    (tmp_path / "safety" / ORDINARY_FILE).write_text("", encoding="utf-8")
+    new_sources = {Path(name).stem for name in NOT_READ_YET}
+    assert not new_sources & set(read_data(tmp_path, SHIPPED).sources)
+    trial = read_data(tmp_path, WITH_NEW_WRITERS)
+    assert new_sources <= set(trial.sources)
+    dev = {str(r["text"]) for r in dev_rows(tmp_path, WITH_NEW_WRITERS)}
+    assert dev and not dev & set(trial.texts)  # the new writers' dev fifths stay unread
