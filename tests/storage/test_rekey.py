@@ -27,6 +27,19 @@ def _opens(settings: Settings, passphrase: str) -> bool:
     return True
 
 
+def _prepared_but_not_switched(journal: Journal) -> Settings:
+    """A journal with one entry whose change to NEW stopped after `rekey.prepare`, as if
+    killed there; closed. Its settings."""
+    settings = journal.settings
+    journal.write("Kept.")
+    new_key = crypto.new_data_key()
+    header = keys.wrap(new_key, NEW, settings.kdf)
+    with journal._connection() as con:
+        rekey.prepare(con, new_key, settings.db_path, settings.header_path, header)
+    journal.close()
+    return settings
+
+
 def test_old_header_and_old_passphrase_cannot_read_the_new_database(
     fresh_journal: Journal, passphrase: str, tmp_path: Path
 ) -> None:
@@ -83,13 +96,7 @@ def test_the_change_names_the_backups_that_still_open_with_the_old_passphrase(
 def test_a_change_stopped_before_the_switch_leaves_the_old_passphrase(
     fresh_journal: Journal, passphrase: str
 ) -> None:
-    settings = fresh_journal.settings
-    fresh_journal.write("Kept.")
-    new_key = crypto.new_data_key()
-    header = keys.wrap(new_key, NEW, settings.kdf)
-    with fresh_journal._connection() as con:
-        rekey.prepare(con, new_key, settings.db_path, settings.header_path, header)
-    fresh_journal.close()
+    settings = _prepared_but_not_switched(fresh_journal)
     assert rekey.pending_db(settings.db_path).exists()
     assert [_opens(settings, p) for p in (passphrase, NEW)] == [True, False]
     assert sorted(p.name for p in settings.home.iterdir()) == ["journal.db", "journal.header"]
@@ -98,13 +105,7 @@ def test_a_change_stopped_before_the_switch_leaves_the_old_passphrase(
 def test_a_change_stopped_between_the_renames_is_finished_at_the_next_open(
     fresh_journal: Journal, passphrase: str
 ) -> None:
-    settings = fresh_journal.settings
-    fresh_journal.write("Kept.")
-    new_key = crypto.new_data_key()
-    header = keys.wrap(new_key, NEW, settings.kdf)
-    with fresh_journal._connection() as con:
-        rekey.prepare(con, new_key, settings.db_path, settings.header_path, header)
-    fresh_journal.close()
+    settings = _prepared_but_not_switched(fresh_journal)
     # The first rename only, as if killed right after it.
     rekey.pending_db(settings.db_path).replace(settings.db_path)
     assert [_opens(settings, p) for p in (NEW, passphrase)] == [True, False]
