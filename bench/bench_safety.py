@@ -261,7 +261,7 @@ def _sole_sources(engine: Any, read: Sequence[Any]) -> str:
 
     flagged = [a for a in read if a.safety.level != "none"]
     sentences = [[s.text for s in a.sentences] for a in flagged]
-    vectors = engine.embed([t for group in sentences for t in group])
+    vectors = engine.screen_vectors([t for group in sentences for t in group])
     totals: Counter[str] = Counter()
     alone: Counter[tuple[str, str]] = Counter()
     at = 0
@@ -375,11 +375,10 @@ def levels_table() -> str:
     """Issue 12: the three levels on the dev sentences (dev12.jsonl, written with the new
     rules: not blind) and on the earlier blind set (never tuned on). Whole entries go
     through `screen` (so the two-sentence window runs), with the learned layer."""
-    from tidewise.analysis.embed import Embedder
-    from tidewise.analysis.features import model_text
+    from tidewise.analysis.engine import default_analyzer
     from tidewise.analysis.segment import split_sentences
 
-    embedder = Embedder()
+    engine = default_analyzer()
     rows = []
     cost = 0.0
     count = 0
@@ -389,7 +388,7 @@ def levels_table() -> str:
             [ex.text[a:b] for a, b in split_sentences(ex.text)] or [ex.text] for ex in examples
         ]
         # Embedded first (the engine pays that anyway), then the screen alone is timed.
-        vectors = [embedder.embed([model_text(t) for t in sentences]) for sentences in entries]
+        vectors = [engine.screen_vectors(sentences) for sentences in entries]
         screen(entries[0], vectors=vectors[0])  # warm: the head loads once per process
         started = time.perf_counter()
         levels = [
@@ -429,14 +428,14 @@ def levels_table() -> str:
 def layer_verdicts(examples: Sequence[Example]) -> tuple[dict[str, list[tuple[str, ...]]], str]:
     """Rules, learned layer and combined verdicts per example, and a line of timings.
     Loads the real embedder once (the engine computes these vectors for every entry)."""
-    from tidewise.analysis.embed import Embedder
+    from tidewise.analysis.engine import default_analyzer
     from tidewise.analysis.features import model_text
     from tidewise.analysis.safety_model import shipped_safety_head
 
     texts = [model_text(e.text) for e in examples]
-    embedder = Embedder()
+    engine = default_analyzer()
     started = time.perf_counter()
-    vectors = embedder.embed(texts)
+    vectors = engine.screen_vectors(texts)
     embed_ms = 1000 * (time.perf_counter() - started) / len(texts)
     head = shipped_safety_head()
     started = time.perf_counter()

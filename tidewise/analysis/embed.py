@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
@@ -54,7 +55,11 @@ class Encoder(Protocol):
 class Embedder:
     """The real on-device encoder. Build once per process; `embed` is deterministic."""
 
-    def __init__(self, threads: int = 2, max_tokens: int = MAX_TOKENS) -> None:
+    def __init__(
+        self, threads: int = 2, max_tokens: int = MAX_TOKENS, model: Path | None = None
+    ) -> None:
+        """`model`: another encoder of the same shape and tokenizer (the safety screen's
+        own, `model_files.safety_encoder_file`); the reader's MiniLM by default."""
         # Heavy imports here, not at module level: `tidewise --help` must stay fast.
         import onnxruntime as ort
         from tokenizers import Tokenizer
@@ -67,7 +72,9 @@ class Embedder:
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         self._sess = ort.InferenceSession(
-            str(model_file()), opts, providers=["CPUExecutionProvider"]
+            str(model if model is not None else model_file()),
+            opts,
+            providers=["CPUExecutionProvider"],
         )
 
     def tokenize(self, texts: Sequence[str]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:

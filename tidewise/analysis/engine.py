@@ -13,6 +13,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -27,6 +28,9 @@ from tidewise.analysis.segment import split_sentences
 from tidewise.analysis.shame import shame_of, shame_voice
 from tidewise.analysis.types import EntryAnalysis, Safety, SentenceAnalysis, Shame
 from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
+
+if TYPE_CHECKING:
+    from tidewise.analysis.safety_model import SafetyHead
 
 ANALYZER_VERSION = "2.0"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
@@ -54,8 +58,16 @@ class Engine:
     that journal's personal reading, and `version` names the layer too, so the journal
     knows which analyses an older layer made."""
 
-    def __init__(self, classifier: SentenceClassifier, layer: PersonalLayer | None = None) -> None:
+    def __init__(
+        self,
+        classifier: SentenceClassifier,
+        layer: PersonalLayer | None = None,
+        safety_encoder: Encoder | None = None,
+    ) -> None:
+        """`safety_encoder`: the safety screen's own encoder when its head reads one
+        (`safety_model.OWN_ENCODER`); without it the screen reads the reader's vectors."""
         self.classifier = classifier
+        self.safety_encoder = safety_encoder
         self.settings = EntrySettings.from_dict(classifier.head.settings)
         self.layer = layer if layer is not None and not layer.empty else None
         self.version = ANALYZER_VERSION + (f"+{self.layer.version}" if self.layer else "")
@@ -73,7 +85,7 @@ class Engine:
         head = self.classifier.head
         shipped = log_softmax(head.logits(vectors, cleaned) / head.temperature)
         targets = [LABEL_NAMES.index(label) for label in labels]
-        return Engine(self.classifier, fit_layer(shipped, vectors, targets))
+        return Engine(self.classifier, fit_layer(shipped, vectors, targets), self.safety_encoder)
 
     def analyze(self, text: str) -> EntryAnalysis:
         return self.analyze_many([text])[0]
@@ -92,15 +104,29 @@ class Engine:
                 continue
             vectors, shares = self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
             probs = self.sentence_probabilities(vectors, to_read)
+            screened = self.safety_vectors(to_read, vectors)
             offset = 0
             for entry, own in group:
                 count = len(entry.sentences) if entry.labelled else 0
                 window = slice(offset, offset + count)
                 results.append(
-                    self._summary(entry, probs[window], vectors[window], shares[window], own)
+                    self._summary(entry, probs[window], screened[window], shares[window], own)
                 )
                 offset += count
         return results
+
+    def screen_vectors(self, texts: Sequence[str]) -> np.ndarray:
+        """The vectors the safety screen reads for these sentences (`safety.screen`)."""
+        cleaned = [model_text(t) for t in texts]
+        if self.safety_encoder is not None:
+            return self.safety_encoder.embed(cleaned, batch=BATCH)
+        return self.classifier.encoder.embed(cleaned, batch=BATCH)
+
+    def safety_vectors(self, cleaned: Sequence[str], reader_vectors: np.ndarray) -> np.ndarray:
+        """The vectors the safety screen reads: its own encoder's, or the reader's."""
+        if self.safety_encoder is None:
+            return reader_vectors
+        return self.safety_encoder.embed(cleaned, batch=BATCH)
 
     def sentence_probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """The shipped head's probabilities, or this journal's personal reading of them."""
@@ -129,7 +155,7 @@ class Engine:
         self,
         entry: _Prepared,
         rows: np.ndarray,
-        vecs: np.ndarray,
+        screened: np.ndarray,  # the vectors the safety screen reads
         shares: Sequence[TokenShares],
         own: Fixed,
     ) -> EntryAnalysis:
@@ -147,7 +173,7 @@ class Engine:
             shame=shame_of(probs),
             shame_voice=shame_voice(entry.sentences, probs, matches),
             distancing=summary.distancing,
-            safety=_screen(entry.sentences, vecs),
+            safety=_screen(entry.sentences, screened),
             label_mass=summary.label_mass,
             note=entry.note,
         )
@@ -266,7 +292,22 @@ _BUILDING = threading.Lock()  # a warm-up thread and the caller must not both bu
 @cache
 def _built() -> Engine:
     encoder: Encoder = Embedder()
-    return Engine(SentenceClassifier(encoder, shipped_head()))
+    from tidewise.analysis.safety_model import shipped_safety_head
+
+    safety = safety_encoder_for(shipped_safety_head())
+    return Engine(SentenceClassifier(encoder, shipped_head()), safety_encoder=safety)
+
+
+def safety_encoder_for(head: SafetyHead) -> Encoder | None:
+    """The screen's own encoder when its head reads one (a second ONNX session beside the
+    reader's, see bench/bench_safety.py for its cost); None when the head reads the
+    reader's vectors."""
+    from tidewise.analysis.model_files import safety_encoder_file
+    from tidewise.analysis.safety_model import OWN_ENCODER
+
+    if head.encoder != OWN_ENCODER:
+        return None
+    return Embedder(model=safety_encoder_file())
 
 
 def default_analyzer() -> Engine:

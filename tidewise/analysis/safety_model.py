@@ -44,6 +44,9 @@ HEAD_KINDS: tuple[str, ...] = (SELF_HARM, DANGER, HARM_TO_OTHERS)
 HEAD_LABELS: tuple[str, ...] = (NONE, *HEAD_KINDS)
 DIMENSIONS = 384
 WORD_BUCKETS = 4096
+READER = "reader"  # the head reads the reader's MiniLM vectors
+OWN_ENCODER = "safety-encoder"  # the head reads the screen's own fine-tuned encoder
+ENCODERS = (READER, OWN_ENCODER)
 _WORDS = re.compile(r"[a-z0-9']+")
 
 Matrix = npt.NDArray[np.float32]
@@ -70,6 +73,9 @@ class SafetyHead:
     report: dict[str, Any] = field(default_factory=dict)
     possible_threshold: float = 1.0  # at or above (and below `threshold`): possible
     pair_threshold: float = 1.0  # two adjacent sentences read together: possible at or above
+    # Whose vectors the weights read: READER (the vectors the reader already computed) or
+    # OWN_ENCODER (the screen's fine-tuned encoder, `model_files.safety_encoder_file`).
+    encoder: str = READER
 
     def probabilities(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
         """One row per sentence: p(none), then p(kind) for each of HEAD_KINDS."""
@@ -152,6 +158,7 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
             report=dict(config.get("report", {})),
             possible_threshold=float(config.get("possible_threshold", data["threshold"])),
             pair_threshold=float(config.get("pair_threshold", 1.0)),
+            encoder=str(config.get("encoder", READER)),
         )
     width = DIMENSIONS + head.buckets
     shapes_ok = head.coef.shape == (len(HEAD_LABELS), width) and head.intercept.shape == (
@@ -159,7 +166,7 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
     )
     bands_ok = 0.0 < head.possible_threshold <= head.threshold < 1.0
     bands_ok = bands_ok and 0.0 < head.pair_threshold <= 1.0  # 1.0: no pair flags
-    if labels != HEAD_LABELS or not shapes_ok or not bands_ok:
+    if labels != HEAD_LABELS or not shapes_ok or not bands_ok or head.encoder not in ENCODERS:
         raise ModelFilesError
     return head
 
