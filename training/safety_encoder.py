@@ -406,9 +406,13 @@ def train(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
-    parser.add_argument("--epochs", type=float, default=3.0)
-    parser.add_argument("--model-out", type=Path, default=SAFETY_ENCODER_FILE)
-    parser.add_argument("--head-out", type=Path, default=SAFETY_HEAD_FILE)
+    parser.add_argument("--epochs", type=float, default=3.0, help="(default: %(default)s)")
+    parser.add_argument(
+        "--model-out", type=Path, default=SAFETY_ENCODER_FILE, help="(default: %(default)s)"
+    )
+    parser.add_argument(
+        "--head-out", type=Path, default=SAFETY_HEAD_FILE, help="(default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     train(
         args.corpus, args.model_out, args.head_out, args.epochs, lambda s: print(s, file=sys.stderr)

@@ -52,14 +52,17 @@ ALWAYS_DANGER = constant_head((-10.0, 0.0, 10.0))
 ALWAYS_SELF_HARM = constant_head((-10.0, 10.0, 0.0))
 
 
-def test_the_shipped_head_loads_with_its_cross_validation_report() -> None:
+def test_the_shipped_head_loads_with_its_held_out_report() -> None:
     head = load_safety_head()
     assert head.coef.shape == (len(HEAD_LABELS), DIMENSIONS + head.buckets)
     assert head.intercept.shape == (len(HEAD_LABELS),)
-    assert 0.0 < head.threshold < 1.0
-    assert head.report["threshold"] == pytest.approx(head.threshold)
-    for layer in ("head", "rules", "combined"):
-        assert 0.0 <= head.report[layer]["recall"] <= 1.0
+    assert 0.0 < head.possible_threshold <= head.threshold < 1.0
+    dev = head.report["dev"]
+    # The caps the thresholds were chosen to keep, on rows training never saw.
+    assert dev["lookalikes_clear"] <= 0.05
+    assert dev["ordinary_possible_layer"] <= 0.015
+    assert dev["ordinary_clear_layer"] <= 0.01
+    assert head.report["held_out"]["crisis"] > 0 and 0.0 < dev["crisis_caught"] <= 1.0
     assert shipped_safety_head() is shipped_safety_head()  # loaded once per process
 
 

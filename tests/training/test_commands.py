@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tidewise.analysis.classify import HEAD_FILE
+from tidewise.analysis.model_files import SAFETY_ENCODER_FILE
 from tidewise.analysis.safety_model import SAFETY_HEAD_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,8 +26,10 @@ def _run(*args: str) -> str:
     return done.stdout
 
 
-def test_the_safety_trainer_writes_the_head_the_screen_loads() -> None:
-    assert f"(default: {SAFETY_HEAD_FILE})" in _run("training.safety", "--help")
+def test_the_encoder_trainer_writes_the_head_and_the_encoder_the_screen_loads() -> None:
+    shown = _run("training.safety_encoder", "--help")  # no torch needed to ask
+    assert f"(default: {SAFETY_HEAD_FILE})" in shown
+    assert f"(default: {SAFETY_ENCODER_FILE})" in shown
 
 
 def test_the_classifier_trainer_writes_beside_the_head_the_reader_loads() -> None:
@@ -38,9 +41,13 @@ def test_the_classifier_trainer_counts_the_corpus_without_scikit_learn() -> None
     assert counts.startswith("| file | voices |") and "| **all** |" in counts
 
 
-def test_the_trial_head_never_overwrites_the_shipped_one() -> None:
+def test_the_linear_layer_never_overwrites_the_shipped_head() -> None:
     from training.safety import main
 
-    with pytest.raises(SystemExit) as refused:
-        main(["--with-new-writers"])
-    assert refused.value.code == 2
+    for extra in ([], ["--with-new-writers"]):
+        with pytest.raises(SystemExit) as refused:
+            main([*extra, "--out", str(SAFETY_HEAD_FILE)])
+        assert refused.value.code == 2
+        with pytest.raises(SystemExit) as refused:
+            main(extra)  # --out is required
+        assert refused.value.code == 2

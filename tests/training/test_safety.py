@@ -72,3 +72,28 @@ def test_the_shipped_head_never_reads_the_new_writers_and_the_trial_splits_them(
     assert new_sources <= set(trial.sources)
     dev = {str(r["text"]) for r in dev_rows(tmp_path, WITH_NEW_WRITERS)}
     assert dev and not dev & set(trial.texts)  # the new writers' dev fifths stay unread
+
+
+def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_thresholds(
+    tmp_path: Path,
+) -> None:
+    from training.safety import NOT_READ_YET, WITH_NEW_WRITERS
+    from training.safety_encoder import FILES, held_out, training_rows
+
+    assert FILES == WITH_NEW_WRITERS and NEVER_TRAIN_ON not in FILES.train
+    (tmp_path / "safety").mkdir()
+    lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
+    for name in FILES.train:
+        kind = "self_harm" if "crisis" in name else "none"
+        rows = [{"text": f"{name}: {t}", "kind": kind} for t in lines]
+        text = "".join(json.dumps(r) + "\n" for r in rows)
+        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
+    ordinary = [{"text": f"We planted row {n} of tomatoes."} for n in range(40)]
+    text = "".join(json.dumps(r) + "\n" for r in ordinary)
+    (tmp_path / "safety" / ORDINARY_FILE).write_text(text, encoding="utf-8")
+    data, ordinary_dev = training_rows(tmp_path)
+    assert {Path(n).stem for n in NOT_READ_YET} <= set(data.sources)
+    assert ordinary_dev and not set(ordinary_dev) & set(data.texts)  # held-out ordinary
+    held = [s for entry in held_out(tmp_path, crisis=True) for s in entry]
+    held += [s for entry in held_out(tmp_path, crisis=False) for s in entry]
+    assert held and not set(held) & set(data.texts)  # the dev fifths set the thresholds
