@@ -139,16 +139,15 @@ def test_the_rules_and_window_catch_most_dev_sentences_of_every_family() -> None
 
 @pytest.mark.model
 def test_with_the_learned_layer_every_dev_crisis_sentence_is_caught_with_its_kind() -> None:
-    from tidewise.analysis.embed import Embedder
-    from tidewise.analysis.features import model_text
+    from tidewise.analysis.engine import default_analyzer
 
-    embedder = Embedder()
+    engine = default_analyzer()  # the vectors the screen reads: its own encoder's
     rows = _dev()
     clear_alarms = 0
     negatives = [r for r in rows if not r["kind"]]
     for row in rows:
         sentences = _sentences(str(row["text"]))
-        verdict = screen(sentences, vectors=embedder.embed([model_text(s) for s in sentences]))
+        verdict = screen(sentences, vectors=engine.screen_vectors(sentences))
         if row["kind"]:
             assert verdict.level != "none", row["text"]
             assert row["kind"] in verdict.kinds, row["text"]

@@ -166,12 +166,11 @@ INDIRECT = (
 
 @pytest.fixture(scope="module")
 def embed() -> Embed:
-    """The engine's vectors: the real encoder on model_text(sentence), loaded once."""
-    from tidewise.analysis.embed import Embedder
-    from tidewise.analysis.features import model_text
+    """The vectors the screen reads (its own encoder on model_text(sentence)), loaded once."""
+    from tidewise.analysis.engine import default_analyzer
 
-    embedder = Embedder()
-    return lambda texts: embedder.embed([model_text(t) for t in texts])
+    engine = default_analyzer()  # the vectors the screen reads: its own encoder's
+    return lambda texts: engine.screen_vectors(texts)
 
 
 @pytest.mark.model
