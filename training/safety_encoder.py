@@ -143,7 +143,9 @@ def row_weights(data: Data) -> Floats:
     return np.asarray(weights / weights.mean())
 
 
-def fine_tune(base: Path, data: Data, epochs: float, log: Callable[[str], None]) -> Any:
+def fine_tune(
+    base: Path, data: Data, epochs: float, log: Callable[[str], None], layers: int = 6
+) -> Any:
     """Train encoder and head end to end; returns the torch module (eval mode)."""
     import torch
     from tokenizers import Tokenizer
@@ -159,7 +161,8 @@ def fine_tune(base: Path, data: Data, epochs: float, log: Callable[[str], None])
     class Net(torch.nn.Module):  # type: ignore[misc]  # torch is not in the checked venv
         def __init__(self) -> None:
             super().__init__()
-            self.bert = BertModel.from_pretrained(str(base))
+            # `layers` below 6 keeps the base's lowest layers only (a cheaper encoder).
+            self.bert = BertModel.from_pretrained(str(base), num_hidden_layers=layers)
             self.head = torch.nn.Linear(DIMENSIONS, len(HEAD_LABELS))
 
         def forward(self, ids: Any, mask: Any) -> Any:
@@ -382,7 +385,12 @@ def write_head(path: Path, head: SafetyHead, report: dict[str, Any]) -> None:
 
 
 def train(
-    corpus: Path, model_out: Path, head_out: Path, epochs: float, log: Callable[[str], None]
+    corpus: Path,
+    model_out: Path,
+    head_out: Path,
+    epochs: float,
+    log: Callable[[str], None],
+    layers: int = 6,
 ) -> dict[str, Any]:
     data, ordinary_dev = training_rows(corpus)
     log(
@@ -390,7 +398,7 @@ def train(
         f"held-out ordinary {len(ordinary_dev)}"
     )
     with tempfile.TemporaryDirectory() as scratch:
-        net = fine_tune(base_model_dir(Path(scratch)), data, epochs, log)
+        net = fine_tune(base_model_dir(Path(scratch)), data, epochs, log, layers)
     export(net, model_out)
     coef = net.head.weight.detach().numpy().astype(np.float64) * SCALE
     intercept = net.head.bias.detach().numpy().astype(np.float64)
@@ -398,6 +406,7 @@ def train(
         corpus, Embedder(model=model_out), coef, intercept, ordinary_dev
     )
     report["epochs"] = epochs
+    report["layers"] = layers
     write_head(head_out, head, report)
     log(json.dumps(report, indent=1, sort_keys=True))
     return report
@@ -408,15 +417,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--epochs", type=float, default=3.0, help="(default: %(default)s)")
     parser.add_argument(
+        "--layers", type=int, default=6, help="encoder layers kept (default: %(default)s)"
+    )
+    parser.add_argument(
         "--model-out", type=Path, default=SAFETY_ENCODER_FILE, help="(default: %(default)s)"
     )
     parser.add_argument(
         "--head-out", type=Path, default=SAFETY_HEAD_FILE, help="(default: %(default)s)"
     )
     args = parser.parse_args(argv)
-    train(
-        args.corpus, args.model_out, args.head_out, args.epochs, lambda s: print(s, file=sys.stderr)
-    )
+
+    def log(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    train(args.corpus, args.model_out, args.head_out, args.epochs, log, args.layers)
     digest = hashlib.sha256(args.model_out.read_bytes()).hexdigest()
     print(f"wrote {args.model_out} (sha256 {digest}) and {args.head_out}", file=sys.stderr)
     return 0

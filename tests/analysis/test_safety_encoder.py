@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from tidewise.analysis.embed import Embedder
+from tidewise.analysis.embed import LazyEmbedder
 from tidewise.analysis.engine import Engine, default_analyzer, safety_encoder_for
 from tidewise.analysis.model_files import (
     SAFETY_ENCODER_FILE,
@@ -77,5 +77,21 @@ def test_an_entry_is_screened_exactly_as_the_screen_reads_its_own_vectors() -> N
 @pytest.mark.model
 def test_a_head_that_reads_the_readers_vectors_loads_no_second_encoder() -> None:
     head = shipped_safety_head()
-    assert isinstance(safety_encoder_for(head), Embedder)
+    assert isinstance(safety_encoder_for(head), LazyEmbedder)
     assert safety_encoder_for(replace(head, encoder=READER)) is None
+
+
+@pytest.mark.model
+def test_classifying_alone_never_loads_the_safety_encoder() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "from tidewise.analysis.engine import default_analyzer, classify_texts\n"
+        "classify_texts(['We had pasta.'])\n"
+        "print(default_analyzer().safety_encoder._built is None)\n"
+        "default_analyzer().analyze('We had pasta. I slept.')\n"
+        "print(default_analyzer().safety_encoder._built is None)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["True", "False"]

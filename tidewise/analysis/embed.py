@@ -8,7 +8,8 @@ inside the constructor so that `tidewise --help` never pays for them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
@@ -127,6 +128,31 @@ class Embedder:
             mask = np.asarray([e.attention_mask for e in enc], dtype=np.int64)
             yield picked, [e.offsets for e in enc], mask, self._states(ids, mask)
 
+
+
+class LazyEmbedder:
+    """An `Embedder` for another model file, built on first use: a process that never
+    screens an entry (`tidewise classify`) never loads it or checks its hash. `load()`
+    builds it ahead (the warm-up thread of `tidewise write`)."""
+
+    def __init__(self, model: Callable[[], Path]) -> None:
+        self._model = model  # returns the verified file (model_files), called once
+        self._built: Embedder | None = None
+        self._lock = threading.Lock()
+
+    def load(self) -> Embedder:
+        with self._lock:
+            if self._built is None:
+                self._built = Embedder(model=self._model())
+            return self._built
+
+    def embed(self, texts: Sequence[str], batch: int = BATCH) -> Vectors:
+        return self.load().embed(texts, batch)
+
+    def embed_with_tokens(
+        self, texts: Sequence[str], batch: int = BATCH
+    ) -> tuple[Vectors, list[TokenShares]]:
+        return self.load().embed_with_tokens(texts, batch)
 
 def pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Vectors:
     """Mask-weighted mean over tokens, then L2 normalisation (cosine = dot product)."""

@@ -19,7 +19,7 @@ import numpy as np
 
 from tidewise.analysis import readable
 from tidewise.analysis.classify import SentenceClassifier, labelled, shipped_head
-from tidewise.analysis.embed import BATCH, Embedder, Encoder, TokenShares
+from tidewise.analysis.embed import BATCH, Embedder, Encoder, LazyEmbedder, TokenShares
 from tidewise.analysis.entry import EntrySettings, contextual, summarise
 from tidewise.analysis.evidence import evidence_for
 from tidewise.analysis.features import cue_matches, model_text
@@ -298,16 +298,16 @@ def _built() -> Engine:
     return Engine(SentenceClassifier(encoder, shipped_head()), safety_encoder=safety)
 
 
-def safety_encoder_for(head: SafetyHead) -> Encoder | None:
+def safety_encoder_for(head: SafetyHead) -> LazyEmbedder | None:
     """The screen's own encoder when its head reads one (a second ONNX session beside the
-    reader's, see bench/bench_safety.py for its cost); None when the head reads the
-    reader's vectors."""
+    reader's, loaded on first use; bench/bench_safety.py has its cost); None when the
+    head reads the reader's vectors."""
     from tidewise.analysis.model_files import safety_encoder_file
     from tidewise.analysis.safety_model import OWN_ENCODER
 
     if head.encoder != OWN_ENCODER:
         return None
-    return Embedder(model=safety_encoder_file())
+    return LazyEmbedder(safety_encoder_file)
 
 
 def default_analyzer() -> Engine:
@@ -335,7 +335,9 @@ def warm_up() -> threading.Thread:
 
 def _quietly_built() -> None:
     try:
-        default_analyzer()
+        engine = default_analyzer()
+        if isinstance(engine.safety_encoder, LazyEmbedder):
+            engine.safety_encoder.load()
         from tidewise.analysis import safety  # noqa: F401  (its patterns compile on import)
     except Exception:  # the same error reaches the caller on its own default_analyzer() call
         return
