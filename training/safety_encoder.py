@@ -81,6 +81,8 @@ ENCODER_VERSION = "2.0"  # 2.0: the screen's own fine-tuned encoder (1.x read th
 # The base weights: model.safetensors inside the package's model.zip, pinned.
 BASE_PACKAGE = "all_minilm_l6_v2"
 BASE_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+# The fp32 export, kept outside the package (never shipped) for `quantize_weights`.
+FP32_COPY = Path("build") / "safety_encoder.fp32.onnx"
 MAX_TOKENS = 128  # training only; every sentence of the corpus fits
 BATCH = 32
 ENCODER_RATE = 4e-5
@@ -221,10 +223,10 @@ def fine_tune(
     return net
 
 
-def export(net: Any, out: Path) -> None:
-    """The encoder as ONNX with the reader's interface, then int8 weights (dynamic)."""
+def export(net: Any, out: Path, fp32: Path) -> None:
+    """The encoder as ONNX with the reader's interface (`fp32`, kept so the weights can
+    be quantised again without training), then its int8 weights (`out`)."""
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     class Encoder(torch.nn.Module):  # type: ignore[misc]  # torch is not in the checked venv
         def __init__(self, bert: Any) -> None:
@@ -238,21 +240,69 @@ def export(net: Any, out: Path) -> None:
 
     names = ["input_ids", "attention_mask", "token_type_ids"]
     example = torch.ones((2, 8), dtype=torch.long)
-    with tempfile.TemporaryDirectory() as scratch:
-        fp32 = Path(scratch) / "encoder.fp32.onnx"
-        torch.onnx.export(
-            Encoder(net.bert),
-            (example, example, torch.zeros_like(example)),
-            str(fp32),
-            input_names=names,
-            output_names=["last_hidden_state"],
-            dynamic_axes={n: {0: "batch", 1: "sequence"} for n in [*names, "last_hidden_state"]},
-            opset_version=17,
-            dynamo=False,
-        )
-        # Per output channel: one scale per column kept the fine-tuned layer's dev figures
-        # (per tensor lost about 2 points of recall at the same caps).
-        quantize_dynamic(str(fp32), str(out), weight_type=QuantType.QInt8, per_channel=True)
+    fp32.parent.mkdir(parents=True, exist_ok=True)
+    torch.onnx.export(
+        Encoder(net.bert),
+        (example, example, torch.zeros_like(example)),
+        str(fp32),
+        input_names=names,
+        output_names=["last_hidden_state"],
+        dynamic_axes={n: {0: "batch", 1: "sequence"} for n in [*names, "last_hidden_state"]},
+        opset_version=17,
+        dynamo=False,
+    )
+    quantize_weights(fp32, out)
+
+
+def quantize_weights(fp32: Path, out: Path) -> None:
+    """Weight-only int8, as the reader's model is: every MatMul weight stored as int8 with
+    one scale per output column, turned back into fp32 in the graph (DequantizeLinear),
+    and the products computed in fp32. Not onnxruntime's dynamic quantisation: that
+    quantises the activations with one scale per batch, so a sentence's vector changed
+    with whatever else was in its batch (seen: 0.025 apart), and a verdict could too."""
+    import onnx
+    from onnx import helper, numpy_helper
+
+    model = onnx.load(str(fp32))
+    graph = model.graph
+    weights = {init.name: init for init in graph.initializer}
+    done: dict[str, str] = {}
+    # MatMul weights [in, out]: a scale per output column. The token embedding table
+    # (Gather's data, [vocabulary, 384]: 47 MB of the 90): a scale per row (token).
+    for node in list(graph.node):
+        slot, axis = {"MatMul": (1, 1), "Gather": (0, 0)}.get(node.op_type, (-1, 0))
+        if slot < 0 or node.input[slot] not in weights:
+            continue
+        name = node.input[slot]
+        if name not in done:
+            array = numpy_helper.to_array(weights[name]).astype(np.float32)
+            if array.ndim != 2 or array.size < 4096:
+                continue
+            scale = np.maximum(np.abs(array).max(axis=1 - axis), 1e-12) / 127.0
+            shape = (1, -1) if axis == 1 else (-1, 1)
+            quantised = np.clip(np.round(array / scale.reshape(shape)), -127, 127)
+            quantised = quantised.astype(np.int8)
+            graph.initializer.remove(weights[name])
+            graph.initializer.extend(
+                [
+                    numpy_helper.from_array(quantised, f"{name}_int8"),
+                    numpy_helper.from_array(scale.astype(np.float32), f"{name}_scale"),
+                    numpy_helper.from_array(np.zeros(len(scale), np.int8), f"{name}_zero"),
+                ]
+            )
+            graph.node.insert(
+                0,
+                helper.make_node(
+                    "DequantizeLinear",
+                    [f"{name}_int8", f"{name}_scale", f"{name}_zero"],
+                    [f"{name}_fp32"],
+                    axis=axis,
+                ),
+            )
+            done[name] = f"{name}_fp32"
+        node.input[slot] = done[name]
+    onnx.checker.check_model(model)
+    onnx.save(model, str(out))
 
 
 def concern(vectors: npt.NDArray[np.float32], coef: Floats, intercept: Floats) -> Floats:
@@ -399,7 +449,7 @@ def train(
     )
     with tempfile.TemporaryDirectory() as scratch:
         net = fine_tune(base_model_dir(Path(scratch)), data, epochs, log, layers)
-    export(net, model_out)
+    export(net, model_out, FP32_COPY)
     coef = net.head.weight.detach().numpy().astype(np.float64) * SCALE
     intercept = net.head.bias.detach().numpy().astype(np.float64)
     head, report = choose_thresholds(

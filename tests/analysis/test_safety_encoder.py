@@ -95,3 +95,18 @@ def test_classifying_alone_never_loads_the_safety_encoder() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["True", "False"]
+
+
+@pytest.mark.model
+def test_a_sentence_gets_the_same_vector_whatever_else_is_in_its_batch() -> None:
+    # Weight-only int8 (training/safety_encoder.py, quantize_weights): a verdict must not
+    # depend on which other entries were read alongside (an import reads thousands).
+    encoder = default_analyzer().screen_vectors
+    alone = encoder(["I stood on the bridge for an hour."])
+    beside = encoder(
+        [
+            "I stood on the bridge for an hour.",
+            "We had a long dinner by the river with his parents, the kids and the dog.",
+        ]
+    )
+    assert np.array_equal(alone[0], beside[0])

@@ -129,7 +129,6 @@ class Embedder:
             yield picked, [e.offsets for e in enc], mask, self._states(ids, mask)
 
 
-
 class LazyEmbedder:
     """An `Embedder` for another model file, built on first use: a process that never
     screens an entry (`tidewise classify`) never loads it or checks its hash. `load()`
@@ -153,6 +152,7 @@ class LazyEmbedder:
         self, texts: Sequence[str], batch: int = BATCH
     ) -> tuple[Vectors, list[TokenShares]]:
         return self.load().embed_with_tokens(texts, batch)
+
 
 def pool(tokens: npt.NDArray[np.float32], mask: npt.NDArray[np.int64]) -> Vectors:
     """Mask-weighted mean over tokens, then L2 normalisation (cosine = dot product)."""
