@@ -72,6 +72,9 @@ class Embedder:
         opts.intra_op_num_threads = threads
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
+        # Two sessions run one after the other for every entry (the reader's and the
+        # screen's): threads left spinning by one slowed the other twofold on 2 cores.
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._sess = ort.InferenceSession(
             str(model if model is not None else model_file()),
             opts,

@@ -292,10 +292,25 @@ _BUILDING = threading.Lock()  # a warm-up thread and the caller must not both bu
 @cache
 def _built() -> Engine:
     encoder: Encoder = Embedder()
+
+    return Engine(SentenceClassifier(encoder, shipped_head()), safety_encoder=_shipped_safety())
+
+
+_SAFETY_LOCK = threading.Lock()
+
+
+@cache
+def _shipped_safety_unlocked() -> LazyEmbedder | None:
     from tidewise.analysis.safety_model import shipped_safety_head
 
-    safety = safety_encoder_for(shipped_safety_head())
-    return Engine(SentenceClassifier(encoder, shipped_head()), safety_encoder=safety)
+    return safety_encoder_for(shipped_safety_head())
+
+
+def _shipped_safety() -> LazyEmbedder | None:
+    """The shipped head's encoder, one per process (the warm-up loads it on a thread of
+    its own while the reader's loads)."""
+    with _SAFETY_LOCK:
+        return _shipped_safety_unlocked()
 
 
 def safety_encoder_for(head: SafetyHead) -> LazyEmbedder | None:
@@ -328,6 +343,8 @@ def warm_up() -> threading.Thread:
     loading the model (~0.15-0.2 s, native code that releases the GIL) overlaps with
     deriving the key. Errors surface later, on the first real use, not in the thread.
     """
+    # The safety screen's encoder loads beside the reader's (native code, no GIL held).
+    threading.Thread(target=_quietly_loaded, name="tidewise-warm-up-2", daemon=True).start()
     thread = threading.Thread(target=_quietly_built, name="tidewise-warm-up", daemon=True)
     thread.start()
     return thread
@@ -335,11 +352,18 @@ def warm_up() -> threading.Thread:
 
 def _quietly_built() -> None:
     try:
-        engine = default_analyzer()
-        if isinstance(engine.safety_encoder, LazyEmbedder):
-            engine.safety_encoder.load()
+        default_analyzer()
         from tidewise.analysis import safety  # noqa: F401  (its patterns compile on import)
     except Exception:  # the same error reaches the caller on its own default_analyzer() call
+        return
+
+
+def _quietly_loaded() -> None:
+    try:
+        safety = _shipped_safety()
+        if safety is not None:
+            safety.load()
+    except Exception:  # as above: the caller meets the error on first use
         return
 
 
