@@ -32,7 +32,9 @@ from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 if TYPE_CHECKING:
     from tidewise.analysis.safety_model import SafetyHead
 
-ANALYZER_VERSION = "2.0"  # 2.0: corpus v2 head, evidence by occlusion and token shares
+# 2.1: the safety screen reads its own fine-tuned encoder (safety head 2.0), so
+#      `reanalyze` screens older entries again and an import re-reads 2.0 analyses
+ANALYZER_VERSION = "2.1"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
@@ -104,7 +106,11 @@ class Engine:
                 continue
             vectors, shares = self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
             probs = self.sentence_probabilities(vectors, to_read)
-            screened = self.safety_vectors(to_read, vectors)
+            screened = (
+                vectors
+                if self.safety_encoder is None
+                else self.safety_encoder.embed(to_read, batch=BATCH)
+            )
             offset = 0
             for entry, own in group:
                 count = len(entry.sentences) if entry.labelled else 0
@@ -116,17 +122,10 @@ class Engine:
         return results
 
     def screen_vectors(self, texts: Sequence[str]) -> np.ndarray:
-        """The vectors the safety screen reads for these sentences (`safety.screen`)."""
-        cleaned = [model_text(t) for t in texts]
-        if self.safety_encoder is not None:
-            return self.safety_encoder.embed(cleaned, batch=BATCH)
-        return self.classifier.encoder.embed(cleaned, batch=BATCH)
-
-    def safety_vectors(self, cleaned: Sequence[str], reader_vectors: np.ndarray) -> np.ndarray:
-        """The vectors the safety screen reads: its own encoder's, or the reader's."""
-        if self.safety_encoder is None:
-            return reader_vectors
-        return self.safety_encoder.embed(cleaned, batch=BATCH)
+        """The vectors the safety screen reads for these sentences (`safety.screen`): its
+        own encoder's, or the reader's when its head reads those."""
+        encoder = self.safety_encoder or self.classifier.encoder
+        return encoder.embed([model_text(t) for t in texts], batch=BATCH)
 
     def sentence_probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """The shipped head's probabilities, or this journal's personal reading of them."""
@@ -292,7 +291,6 @@ _BUILDING = threading.Lock()  # a warm-up thread and the caller must not both bu
 @cache
 def _built() -> Engine:
     encoder: Encoder = Embedder()
-
     return Engine(SentenceClassifier(encoder, shipped_head()), safety_encoder=_shipped_safety())
 
 
