@@ -52,6 +52,7 @@ from tidewise.analysis.safety_model import (
     DIMENSIONS,
     HEAD_KINDS,
     HEAD_LABELS,
+    READER,
     SAFETY_HEAD_FILE,
     WORD_BUCKETS,
     SafetyHead,
@@ -415,7 +416,10 @@ def write_head(
     possible: float | None = None,
     pair: float = 1.0,
     version: str = HEAD_VERSION,
+    encoder: str = READER,
 ) -> None:
+    """The head file the screen loads (`safety_model.load_safety_head`), for either
+    encoder: the linear layer here, the fine-tuned one in `training.safety_encoder`."""
     config = {
         "version": version,
         "buckets": WORD_BUCKETS,
@@ -423,6 +427,8 @@ def write_head(
         "possible_threshold": threshold if possible is None else possible,
         "pair_threshold": pair,
     }
+    if encoder != READER:  # left out for the reader, so head 1.3 is written as before
+        config["encoder"] = encoder
     np.savez_compressed(
         path,
         labels=np.asarray(HEAD_LABELS),

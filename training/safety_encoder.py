@@ -73,6 +73,9 @@ from training.safety import (
     is_dev,
     kind_of,
     read_data,
+    sample_weights,
+    softmax,
+    write_head,
 )
 
 SEED = 20261205
@@ -133,14 +136,8 @@ def training_rows(corpus: Path) -> tuple[Data, list[str]]:
 
 
 def row_weights(data: Data) -> Floats:
-    """As the linear layer weighs them: ordinary sentences together as much as the hard
-    negatives, crisis sentences together as much as all negatives; mean 1."""
-    ordinary = data.mask(ORDINARY)
-    crisis = data.labels > 0
-    weights = np.ones(len(data.texts))
-    hard = ~ordinary & ~crisis
-    weights[ordinary] = hard.sum() / max(ordinary.sum(), 1)
-    weights[crisis] = weights[~crisis].sum() / crisis.sum()
+    """The linear layer's weights (`training.safety.sample_weights`), scaled to mean 1."""
+    weights = sample_weights(data)
     return np.asarray(weights / weights.mean())
 
 
@@ -306,10 +303,7 @@ def quantize_weights(fp32: Path, out: Path) -> None:
 
 def concern(vectors: npt.NDArray[np.float32], coef: Floats, intercept: Floats) -> Floats:
     """p(any concern) = 1 - p(none) from unit vectors and the dense head."""
-    logits = vectors.astype(np.float64) @ coef.T + intercept
-    logits -= logits.max(axis=1, keepdims=True)
-    probs = np.exp(logits)
-    probs /= probs.sum(axis=1, keepdims=True)
+    probs = softmax(vectors.astype(np.float64) @ coef.T + intercept)
     return np.asarray(1.0 - probs[:, 0])
 
 
@@ -413,26 +407,6 @@ def choose_thresholds(
     }
 
 
-def write_head(path: Path, head: SafetyHead, report: dict[str, Any]) -> None:
-    """The head in the SafetyHead layout (word buckets zero: the encoder reads words)."""
-    config = {
-        "version": head.version,
-        "buckets": head.buckets,
-        "encoder": head.encoder,
-        "possible_threshold": head.possible_threshold,
-        "pair_threshold": head.pair_threshold,
-        "report": report,
-    }
-    np.savez_compressed(
-        path,
-        labels=np.asarray(HEAD_LABELS),
-        coef=head.coef,
-        intercept=head.intercept,
-        threshold=np.float64(head.threshold),
-        config=np.asarray(json.dumps(config, sort_keys=True)),
-    )
-
-
 def train(
     corpus: Path,
     model_out: Path,
@@ -456,7 +430,17 @@ def train(
     )
     report["epochs"] = epochs
     report["layers"] = layers
-    write_head(head_out, head, report)
+    write_head(
+        head_out,
+        head.coef.astype(np.float64),
+        head.intercept.astype(np.float64),
+        head.threshold,
+        report,
+        head.possible_threshold,
+        head.pair_threshold,
+        head.version,
+        head.encoder,
+    )
     log(json.dumps(report, indent=1, sort_keys=True))
     return report
 
