@@ -417,6 +417,7 @@ def write_head(
     pair: float = 1.0,
     version: str = HEAD_VERSION,
     encoder: str = READER,
+    context_gate: float = 1.0,
 ) -> None:
     """The head file the screen loads (`safety_model.load_safety_head`), for either
     encoder: the linear layer here, the fine-tuned one in `training.safety_encoder`."""
@@ -429,6 +430,8 @@ def write_head(
     }
     if encoder != READER:  # left out for the reader, so head 1.3 is written as before
         config["encoder"] = encoder
+    if context_gate < 1.0:  # likewise (1.0: never read in context)
+        config["context_gate"] = context_gate
     np.savez_compressed(
         path,
         labels=np.asarray(HEAD_LABELS),

@@ -10,7 +10,7 @@ guesses. The safety screen runs on every entry, always.
 from __future__ import annotations
 
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -127,6 +127,12 @@ class Engine:
         encoder = self.safety_encoder or self.classifier.encoder
         return encoder.embed([model_text(t) for t in texts], batch=BATCH)
 
+    def read_in_context(self, windows: list[str]) -> np.ndarray:
+        """The screen's vectors for sentences read with their neighbours (`safety.in_context`);
+        the texts are already `model_text`."""
+        encoder = self.safety_encoder or self.classifier.encoder
+        return encoder.embed(windows, batch=BATCH)
+
     def sentence_probabilities(self, vectors: np.ndarray, texts: Sequence[str]) -> np.ndarray:
         """The shipped head's probabilities, or this journal's personal reading of them."""
         head = self.classifier.head
@@ -172,7 +178,7 @@ class Engine:
             shame=shame_of(probs),
             shame_voice=shame_voice(entry.sentences, probs, matches),
             distancing=summary.distancing,
-            safety=_screen(entry.sentences, screened),
+            safety=_screen(entry.sentences, screened, self.read_in_context),
             label_mass=summary.label_mass,
             note=entry.note,
         )
@@ -266,11 +272,15 @@ def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
     )
 
 
-def _screen(sentences: Sequence[str], vectors: np.ndarray | None = None) -> Safety:
+def _screen(
+    sentences: Sequence[str],
+    vectors: np.ndarray | None = None,
+    context: Callable[[list[str]], np.ndarray] | None = None,
+) -> Safety:
     # Imported here: its patterns take ~50 ms to compile, and `classify` never needs them.
     from tidewise.analysis.safety import screen
 
-    return screen(sentences, vectors=vectors)
+    return screen(sentences, vectors=vectors, context=context)
 
 
 def _groups(prepared: list[tuple[_Prepared, Fixed]]) -> list[list[tuple[_Prepared, Fixed]]]:

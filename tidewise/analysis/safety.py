@@ -51,7 +51,7 @@ Decisions (the labelled set in corpus/safety/ follows them):
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -86,6 +86,10 @@ if TYPE_CHECKING:  # numpy and the head load only when vectors are given
     import numpy.typing as npt
 
     from tidewise.analysis.safety_model import SafetyHead
+
+    # Embeds texts (already `model_text`) into the vectors the head reads: the screen's
+    # own encoder, for reading a sentence again with its neighbours (`in_context`).
+    Reader = Callable[[list[str]], npt.NDArray[np.float32]]
 
 LEARNED_LAYER = "learned layer"  # the `rule` of a hit that came from the learned layer
 WINDOW = "two-sentence window"  # the prefix of the `rule` of a window hit
@@ -258,6 +262,7 @@ def explain(
     sentences: Sequence[str],
     vectors: npt.NDArray[np.float32] | None = None,
     head: SafetyHead | None = None,
+    context: Reader | None = None,
 ) -> list[Hit]:
     """Every hit from the three sources, with its level: the rules per sentence; then,
     when the sentence embeddings are given, the learned layer (new flags on sentences no
@@ -269,7 +274,7 @@ def explain(
     # is sure of, a crisis plainly past and resolved), the last guard respects that.
     read = {h.sentence for h in hits}
     if vectors is not None:
-        hits = _with_learned_layer(sentences, vectors, head, hits)
+        hits = _with_learned_layer(sentences, vectors, head, hits, context)
     texts = [normalise(s) for s in sentences]
     hits = with_distance(texts, hits)
     flagged = {h.sentence for h in hits}
@@ -335,11 +340,43 @@ def _learned_pairs(
     return found
 
 
+def in_context(
+    sentences: Sequence[str],
+    probs: npt.NDArray[np.float32],
+    head: SafetyHead,
+    context: Reader,
+    ruled: set[int],
+) -> npt.NDArray[np.float32]:
+    """The layer's probabilities with each sentence that needs it read again together
+    with the sentence before and after it (the rows it was trained on are whole items of
+    one to three sentences: "I wanted to die that spring. I'm glad I stayed." is a look-
+    alike as a whole, and its first sentence alone is not). A sentence needs it when its
+    own concern reaches `head.context_gate` or a rule flagged it; the others keep their
+    own reading, so the second pass costs little on an ordinary entry."""
+    import numpy as np
+
+    from tidewise.analysis.features import model_text
+
+    if head.context_gate >= 1.0 or len(sentences) < 2:
+        return probs
+    wanted = [
+        i for i in range(len(sentences)) if i in ruled or 1.0 - probs[i, 0] >= head.context_gate
+    ]
+    if not wanted:
+        return probs
+    windows = [model_text(" ".join(sentences[max(0, i - 1) : i + 2])) for i in wanted]
+    read = head.probabilities(context(windows), windows)
+    adjusted = np.array(probs, copy=True)
+    adjusted[wanted] = read
+    return adjusted
+
+
 def _with_learned_layer(
     sentences: Sequence[str],
     vectors: npt.NDArray[np.float32],
     head: SafetyHead | None,
     hits: list[Hit],
+    context: Reader | None = None,
 ) -> list[Hit]:
     import numpy as np
 
@@ -350,6 +387,8 @@ def _with_learned_layer(
     checked = check_vectors(vectors, len(sentences))
     # The engine embeds model_text(sentence); the word features must read the same text.
     probs = chosen.probabilities(checked, [model_text(s) for s in sentences])
+    if context is not None:
+        probs = in_context(sentences, probs, chosen, context, {h.sentence for h in hits})
     concern = 1.0 - probs[:, 0]
     adjusted: list[Hit] = []
     texts = [normalise(s) for s in sentences]
@@ -433,6 +472,7 @@ def screen(
     country: str | None = None,
     vectors: npt.NDArray[np.float32] | None = None,
     head: SafetyHead | None = None,
+    context: Reader | None = None,
 ) -> Safety:
     """The entry's safety verdict: its level, kinds and flagged sentences. When there is
     a concern, `resources` lists the help to show first: for every country (or the
@@ -440,7 +480,7 @@ def screen(
 
     `vectors`: the (len(sentences), 384) unit-length embeddings of the sentences, as the
     engine computes them; with None the learned layer is skipped (rules and window)."""
-    hits = explain(sentences, vectors, head)
+    hits = explain(sentences, vectors, head, context)
     level = level_of(hits)
     if level == NONE:
         return Safety(concern=False)

@@ -76,6 +76,9 @@ class SafetyHead:
     # Whose vectors the weights read: READER (the vectors the reader already computed) or
     # OWN_ENCODER (the screen's fine-tuned encoder, `model_files.safety_encoder_file`).
     encoder: str = READER
+    # Sentences whose own concern reaches this (or that a rule flagged) are read again
+    # with one sentence either side (`safety.in_context`); 1.0: never.
+    context_gate: float = 1.0
 
     def probabilities(self, vectors: Matrix, sentences: Sequence[str]) -> Matrix:
         """One row per sentence: p(none), then p(kind) for each of HEAD_KINDS."""
@@ -159,6 +162,7 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
             possible_threshold=float(config.get("possible_threshold", data["threshold"])),
             pair_threshold=float(config.get("pair_threshold", 1.0)),
             encoder=str(config.get("encoder", READER)),
+            context_gate=float(config.get("context_gate", 1.0)),
         )
     width = DIMENSIONS + head.buckets
     shapes_ok = head.coef.shape == (len(HEAD_LABELS), width) and head.intercept.shape == (
@@ -166,6 +170,7 @@ def load_safety_head(path: Path = SAFETY_HEAD_FILE) -> SafetyHead:
     )
     bands_ok = 0.0 < head.possible_threshold <= head.threshold < 1.0
     bands_ok = bands_ok and 0.0 < head.pair_threshold <= 1.0  # 1.0: no pair flags
+    bands_ok = bands_ok and 0.0 <= head.context_gate <= 1.0
     if labels != HEAD_LABELS or not shapes_ok or not bands_ok or head.encoder not in ENCODERS:
         raise ModelFilesError
     return head
