@@ -193,6 +193,7 @@ VALIDATION = Path(__file__).resolve().parent.parent / "validation"
 BLIND_SETS = (
     ("safety_blind2", "The second blind set"),
     ("safety_blind3", "The third blind set"),
+    ("safety_blind4", "The fourth blind set"),
 )
 
 
@@ -296,6 +297,7 @@ def blind_set_table(folder: Path, title: str) -> str:
 
     from tidewise.analysis.engine import default_analyzer
     from tidewise.replies import graded_reply
+    from training.safety_encoder import inside_ordinary
 
     def rows_of(name: str) -> list[dict[str, str]]:
         with (folder / name).open(encoding="utf-8") as handle:
@@ -309,6 +311,14 @@ def blind_set_table(folder: Path, title: str) -> str:
     read = engine.analyze_many([text(r) for r in crisis + looks])
     levels = [a.safety.level for a in read]
     replies = [graded_reply(a).kind for a in read]
+    # The items are short; in a real entry they sit among ordinary sentences, which the
+    # screen reads with them (`safety.in_context`). So each is read again inside ordinary
+    # text: two held-out ordinary sentences before it and two after.
+    inside = engine.analyze_many(
+        [" ".join(e) for e in inside_ordinary([[text(r)] for r in crisis + looks], _ordinary())]
+    )
+    inside_levels = [a.safety.level for a in inside]
+    inside_replies = [graded_reply(a).kind for a in inside]
     by_family: dict[str, Counter[str]] = {}
     for row, level, reply in zip(crisis + looks, levels, replies, strict=True):
         tally = by_family.setdefault(f"{row['kind']}: {row['family']}", Counter())
@@ -333,6 +343,15 @@ def blind_set_table(folder: Path, title: str) -> str:
         f"{sum(lv != 'none' for lv in look_levels) / len(looks):.3f}. Bars: 0.95, 0.85, "
         "no crisis item with an ordinary reply, clear false alarms at most 0.05."
     )
+    in_crisis, in_looks = inside_levels[:n_crisis], inside_levels[n_crisis:]
+    summary += (
+        " Inside ordinary text: caught "
+        f"{sum(lv != 'none' for lv in in_crisis) / n_crisis:.3f}, clear "
+        f"{sum(lv == 'clear' for lv in in_crisis) / n_crisis:.3f}, ordinary reflection "
+        f"{sum(k == 'reflection' for k in inside_replies[:n_crisis]) / n_crisis:.3f}; "
+        f"look-alikes clear {sum(lv == 'clear' for lv in in_looks) / len(looks):.3f}, any "
+        f"{sum(lv != 'none' for lv in in_looks) / len(looks):.3f}."
+    )
     return "\n".join(
         [
             f"### {title} (validation/{folder.name}: never trained or tuned on)",
@@ -344,6 +363,17 @@ def blind_set_table(folder: Path, title: str) -> str:
             *lines,
         ]
     )
+
+
+def _ordinary() -> list[str]:
+    """The held-out fifth of the frozen ordinary sentences (no safety layer trained on it)."""
+    from tidewise.analysis.features import model_text
+    from training.safety import ORDINARY_FILE, is_dev
+
+    lines = (CORPUS / ORDINARY_FILE).read_text("utf-8").splitlines()
+    texts = [model_text(str(json.loads(line)["text"])) for line in lines if line.strip()]
+    # As training reads them: the held-out fifth, without sentences a rule flags.
+    return [t for t in texts if t and is_dev(t) and not screen_sentence(t)]
 
 
 def dev_table() -> str:

@@ -3,6 +3,7 @@ the distance cues and the last guard), on every labelled set that can tell them 
 
     python -m training.safety --out /tmp/head13.npz   # the linear layer (needs `train`)
     python -m bench.safety_heads /tmp/head13.npz tidewise/analysis/data/safety_head.npz
+    python -m bench.safety_heads old.npz:old_encoder.onnx new.npz  # each with its encoder
 
 Issue 12, round 3: the README's "Head 1.4, measured and not shipped" table came from
 this (`--with-new-writers` gives that head); round 4's table of the linear layer 1.3
@@ -25,11 +26,14 @@ import numpy as np
 from tidewise.analysis.safety import screen
 from tidewise.analysis.safety_model import READER, SafetyHead, load_safety_head
 
+Head = tuple[SafetyHead, Path | None]  # a head, and its own encoder file when not shipped
+
 ROOT = Path(__file__).resolve().parent.parent
 SAFETY = ROOT / "corpus" / "safety"
 SETS: tuple[tuple[str, Path], ...] = (
     ("second blind set", ROOT / "validation" / "safety_blind2" / "crisis.jsonl"),
     ("third blind set", ROOT / "validation" / "safety_blind3" / "crisis.jsonl"),
+    ("fourth blind set", ROOT / "validation" / "safety_blind4" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
@@ -49,57 +53,64 @@ def _rows(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
 
 
-def _levels(entries: Sequence[str], heads: Sequence[SafetyHead]) -> list[list[str]]:
-    """Per head, the level of every entry."""
+def _levels(entries: Sequence[str], heads: Sequence[Head]) -> list[list[str]]:
+    """Per head, the level of every entry: each head reads the vectors of the encoder it
+    was trained with (the reader's, or its own encoder file), also for the sentences it
+    reads again in context."""
     from tidewise.analysis.engine import default_analyzer
+    from tidewise.analysis.features import model_text
 
     engine = default_analyzer()
     split = [
         [s.text for s in a.sentences] or [e]
         for a, e in zip(engine.analyze_many(entries), entries, strict=True)
     ]
-    flat = [s for sentences in split for s in sentences]
-    # Each head reads the vectors it was trained on: the reader's, or the screen's own
-    # encoder's (the shipped head since 2.0).
-    vectors = {
-        kind: engine.embed(flat) if kind == READER else screen_vectors(engine, flat)
-        for kind in {head.encoder for head in heads}
-    }
+    flat = [model_text(s) for sentences in split for s in sentences]
     out: list[list[str]] = [[] for _ in heads]
-    at = 0
-    for sentences in split:
-        for i, head in enumerate(heads):
-            rows = np.asarray(vectors[head.encoder][at : at + len(sentences)], dtype=np.float32)
-            out[i].append(screen(sentences, vectors=rows, head=head).level)
-        at += len(sentences)
+    for i, (head, model) in enumerate(heads):
+        read = _reader(engine, head, model)
+        vectors = read(flat)
+        at = 0
+        for sentences in split:
+            rows = np.asarray(vectors[at : at + len(sentences)], dtype=np.float32)
+            out[i].append(screen(sentences, vectors=rows, head=head, context=read).level)
+            at += len(sentences)
     return out
 
 
-def screen_vectors(engine: Any, texts: Sequence[str]) -> Any:
-    """The screen's own encoder's vectors (loaded here if the shipped head reads the
-    reader's and so the engine has none)."""
+def _reader(engine: Any, head: SafetyHead, model: Path | None) -> Any:
+    """The embedding function for this head's encoder (texts already `model_text`)."""
     from tidewise.analysis.embed import Embedder
-    from tidewise.analysis.features import model_text
     from tidewise.analysis.model_files import safety_encoder_file
 
-    if engine.safety_encoder is not None:
-        return engine.screen_vectors(texts)
-    return Embedder(model=safety_encoder_file()).embed([model_text(t) for t in texts])
+    if head.encoder == READER:
+        return engine.embed
+    embedder = Embedder(model=model or safety_encoder_file())
+    return lambda texts: embedder.embed(texts)
 
 
-def run(paths: Sequence[Path]) -> str:
-    from training.safety import WITH_NEW_WRITERS, dev_rows
+def run(specs: Sequence[str]) -> str:
+    """`specs`: HEAD or HEAD:MODEL (a head of the screen's own encoder, with that encoder
+    file; without it, the shipped encoder)."""
+    from training.safety import dev_rows
+    from training.safety_encoder import FILES
 
-    heads = [load_safety_head(p) for p in paths]
+    paths = [Path(spec.split(":")[0]) for spec in specs]
+    heads: list[Head] = [
+        (load_safety_head(Path(head)), Path(model) if model else None)
+        for head, _, model in (spec.partition(":") for spec in specs)
+    ]
     sets = [
         (
-            "dev fifths of train3, train5a, train5b",
-            _crisis_entries(dev_rows(SAFETY.parent, WITH_NEW_WRITERS)),
+            "dev fifths of the split files (train3, train5a/b, train6a-d)",
+            _crisis_entries(dev_rows(SAFETY.parent, FILES)),
         )
     ]
     sets += [(name, _crisis_entries(_rows(path))) for name, path in SETS]
     lines = [
-        "| set (crisis items) | " + " | ".join(f"{p.name}: caught / clear" for p in paths) + " |",
+        "| set (crisis items) | "
+        + " | ".join(f"{p.parent.name}/{p.name}: caught / clear" for p in paths)
+        + " |",
         "|---|" + "---|" * len(paths),
     ]
     for name, entries in sets:
@@ -113,4 +124,4 @@ def run(paths: Sequence[Path]) -> str:
 
 
 if __name__ == "__main__":
-    print(run([Path(a) for a in sys.argv[1:]] or [ROOT / "tidewise/analysis/data/safety_head.npz"]))
+    print(run(sys.argv[1:] or [str(ROOT / "tidewise/analysis/data/safety_head.npz")]))

@@ -94,6 +94,14 @@ NOT_READ_YET = (
     "train5b_crisis.jsonl",
     "train5b_lookalikes.jsonl",
 )
+# The tenth to thirteenth writers (issue 12, round 5), who saw no rule, training file or
+# test set: long entries with the risk buried and quoted (6a), understated, older, faith
+# and second-language voices (6b), the edge between fury and danger (6c), and the body
+# (6d). Read by the screen's own encoder only (`training.safety_encoder`), a fifth of each
+# held out as dev.
+ROUND5_WRITERS = tuple(
+    f"train6{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
+)
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
@@ -107,6 +115,10 @@ class Files:
     train: tuple[str, ...]
     split: tuple[str, ...]
     version: str
+    # Read a row's `context` sentence before its text, as one training row (the screen
+    # reads a flagged sentence with its neighbours). Off for the linear layer, so head 1.3
+    # is reproduced exactly.
+    with_context: bool = False
 
 
 # The trial of issue 12, round 3 (`--with-new-writers`): the shipped files plus the
@@ -176,7 +188,8 @@ def read_data(corpus: Path, files: Files = SHIPPED) -> Data:
     for name in files.train:
         assert name != NEVER_TRAIN_ON
         for row in _rows(corpus / "safety" / name):
-            text = model_text(str(row["text"]))
+            parts = (row.get("context"), row["text"]) if files.with_context else (row["text"],)
+            text = model_text(" ".join(str(p) for p in parts if p))
             kind = kind_of(row)
             if name in files.split and is_dev(str(row["text"])):
                 continue

@@ -78,10 +78,11 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
     tmp_path: Path,
 ) -> None:
     from tidewise.analysis.features import model_text
-    from training.safety import NOT_READ_YET, WITH_NEW_WRITERS
-    from training.safety_encoder import FILES, held_out, training_rows
+    from training.safety import NOT_READ_YET, ROUND5_WRITERS, WITH_NEW_WRITERS
+    from training.safety_encoder import FILES, held_out, training_rows, with_neighbours
 
-    assert FILES == WITH_NEW_WRITERS and NEVER_TRAIN_ON not in FILES.train
+    assert set(WITH_NEW_WRITERS.train) | set(ROUND5_WRITERS) == set(FILES.train)
+    assert set(ROUND5_WRITERS) <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
     for name in FILES.train:
@@ -102,3 +103,32 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
     assert {model_text(s) for s in held} <= {
         model_text(f"{n}: {t}") for n in FILES.train for t in lines
     }
+    # The copies read inside ordinary sentences hold no held-out sentence either.
+    seen = with_neighbours(data)
+    assert len(seen.texts) > len(data.texts)
+    assert not any(o in t for o in ordinary_dev for t in seen.texts[len(data.texts) :])
+
+
+def test_some_rows_are_seen_again_inside_ordinary_sentences_with_their_label() -> None:
+    import numpy as np
+
+    from training.safety import ORDINARY, Data
+    from training.safety_encoder import with_neighbours
+
+    texts = [f"Crisis row {n}." for n in range(30)] + [f"Ordinary row {n}." for n in range(30)]
+    data = Data(
+        texts=texts,
+        labels=np.asarray([1] * 30 + [0] * 30),
+        sources=["train6a_crisis"] * 30 + [ORDINARY] * 30,
+        rules=np.zeros(60, dtype=bool),
+    )
+    seen = with_neighbours(data)
+    assert seen.texts[:60] == texts and with_neighbours(data).texts == seen.texts  # seeded
+    extra = seen.texts[60:]
+    assert 15 <= len(extra) <= 45  # about half
+    for text, label in zip(extra, seen.labels[60:], strict=True):
+        parts = [p if p.endswith(".") else p + "." for p in text.split(". ")]
+        assert 2 <= len(parts) <= 3 and set(parts) <= set(texts)
+        crisis = [p for p in parts if p.startswith("Crisis")]
+        assert len(crisis) <= 1  # one row, with ordinary sentences around it
+        assert label == (1 if crisis else 0)
