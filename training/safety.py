@@ -119,6 +119,8 @@ class Files:
     # reads a flagged sentence with its neighbours). Off for the linear layer, so head 1.3
     # is reproduced exactly.
     with_context: bool = False
+    # The ordinary journal sentences it reads as negatives (frozen copies, see ORDINARY_FILE).
+    ordinary: tuple[str, ...] = ("ordinary.jsonl",)
 
 
 # The trial of issue 12, round 3 (`--with-new-writers`): the shipped files plus the
@@ -198,7 +200,8 @@ def read_data(corpus: Path, files: Files = SHIPPED) -> Data:
                 texts.append(text)
                 labels.append(HEAD_LABELS.index(kind or HEAD_LABELS[0]))
                 sources.append(Path(name).stem)
-    for row in _rows(corpus / "safety" / ORDINARY_FILE):
+    ordinary_rows = [row for name in files.ordinary for row in _rows(corpus / "safety" / name)]
+    for row in ordinary_rows:
         text = model_text(str(row.get("text", "")))
         if text and text not in seen and not screen_sentence(text):
             seen.add(text)

@@ -70,6 +70,7 @@ from tidewise.analysis.safety_model import (
 from tidewise.analysis.segment import split_sentences
 from training.safety import (
     ORDINARY,
+    ORDINARY_FILE,
     ROUND5_WRITERS,
     WITH_NEW_WRITERS,
     Data,
@@ -113,6 +114,10 @@ PAIR_ORDINARY_FPR_CAP = 0.01  # two adjacent held-out ordinary sentences read to
 CONTEXT_GATE = 0.1
 # Half the training rows are seen again inside ordinary sentences (`with_neighbours`).
 NEIGHBOUR_SHARE = 0.5
+# Since 2.1 also the post-first corpus writers' sentences (q-v, frozen here like
+# ordinary.jsonl): real-sounding forum writing, most of it telling rather than moving. The
+# encoder had read single ordinary words as signs ("a note in my lunch bag", "the odometer").
+ORDINARY_POSTS = "ordinary_posts.jsonl"
 # Every training writer; the split files (the fifth, eighth to thirteenth writers') keep
 # their dev fifth out. A row's context sentence is read with it.
 FILES = Files(
@@ -120,6 +125,7 @@ FILES = Files(
     WITH_NEW_WRITERS.split + ROUND5_WRITERS,
     ENCODER_VERSION,
     with_context=True,
+    ordinary=(ORDINARY_FILE, ORDINARY_POSTS),
 )
 
 Floats = npt.NDArray[np.float64]
