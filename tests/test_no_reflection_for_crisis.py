@@ -28,28 +28,38 @@ STRICT = ("crisis.jsonl", "dev12.jsonl", "fresh.jsonl")
 # Sets by other writers that only the learned layer was trained on. Not every crisis
 # sentence in them is caught yet (issue 12 gap, reported to the lead): these floors are
 # the measured share met with help or a check-in, rounded down, so nothing slips back.
-# Measured with head 2.0 (the screen's own fine-tuned encoder, issue 12 round 4; head 1.3,
-# the linear layer, in brackets). The split files' dev fifths were never trained on.
+# Measured with head 2.1 (issue 12 round 5: the screen's own encoder retrained with four
+# more writers and more ordinary sentences, and reading a flagged sentence with its
+# neighbours; head 2.0's floor in brackets). The split files' dev fifths were never
+# trained on. An item with a `context` sentence is read with it since 2.1.
 FLOORS = {
-    "train_extra.jsonl": 0.98,  # 0.985 (0.96 floor before)
-    "train_more.jsonl": 0.97,  # 0.978 (0.94)
-    "train_more2.jsonl": 0.95,  # 0.950 (0.86)
-    "train3_crisis.jsonl": 0.93,  # 0.936 (0.927)
-    "train4a_crisis.jsonl": 0.96,  # 0.963 (0.936)
-    "train4b_crisis.jsonl": 0.94,  # 0.942 (0.939)
+    "train_extra.jsonl": 0.99,  # 0.992 (0.98)
+    "train_more.jsonl": 0.99,  # 0.998 (0.97)
+    "train_more2.jsonl": 0.97,  # 0.972 (0.95)
+    "train3_crisis.jsonl": 0.97,  # 0.971 (0.93)
+    "train4a_crisis.jsonl": 0.99,  # 0.997 (0.96)
+    "train4b_crisis.jsonl": 0.98,  # 0.984 (0.94)
     # Two writers in new voices (issue 12, round 3): head 1.3 never saw them (0.702 and
-    # 0.744); head 2.0 trained on four fifths of each (0.895 and 0.903 on the whole file).
-    "train5a_crisis.jsonl": 0.89,
-    "train5b_crisis.jsonl": 0.90,
+    # 0.744); head 2.0 and 2.1 trained on four fifths of each.
+    "train5a_crisis.jsonl": 0.94,  # 0.948 (0.89)
+    "train5b_crisis.jsonl": 0.97,  # 0.979 (0.90)
+    # The four writers of round 5: head 2.1 trained on four fifths of each.
+    "train6a_crisis.jsonl": 0.97,  # 0.972
+    "train6b_crisis.jsonl": 0.96,  # 0.962
+    "train6c_crisis.jsonl": 0.94,  # 0.945
+    "train6d_crisis.jsonl": 0.94,  # 0.949
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 
 
 def crisis_texts(name: str) -> list[str]:
     rows = [json.loads(line) for line in (SAFETY / name).read_text("utf-8").splitlines() if line]
-    # A look-alike's kind is null, or "none" in the fifth writer's files.
+    # A look-alike's kind is null, or "none" in the fifth writer's files. An item with an
+    # earlier sentence (`context`) is read as the entry it came from, that sentence first.
     return [
-        str(r["text"]) for r in rows if isinstance(r, dict) and r.get("kind") not in (None, "none")
+        " ".join(str(p) for p in (r.get("context"), r["text"]) if p)
+        for r in rows
+        if isinstance(r, dict) and r.get("kind") not in (None, "none")
     ]
 
 

@@ -459,11 +459,16 @@ def write_head(
 
 
 def dev_report(
-    corpus: Path, head: SafetyHead, cache: Path | None, files: Files = SHIPPED
+    corpus: Path,
+    head: SafetyHead,
+    cache: Path | None,
+    files: Files = SHIPPED,
+    embed: Callable[[list[str]], npt.NDArray[np.float32]] | None = None,
 ) -> dict[str, Any]:
     """The whole screen (rules, this head, the window, the distance cues) on the dev
     fifth of the split files, per kind and family: each row is an entry (its context
-    first, when it has one), never trained on."""
+    first, when it has one), never trained on. `embed`: the vectors the head reads (and
+    reads again in context); without it, the reader's (a head of the linear layer)."""
     from tidewise.analysis.safety import screen
 
     rows = dev_rows(corpus, files)
@@ -471,11 +476,13 @@ def dev_report(
     for row in rows:
         text = " ".join(str(p) for p in (row.get("context"), row["text"]) if p)
         entries.append([model_text(text[a:b]) for a, b in split_sentences(text)] or [text])
-    vectors = cached_embeddings(None, sorted({s for e in entries for s in e}), cache)
-    known = dict(zip(sorted({s for e in entries for s in e}), vectors, strict=True))
+    flat = sorted({s for e in entries for s in e})
+    vectors = embed(flat) if embed is not None else cached_embeddings(None, flat, cache)
+    known = dict(zip(flat, vectors, strict=True))
     tally: dict[str, list[int]] = {}
     for row, sentences in zip(rows, entries, strict=True):
-        level = screen(sentences, vectors=np.stack([known[s] for s in sentences]), head=head).level
+        stacked = np.stack([known[s] for s in sentences])
+        level = screen(sentences, vectors=stacked, head=head, context=embed).level
         group = "crisis" if kind_of(row) else "look-alike"
         for key in (f"{group}: all", f"{group}: {row.get('family')}"):
             counts = tally.setdefault(key, [0, 0, 0])

@@ -52,7 +52,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.embed import Embedder
+from tidewise.analysis.embed import Embedder, Encoder
 from tidewise.analysis.features import model_text
 from tidewise.analysis.model_files import SAFETY_ENCODER_FILE, sha256_of, tokenizer_file
 from tidewise.analysis.safety import in_context, screen
@@ -402,7 +402,7 @@ def screen_levels(entries: list[list[str]], embedder: Embedder, head: SafetyHead
     ]
 
 
-def memo_reader(embedder: Embedder) -> Callable[[list[str]], npt.NDArray[np.float32]]:
+def memo_reader(embedder: Encoder) -> Callable[[list[str]], npt.NDArray[np.float32]]:
     """`embedder.embed`, remembering texts already read (the threshold search reads the
     same windows many times)."""
     known: dict[str, npt.NDArray[np.float32]] = {}
@@ -416,7 +416,7 @@ def memo_reader(embedder: Embedder) -> Callable[[list[str]], npt.NDArray[np.floa
     return read
 
 
-def ordinary_concern(ordinary: list[str], embedder: Embedder, head: SafetyHead) -> Floats:
+def ordinary_concern(ordinary: list[str], embedder: Encoder, head: SafetyHead) -> Floats:
     """p(concern) of the held-out ordinary sentences as the screen reads them: alone, and
     those at or above the context gate again with the sentence before and after (their
     neighbours in the file, which keeps each writer's sentences together)."""
