@@ -90,9 +90,10 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
         rows = [{"text": f"{name}: {t}", "kind": kind} for t in lines]
         text = "".join(json.dumps(r) + "\n" for r in rows)
         (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
-    ordinary = [{"text": f"We planted row {n} of tomatoes."} for n in range(40)]
-    text = "".join(json.dumps(r) + "\n" for r in ordinary)
-    (tmp_path / "safety" / ORDINARY_FILE).write_text(text, encoding="utf-8")
+    for name in FILES.ordinary:
+        ordinary = [{"text": f"We planted row {n} of {name}."} for n in range(40)]
+        text = "".join(json.dumps(r) + "\n" for r in ordinary)
+        (tmp_path / "safety" / name).write_text(text, encoding="utf-8")
     data, ordinary_dev = training_rows(tmp_path)
     assert {Path(n).stem for n in NOT_READ_YET} <= set(data.sources)
     assert ordinary_dev and not set(ordinary_dev) & set(data.texts)  # held-out ordinary
