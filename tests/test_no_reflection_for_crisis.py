@@ -34,20 +34,20 @@ STRICT = ("crisis.jsonl", "dev12.jsonl", "fresh.jsonl")
 # trained on. An item with a `context` sentence is read with it since 2.1.
 FLOORS = {
     "train_extra.jsonl": 0.99,  # 0.992 (0.98)
-    "train_more.jsonl": 0.99,  # 0.998 (0.97)
-    "train_more2.jsonl": 0.97,  # 0.972 (0.95)
-    "train3_crisis.jsonl": 0.97,  # 0.971 (0.93)
-    "train4a_crisis.jsonl": 0.99,  # 0.997 (0.96)
-    "train4b_crisis.jsonl": 0.98,  # 0.984 (0.94)
+    "train_more.jsonl": 0.99,  # 1.000 (0.97)
+    "train_more2.jsonl": 0.96,  # 0.961 (0.95)
+    "train3_crisis.jsonl": 0.96,  # 0.963 (0.93)
+    "train4a_crisis.jsonl": 0.99,  # 1.000 (0.96)
+    "train4b_crisis.jsonl": 0.98,  # 0.981 (0.94)
     # Two writers in new voices (issue 12, round 3): head 1.3 never saw them (0.702 and
     # 0.744); head 2.0 and 2.1 trained on four fifths of each.
-    "train5a_crisis.jsonl": 0.94,  # 0.948 (0.89)
-    "train5b_crisis.jsonl": 0.97,  # 0.979 (0.90)
+    "train5a_crisis.jsonl": 0.94,  # 0.944 (0.89)
+    "train5b_crisis.jsonl": 0.96,  # 0.963 (0.90)
     # The four writers of round 5: head 2.1 trained on four fifths of each.
-    "train6a_crisis.jsonl": 0.97,  # 0.972
-    "train6b_crisis.jsonl": 0.96,  # 0.962
-    "train6c_crisis.jsonl": 0.94,  # 0.945
-    "train6d_crisis.jsonl": 0.94,  # 0.949
+    "train6a_crisis.jsonl": 0.97,  # 0.975
+    "train6b_crisis.jsonl": 0.96,  # 0.965
+    "train6c_crisis.jsonl": 0.93,  # 0.935
+    "train6d_crisis.jsonl": 0.93,  # 0.935
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 
