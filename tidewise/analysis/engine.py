@@ -126,12 +126,11 @@ class Engine:
     def screen_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """The vectors the safety screen reads for these sentences (`safety.screen`): its
         own encoder's, or the reader's when its head reads those."""
-        encoder = self.safety_encoder or self.classifier.encoder
-        return encoder.embed([model_text(t) for t in texts], batch=BATCH)
+        return self.read_in_context([model_text(t) for t in texts])
 
     def read_in_context(self, windows: list[str]) -> np.ndarray:
-        """The screen's vectors for sentences read with their neighbours (`safety.in_context`);
-        the texts are already `model_text`."""
+        """The screen's vectors for texts already `model_text`: its sentences, or sentences
+        read with their neighbours (`safety.in_context`)."""
         encoder = self.safety_encoder or self.classifier.encoder
         return encoder.embed(windows, batch=BATCH)
 
