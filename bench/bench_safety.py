@@ -367,14 +367,11 @@ def blind_set_table(folder: Path, title: str) -> str:
 
 def _ordinary() -> list[str]:
     """The held-out fifth of the frozen ordinary sentences (no safety layer trained on it)."""
-    from tidewise.analysis.features import model_text
-    from training.safety import ORDINARY_FILE, is_dev
+    from training.safety import ORDINARY_FILE, is_dev, ordinary_texts
 
-    lines = (CORPUS / ORDINARY_FILE).read_text("utf-8").splitlines()
-    texts = [model_text(str(json.loads(line)["text"])) for line in lines if line.strip()]
-    # As training reads them: the held-out fifth, without sentences a rule flags; each
-    # ends a sentence, so joined into an entry they split as they were written.
-    kept = [t for t in texts if t and is_dev(t) and not screen_sentence(t)]
+    # As training reads them, the held-out fifth; each ends a sentence, so joined into an
+    # entry they split as they were written.
+    kept = [t for t in ordinary_texts(CORPUS.parent, (ORDINARY_FILE,)) if is_dev(t)]
     return [t if t[-1] in ".!?" else f"{t}." for t in kept]
 
 

@@ -200,16 +200,22 @@ def read_data(corpus: Path, files: Files = SHIPPED) -> Data:
                 texts.append(text)
                 labels.append(HEAD_LABELS.index(kind or HEAD_LABELS[0]))
                 sources.append(Path(name).stem)
-    ordinary_rows = [row for name in files.ordinary for row in _rows(corpus / "safety" / name)]
-    for row in ordinary_rows:
-        text = model_text(str(row.get("text", "")))
-        if text and text not in seen and not screen_sentence(text):
+    for text in ordinary_texts(corpus, files.ordinary):
+        if text not in seen:
             seen.add(text)
             texts.append(text)
             labels.append(0)
             sources.append(ORDINARY)
     rules = np.asarray([rules_clear(t) for t in texts])
     return Data(texts, np.asarray(labels, dtype=np.int64), sources, rules)
+
+
+def ordinary_texts(corpus: Path, names: tuple[str, ...]) -> list[str]:
+    """The ordinary sentences of these frozen files as the layers read them (`model_text`),
+    without those a rule flags (a crisis the rules see is not an ordinary negative)."""
+    rows = [row for name in names for row in _rows(corpus / "safety" / name)]
+    texts = [model_text(str(row.get("text", ""))) for row in rows]
+    return [t for t in texts if t and not screen_sentence(t)]
 
 
 def rules_clear(text: str) -> bool:

@@ -391,21 +391,20 @@ def held_out(corpus: Path, crisis: bool) -> list[list[str]]:
     return entries
 
 
-def screen_levels(entries: list[list[str]], embedder: Embedder, head: SafetyHead) -> list[str]:
+Reader = Callable[[list[str]], npt.NDArray[np.float32]]  # texts already `model_text`
+
+
+def screen_levels(entries: list[list[str]], read: Reader, head: SafetyHead) -> list[str]:
     """The whole screen's level for each entry (rules, this head read in context, window,
-    distance), as the engine reads it."""
-    flat = sorted({model_text(s) for entry in entries for s in entry})
-    known = dict(zip(flat, embedder.embed(flat), strict=True))
-    read = memo_reader(embedder)
+    distance), as the engine reads it; `read` embeds (`memo_reader`)."""
+    read(sorted({model_text(s) for entry in entries for s in entry}))  # one batch, remembered
     return [
-        screen(
-            entry, vectors=np.stack([known[model_text(s)] for s in entry]), head=head, context=read
-        ).level
+        screen(entry, vectors=read([model_text(s) for s in entry]), head=head, context=read).level
         for entry in entries
     ]
 
 
-def memo_reader(embedder: Encoder) -> Callable[[list[str]], npt.NDArray[np.float32]]:
+def memo_reader(embedder: Encoder) -> Reader:
     """`embedder.embed`, remembering texts already read (the threshold search reads the
     same windows many times)."""
     known: dict[str, npt.NDArray[np.float32]] = {}
@@ -419,13 +418,12 @@ def memo_reader(embedder: Encoder) -> Callable[[list[str]], npt.NDArray[np.float
     return read
 
 
-def ordinary_concern(ordinary: list[str], embedder: Encoder, head: SafetyHead) -> Floats:
+def ordinary_concern(ordinary: list[str], read: Reader, head: SafetyHead) -> Floats:
     """p(concern) of the held-out ordinary sentences as the screen reads them: alone, and
     those at or above the context gate again with the sentence before and after (their
     neighbours in the file, which keeps each writer's sentences together)."""
-    vectors = embedder.embed(ordinary)
-    probs = head.probabilities(vectors, ordinary)
-    probs = in_context(ordinary, probs, head, memo_reader(embedder), set())
+    probs = head.probabilities(read(ordinary), ordinary)
+    probs = in_context(ordinary, probs, head, read, set())
     return np.asarray(1.0 - probs[:, 0], dtype=np.float64)
 
 
@@ -454,8 +452,10 @@ def choose_thresholds(
             context_gate=CONTEXT_GATE,
         )
 
-    ordinary_scores = ordinary_concern(ordinary, embedder, head_at(0.99))
-    pair_scores = concern(pair_vectors(embedder.embed(ordinary)), coef, intercept)
+    # One reader for the whole search: every sentence and window is embedded once.
+    read = memo_reader(embedder)
+    ordinary_scores = ordinary_concern(ordinary, read, head_at(0.99))
+    pair_scores = concern(pair_vectors(read(ordinary)), coef, intercept)
     possible = lowest(ordinary_scores, POSSIBLE_ORDINARY_FPR_CAP)
     pair = max(lowest(pair_scores, PAIR_ORDINARY_FPR_CAP), possible)
     looks = held_out(corpus, crisis=False)
@@ -471,15 +471,15 @@ def choose_thresholds(
     while low < high:
         middle = (low + high) // 2
         at = head_at(grid[middle], possible, pair)
-        if clear_share(screen_levels(looks, embedder, at)) <= HARD_FPR_CAP:
+        if clear_share(screen_levels(looks, read, at)) <= HARD_FPR_CAP:
             high = middle
         else:
             low = middle + 1
     head = head_at(grid[low] if grid else 0.99, possible, pair)
-    look_levels = screen_levels(looks, embedder, head)
-    crisis_levels = screen_levels(crisis, embedder, head)
-    looks_inside = screen_levels(inside_ordinary(looks, ordinary), embedder, head)
-    crisis_inside = screen_levels(inside_ordinary(crisis, ordinary), embedder, head)
+    look_levels = screen_levels(looks, read, head)
+    crisis_levels = screen_levels(crisis, read, head)
+    looks_inside = screen_levels(inside_ordinary(looks, ordinary), read, head)
+    crisis_inside = screen_levels(inside_ordinary(crisis, ordinary), read, head)
 
     def share(flags: Any) -> float:
         return round(float(np.mean(flags)), 4)
