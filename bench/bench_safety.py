@@ -194,6 +194,7 @@ BLIND_SETS = (
     ("safety_blind2", "The second blind set"),
     ("safety_blind3", "The third blind set"),
     ("safety_blind4", "The fourth blind set"),
+    ("safety_blind5", "The fifth blind set"),
 )
 
 

@@ -34,6 +34,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("second blind set", ROOT / "validation" / "safety_blind2" / "crisis.jsonl"),
     ("third blind set", ROOT / "validation" / "safety_blind3" / "crisis.jsonl"),
     ("fourth blind set", ROOT / "validation" / "safety_blind4" / "crisis.jsonl"),
+    ("fifth blind set", ROOT / "validation" / "safety_blind5" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
