@@ -102,6 +102,14 @@ NOT_READ_YET = (
 ROUND5_WRITERS = tuple(
     f"train6{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
+# The fourteenth to seventeenth writers (issue 12, round 6), likewise: the young and the
+# online, slang used both ways (7a); the families the screen found hardest, two-sentence
+# risk, reckless acts, harm to others and implied danger, with look-alikes shaped like them
+# (7b); the swing itself, reaching and pushing at full strength, with the risk inside it
+# (7c); danger from a partner as people live it without calling it abuse (7d).
+ROUND6_WRITERS = tuple(
+    f"train7{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
+)
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.

@@ -11,9 +11,9 @@ harm_to_others) on its pooled, unit-length vector, trained end to end.
 
 Data: every training writer's file (`training.safety.WITH_NEW_WRITERS`: the linear
 layer's files and the eighth and ninth writers', train5a_* and train5b_*; and since 2.1 the
-four writers of round 5, `ROUND5_WRITERS`, train6*), minus the dev fifth of the split
-files (the fifth and the eighth to thirteenth writers': `is_dev`, a seeded hash of the
-text), and minus the dev fifth of the ordinary sentences. A row's `context` sentence is
+four writers of round 5, `ROUND5_WRITERS`, train6*; since 2.2 the four of round 6,
+`ROUND6_WRITERS`, train7*), minus the dev fifth of the split files (the fifth and the
+eighth to seventeenth writers': `is_dev`, a seeded hash of the text), and minus the dev fifth of the ordinary sentences. A row's `context` sentence is
 read with it. Half the rows are seen a second time inside one or two ordinary sentences
 (`with_neighbours`), because the screen reads a flagged sentence with its neighbours.
 The held-out rows set the thresholds and give the dev figures, alone and inside ordinary
@@ -72,6 +72,7 @@ from training.safety import (
     ORDINARY,
     ORDINARY_FILE,
     ROUND5_WRITERS,
+    ROUND6_WRITERS,
     WITH_NEW_WRITERS,
     Data,
     Files,
@@ -87,8 +88,8 @@ from training.safety import (
 SEED = 20261205
 # 2.0: the screen's own fine-tuned encoder (1.x read the reader's). 2.1: four more
 # writers (ROUND5_WRITERS), rows read with their context, a sentence read again with its
-# neighbours (`safety.in_context`, CONTEXT_GATE).
-ENCODER_VERSION = "2.1"
+# neighbours (`safety.in_context`, CONTEXT_GATE). 2.2: four more writers (ROUND6_WRITERS).
+ENCODER_VERSION = "2.2"
 # The base weights: model.safetensors inside the package's model.zip, pinned.
 BASE_PACKAGE = "all_minilm_l6_v2"
 BASE_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -121,11 +122,11 @@ NEIGHBOUR_SHARE = 0.5
 # ordinary.jsonl): real-sounding forum writing, most of it telling rather than moving. The
 # encoder had read single ordinary words as signs ("a note in my lunch bag", "the odometer").
 ORDINARY_POSTS = "ordinary_posts.jsonl"
-# Every training writer; the split files (the fifth, eighth to thirteenth writers') keep
+# Every training writer; the split files (the fifth, eighth to seventeenth writers') keep
 # their dev fifth out. A row's context sentence is read with it.
 FILES = Files(
-    WITH_NEW_WRITERS.train + ROUND5_WRITERS,
-    WITH_NEW_WRITERS.split + ROUND5_WRITERS,
+    WITH_NEW_WRITERS.train + ROUND5_WRITERS + ROUND6_WRITERS,
+    WITH_NEW_WRITERS.split + ROUND5_WRITERS + ROUND6_WRITERS,
     ENCODER_VERSION,
     with_context=True,
     ordinary=(ORDINARY_FILE, ORDINARY_POSTS),
