@@ -48,6 +48,11 @@ FLOORS = {
     "train6b_crisis.jsonl": 0.96,  # 0.965
     "train6c_crisis.jsonl": 0.93,  # 0.935
     "train6d_crisis.jsonl": 0.93,  # 0.935
+    # The four writers of round 6, before any head trained on them (head 2.1).
+    "train7a_crisis.jsonl": 0.95,  # 0.955
+    "train7b_crisis.jsonl": 0.90,  # 0.900
+    "train7c_crisis.jsonl": 0.90,  # 0.903
+    "train7d_crisis.jsonl": 0.95,  # 0.956
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 
