@@ -10,7 +10,8 @@ this (`--with-new-writers` gives that head); round 4's table of the linear layer
 against the screen's own encoder (head 2.0) too. Each item is one entry (its earlier
 sentence first, when it has one), split and embedded as the engine does; "caught" is
 any level above none (help or a check-in: only "none" gets an ordinary reflection),
-"clear" the help reply.
+"clear" the help reply; "look-alikes clear" is the share of the set's look-alikes (when it
+has any) that would get the help reply, a false alarm.
 """
 
 from __future__ import annotations
@@ -42,16 +43,25 @@ SETS: tuple[tuple[str, Path], ...] = (
 )
 
 
-def _crisis_entries(rows: Sequence[dict[str, Any]]) -> list[str]:
+def _entries(rows: Sequence[dict[str, Any]], crisis: bool = True) -> list[str]:
+    """The crisis items (or the look-alikes), each as one entry, its earlier sentence first."""
     return [
         " ".join(str(p) for p in (r.get("context"), r["text"]) if p)
         for r in rows
-        if isinstance(r, dict) and r.get("kind") not in (None, "none", "")
+        if isinstance(r, dict) and (r.get("kind") not in (None, "none", "")) == crisis
     ]
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    """A set's rows, with its look-alikes when they sit in a file of their own."""
+    paths = [path, path.with_name(path.name.replace("crisis", "lookalikes"))]
+    return [
+        json.loads(line)
+        for p in dict.fromkeys(paths)
+        if p.exists()
+        for line in p.read_text("utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def _levels(entries: Sequence[str], heads: Sequence[Head]) -> list[list[str]]:
@@ -101,26 +111,26 @@ def run(specs: Sequence[str]) -> str:
         (load_safety_head(Path(head)), Path(model) if model else None)
         for head, _, model in (spec.partition(":") for spec in specs)
     ]
-    sets = [
-        (
-            "dev fifths of the split files (train3, train5a/b, train6a-d)",
-            _crisis_entries(dev_rows(SAFETY.parent, FILES)),
-        )
-    ]
-    sets += [(name, _crisis_entries(_rows(path))) for name, path in SETS]
+    dev = dev_rows(SAFETY.parent, FILES)
+    sets = [("dev fifths of the split files (train3, train5a/b, train6a-d, train7a-d)", dev)]
+    sets += [(name, _rows(path)) for name, path in SETS]
     lines = [
-        "| set (crisis items) | "
-        + " | ".join(f"{p.parent.name}/{p.name}: caught / clear" for p in paths)
+        "| set (crisis items / look-alikes) | "
+        + " | ".join(f"{p.parent.name}/{p.name}: caught / clear / look-alikes clear" for p in paths)
         + " |",
         "|---|" + "---|" * len(paths),
     ]
-    for name, entries in sets:
+    for name, rows in sets:
+        crisis, looks = _entries(rows), _entries(rows, crisis=False)
         cells = []
-        for levels in _levels(entries, heads):
-            caught = sum(level != "none" for level in levels) / len(levels)
-            clear = sum(level == "clear" for level in levels) / len(levels)
-            cells.append(f"{caught:.3f} / {clear:.3f}")
-        lines.append(f"| {name} ({len(entries)}) | " + " | ".join(cells) + " |")
+        levels = _levels(crisis + looks, heads)
+        for head_levels in levels:
+            on_crisis, on_looks = head_levels[: len(crisis)], head_levels[len(crisis) :]
+            caught = sum(level != "none" for level in on_crisis) / len(crisis)
+            clear = sum(level == "clear" for level in on_crisis) / len(crisis)
+            alarms = f"{sum(lv == 'clear' for lv in on_looks) / len(looks):.3f}" if looks else "-"
+            cells.append(f"{caught:.3f} / {clear:.3f} / {alarms}")
+        lines.append(f"| {name} ({len(crisis)} / {len(looks)}) | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
