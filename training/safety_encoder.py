@@ -13,9 +13,10 @@ Data: every training writer's file (`training.safety.WITH_NEW_WRITERS`: the line
 layer's files and the eighth and ninth writers', train5a_* and train5b_*; and since 2.1 the
 four writers of round 5, `ROUND5_WRITERS`, train6*; since 2.2 the four of round 6,
 `ROUND6_WRITERS`, train7*), minus the dev fifth of the split files (the fifth and the
-eighth to seventeenth writers': `is_dev`, a seeded hash of the text), and minus the dev fifth of the ordinary sentences. A row's `context` sentence is
-read with it. Half the rows are seen a second time inside one or two ordinary sentences
-(`with_neighbours`), because the screen reads a flagged sentence with its neighbours.
+eighth to seventeenth writers': `is_dev`, a seeded hash of the text), and minus the dev
+fifth of the ordinary sentences. A row's `context` sentence is read with it. Half the
+rows are seen a second time inside one or two ordinary sentences (`with_neighbours`),
+because the screen reads a flagged sentence with its neighbours.
 The held-out rows set the thresholds and give the dev figures, alone and inside ordinary
 text. Blind sets are never read. Written by the training writers, the dev figures
 flatter; the blind sets (`python -m bench safety`) are the test.

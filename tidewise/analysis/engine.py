@@ -32,11 +32,13 @@ from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 if TYPE_CHECKING:
     from tidewise.analysis.safety_model import SafetyHead
 
+# 2.3: the screen's encoder retrained with four more writers (safety head 2.2), so
+#      `reanalyze` screens older entries again
 # 2.2: the screen's encoder retrained (safety head 2.1) and a flagged sentence read again
 #      with its neighbours, so `reanalyze` screens older entries again
 # 2.1: the safety screen reads its own fine-tuned encoder (safety head 2.0), so
 #      `reanalyze` screens older entries again and an import re-reads 2.0 analyses
-ANALYZER_VERSION = "2.2"  # 2.0: corpus v2 head, evidence by occlusion and token shares
+ANALYZER_VERSION = "2.3"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call

@@ -60,7 +60,7 @@ def tokenizer_file() -> Path:
 # sentences (`python -m training.safety_encoder`), int8 like the reader's, shipped in the
 # package (the reader's tokenizer, the same inputs and output). Pinned like the others.
 SAFETY_ENCODER_FILE = Path(__file__).parent / "data" / "safety_encoder.onnx"
-SAFETY_ENCODER_SHA256 = "c014b1a42788f1f9e036bd6d274bd3cea992c596a1c64939eaa62c247ec99267"
+SAFETY_ENCODER_SHA256 = "52d4dd154285309e0736600ecf4b0da8745804731e583f60566d3784a6c5e7a0"
 
 
 @cache
