@@ -107,7 +107,15 @@ SCALE = 20.0
 # The caps the thresholds keep, on rows no step of training saw (see module docstring).
 HARD_FPR_CAP = 0.05  # clear, rules OR layer, on the held-out writers' look-alikes
 ORDINARY_FPR_CAP = 0.01  # clear, layer alone, held-out ordinary sentences
-POSSIBLE_ORDINARY_FPR_CAP = 0.015  # possible, layer alone, held-out ordinary sentences
+# Possible (a check-in), layer alone, held-out ordinary sentences. 2% since head 2.2: with
+# its encoder, each half point of this cap bought about a point of dev recall (caught 0.908
+# at 1.5%, 0.918 at 2%, 0.923 at 2.5%, 0.933 at 3%) for about two more check-ins per
+# hundred ordinary corpus entries (7.1%, 9.3%, 11.4%, 14.5%) and, from 2.5%, many more on
+# the blind forum posts (6.2%, 11.3%, 15.0%, 28.7%). At 2% an ordinary day is interrupted
+# about as often as with head 2.1 (help or check-in: corpus entries 14.9% against 12.7%,
+# forum posts 21.3% against 23.8%). Chosen on dev rows and those ordinary entries, never
+# on a blind set.
+POSSIBLE_ORDINARY_FPR_CAP = 0.02
 PAIR_ORDINARY_FPR_CAP = 0.01  # two adjacent held-out ordinary sentences read together
 # A sentence whose own p(concern) reaches this (or that a rule flagged) is read again with
 # its neighbours (`safety.in_context`). With head 2.0's encoder, reading in context took
@@ -116,6 +124,10 @@ PAIR_ORDINARY_FPR_CAP = 0.01  # two adjacent held-out ordinary sentences read to
 # caught 0.886 / clear 0.817 against 0.881 / 0.814; inside ordinary text 0.861 / 0.774
 # against 0.856 / 0.787), and at 0.1 the bench's ordinary warm entry read a window it did
 # not need, which put it over its 40 ms bar (an interleaved one-off timing: about 6 ms).
+# With head 2.2 the possible threshold (0.26) sits under the gate, so a sentence between
+# the two is judged alone. A gate of 0.25 was tried: the possible threshold then fell to
+# 0.24 (windows lower the ordinary sentences' concern, so the cap lets it fall), and the
+# dev figures were equal within 0.3 points; the gate stays at 0.3 for the cost.
 CONTEXT_GATE = 0.3
 # Half the training rows are seen again inside ordinary sentences (`with_neighbours`).
 NEIGHBOUR_SHARE = 0.5
@@ -434,7 +446,7 @@ def choose_thresholds(
 ) -> tuple[SafetyHead, dict[str, Any]]:
     """The head with its clear, possible and pair thresholds chosen on rows training never
     saw, read through the shipped int8 encoder, and the dev figures at them:
-    - possible: the layer alone on at most 1.5% of the held-out ordinary sentences;
+    - possible: the layer alone on at most 2% of the held-out ordinary sentences;
     - clear: at most 1% of them, and the whole screen's clear false alarms on the held-out
       writers' look-alikes at most 5% (the issue's bar, met on rows no step saw);
     - pair: at most 1% of adjacent held-out ordinary sentences read together."""

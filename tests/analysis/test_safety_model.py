@@ -53,6 +53,9 @@ ALWAYS_SELF_HARM = constant_head((-10.0, 10.0, 0.0))
 
 
 def test_the_shipped_head_loads_with_its_held_out_report() -> None:
+    from training.safety_encoder import ORDINARY_FPR_CAP, POSSIBLE_ORDINARY_FPR_CAP
+
+    assert POSSIBLE_ORDINARY_FPR_CAP <= 0.02 and ORDINARY_FPR_CAP <= 0.01
     head = load_safety_head()
     assert head.coef.shape == (len(HEAD_LABELS), DIMENSIONS + head.buckets)
     assert head.intercept.shape == (len(HEAD_LABELS),)
@@ -60,8 +63,8 @@ def test_the_shipped_head_loads_with_its_held_out_report() -> None:
     dev = head.report["dev"]
     # The caps the thresholds were chosen to keep, on rows training never saw.
     assert dev["lookalikes_clear"] <= 0.05
-    assert dev["ordinary_possible_layer"] <= 0.015
-    assert dev["ordinary_clear_layer"] <= 0.01
+    assert dev["ordinary_possible_layer"] <= POSSIBLE_ORDINARY_FPR_CAP
+    assert dev["ordinary_clear_layer"] <= ORDINARY_FPR_CAP
     assert head.report["held_out"]["crisis"] > 0 and 0.0 < dev["crisis_caught"] <= 1.0
     assert shipped_safety_head() is shipped_safety_head()  # loaded once per process
 
