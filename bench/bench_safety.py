@@ -106,18 +106,19 @@ def load_blind(corpus: Path = CORPUS) -> list[Example]:
     return load_file("blind.jsonl", corpus)
 
 
-def _loose(text: str) -> str:
+def loose(text: str) -> str:
+    """Lower case, letters, digits and spaces only: how two writers' same sentence is found."""
     return re.sub(r"[^a-z0-9 ]", "", text.lower()).strip()
 
 
 def unseen(examples: Sequence[Example], corpus: Path = CORPUS) -> list[Example]:
     """The examples whose loose form (lower case, no punctuation) is in no training file."""
     names = ("crisis.jsonl", "hard_negatives.jsonl", "fresh.jsonl", "train_extra.jsonl")
-    seen = {_loose(e.text) for name in names for e in load_file(name, corpus)}
+    seen = {loose(e.text) for name in names for e in load_file(name, corpus)}
     for path in sorted((corpus.parent / "sentences").glob("*.jsonl")):
         lines = path.read_text(encoding="utf-8").splitlines()
-        seen.update(_loose(str(json.loads(line)["text"])) for line in lines if line.strip())
-    return [e for e in examples if _loose(e.text) not in seen]
+        seen.update(loose(str(json.loads(line)["text"])) for line in lines if line.strip())
+    return [e for e in examples if loose(e.text) not in seen]
 
 
 def measure(examples: Iterable[Example]) -> Scores:
@@ -425,7 +426,7 @@ def levels_table() -> str:
         # sentences, and the windows it reads again in context (`safety.in_context`), which
         # a first pass embeds and remembers.
         vectors = [engine.screen_vectors(sentences) for sentences in entries]
-        read = memo_reader(engine.safety_encoder or engine.classifier.encoder)
+        read = memo_reader(engine.read_in_context)
         for sents, vecs in zip(entries, vectors, strict=True):
             screen(sents, vectors=vecs, context=read)
         started = time.perf_counter()

@@ -53,7 +53,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from tidewise.analysis.embed import Embedder, Encoder
+from tidewise.analysis.embed import Embedder
 from tidewise.analysis.features import model_text
 from tidewise.analysis.model_files import SAFETY_ENCODER_FILE, sha256_of, tokenizer_file
 from tidewise.analysis.safety import in_context, screen
@@ -114,7 +114,8 @@ ORDINARY_FPR_CAP = 0.01  # clear, layer alone, held-out ordinary sentences
 # the blind forum posts (6.2%, 11.3%, 15.0%, 28.7%). At 2% an ordinary day is interrupted
 # about as often as with head 2.1 (help or check-in: corpus entries 14.9% against 12.7%,
 # forum posts 21.3% against 23.8%). Chosen on dev rows and those ordinary entries, never
-# on a blind set.
+# on a blind set; `--thresholds-only HEAD --possible-cap C`, then `python -m bench safety`,
+# gives each point.
 POSSIBLE_ORDINARY_FPR_CAP = 0.02
 PAIR_ORDINARY_FPR_CAP = 0.01  # two adjacent held-out ordinary sentences read together
 # A sentence whose own p(concern) reaches this (or that a rule flagged) is read again with
@@ -419,15 +420,15 @@ def screen_levels(entries: list[list[str]], read: Reader, head: SafetyHead) -> l
     ]
 
 
-def memo_reader(embedder: Encoder) -> Reader:
-    """`embedder.embed`, remembering texts already read (the threshold search reads the
-    same windows many times)."""
+def memo_reader(embed: Reader) -> Reader:
+    """`embed`, remembering texts already read (the threshold search reads the same
+    windows many times)."""
     known: dict[str, npt.NDArray[np.float32]] = {}
 
     def read(texts: list[str]) -> npt.NDArray[np.float32]:
         new = sorted({t for t in texts if t not in known})
         if new:
-            known.update(zip(new, embedder.embed(new), strict=True))
+            known.update(zip(new, embed(new), strict=True))
         return np.stack([known[t] for t in texts])
 
     return read
@@ -443,11 +444,17 @@ def ordinary_concern(ordinary: list[str], read: Reader, head: SafetyHead) -> Flo
 
 
 def choose_thresholds(
-    corpus: Path, embedder: Embedder, coef: Floats, intercept: Floats, ordinary: list[str]
+    corpus: Path,
+    embedder: Embedder,
+    coef: Floats,
+    intercept: Floats,
+    ordinary: list[str],
+    possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
 ) -> tuple[SafetyHead, dict[str, Any]]:
     """The head with its clear, possible and pair thresholds chosen on rows training never
     saw, read through the shipped int8 encoder, and the dev figures at them:
-    - possible: the layer alone on at most 2% of the held-out ordinary sentences;
+    - possible: the layer alone on at most `possible_cap` (2%) of the held-out ordinary
+      sentences;
     - clear: at most 1% of them, and the whole screen's clear false alarms on the held-out
       writers' look-alikes at most 5% (the issue's bar, met on rows no step saw);
     - pair: at most 1% of adjacent held-out ordinary sentences read together."""
@@ -468,10 +475,10 @@ def choose_thresholds(
         )
 
     # One reader for the whole search: every sentence and window is embedded once.
-    read = memo_reader(embedder)
+    read = memo_reader(embedder.embed)
     ordinary_scores = ordinary_concern(ordinary, read, head_at(0.99))
     pair_scores = concern(pair_vectors(read(ordinary)), coef, intercept)
-    possible = lowest(ordinary_scores, POSSIBLE_ORDINARY_FPR_CAP)
+    possible = lowest(ordinary_scores, possible_cap)
     pair = max(lowest(pair_scores, PAIR_ORDINARY_FPR_CAP), possible)
     looks = held_out(corpus, crisis=False)
     crisis = held_out(corpus, crisis=True)
@@ -555,11 +562,13 @@ def write_thresholds(
     head_out: Path,
     extra: dict[str, Any],
     log: Callable[[str], None],
+    possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
 ) -> dict[str, Any]:
     """Choose the thresholds for this encoder and layer on the held-out rows (through the
     int8 `model`) and write the head."""
+    held = training_rows(corpus)[1]
     head, report = choose_thresholds(
-        corpus, Embedder(model=model), coef, intercept, training_rows(corpus)[1]
+        corpus, Embedder(model=model), coef, intercept, held, possible_cap
     )
     report.update(extra)
     write_head(
@@ -579,16 +588,20 @@ def write_thresholds(
 
 
 def thresholds_only(
-    corpus: Path, model: Path, head_in: Path, head_out: Path, log: Callable[[str], None]
+    corpus: Path,
+    model: Path,
+    head_in: Path,
+    head_out: Path,
+    log: Callable[[str], None],
+    possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
 ) -> dict[str, Any]:
     """The thresholds chosen again for an encoder and layer already trained (`model` and
-    the weights in `head_in`), when only the screen around them changed."""
+    the weights in `head_in`), when only the screen around them (or a cap) changed."""
     old = load_safety_head(head_in)
     extra: dict[str, Any] = {k: old.report[k] for k in ("epochs", "layers") if k in old.report}
     coef = old.coef[:, :DIMENSIONS].astype(np.float64)
-    return write_thresholds(
-        corpus, model, coef, old.intercept.astype(np.float64), head_out, extra, log
-    )
+    intercept = old.intercept.astype(np.float64)
+    return write_thresholds(corpus, model, coef, intercept, head_out, extra, log, possible_cap)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -611,13 +624,22 @@ def main(argv: list[str] | None = None) -> int:
         help="no training: keep the encoder at --model-out and this head's weights, and "
         "choose the thresholds again (when only the screen around them changed)",
     )
+    parser.add_argument(
+        "--possible-cap",
+        type=float,
+        default=POSSIBLE_ORDINARY_FPR_CAP,
+        help="with --thresholds-only: the share of held-out ordinary sentences the check-in "
+        "band may flag (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
         print(line, file=sys.stderr)
 
     if args.thresholds_only is not None:
-        thresholds_only(args.corpus, args.model_out, args.thresholds_only, args.head_out, log)
+        thresholds_only(
+            args.corpus, args.model_out, args.thresholds_only, args.head_out, log, args.possible_cap
+        )
     else:
         train(args.corpus, args.model_out, args.head_out, args.epochs, log, args.layers)
     digest = hashlib.sha256(args.model_out.read_bytes()).hexdigest()

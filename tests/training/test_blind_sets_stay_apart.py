@@ -10,8 +10,9 @@ and a new overlap fails this test instead of quietly making a blind figure less 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
+
+from bench.bench_safety import loose
 
 ROOT = Path(__file__).resolve().parents[2]
 # Blind items that match a training sentence (after lower-casing and dropping
@@ -29,13 +30,9 @@ KNOWN_OVERLAP = {
 }
 
 
-def _plain(text: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
-
-
 def _texts(path: Path) -> list[str]:
     lines = path.read_text("utf-8").splitlines()
-    return [_plain(str(json.loads(line)["text"])) for line in lines if line.strip()]
+    return [loose(str(json.loads(line)["text"])) for line in lines if line.strip()]
 
 
 def test_no_blind_item_is_trained_on_beyond_the_known_few() -> None:
