@@ -196,6 +196,7 @@ BLIND_SETS = (
     ("safety_blind3", "The third blind set"),
     ("safety_blind4", "The fourth blind set"),
     ("safety_blind5", "The fifth blind set"),
+    ("safety_blind6", "The sixth blind set"),
 )
 
 

@@ -61,6 +61,12 @@ FLOORS = {
     "train8b_crisis.jsonl": 0.87,  # 0.879
     "train8c_crisis.jsonl": 0.97,  # 0.972
     "train8d_crisis.jsonl": 0.94,  # 0.946
+    # Four writers of round 7 that no head has read yet (NOT_READ_YET_ROUND8): what head
+    # 2.2 meets of them is a blind reading of four more voices.
+    "train9a_crisis.jsonl": 0.92,  # 0.929
+    "train9b_crisis.jsonl": 0.92,  # 0.930 (318 of 342 is just under 0.93)
+    "train9c_crisis.jsonl": 0.92,  # 0.927
+    "train9d_crisis.jsonl": 0.91,  # 0.917
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 

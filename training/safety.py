@@ -119,6 +119,15 @@ ROUND6_WRITERS = tuple(
 NOT_READ_YET_ROUND7 = tuple(
     f"train8{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
+# The twenty-second to twenty-fifth writers (round 7), not read by any head yet either:
+# risk that only shows across two sentences, with ordinary pairs built the same way (9a);
+# the punishing side of the swing at its darkest, harm to others and dying so the partner
+# feels it, with furious look-alikes (9b); risk shown by what people do, reckless and
+# sideways acts, with ordinary acts that look the same (9c); voices easy to miss, short
+# fragments, phone typing, English as a second language, poetic images (9d).
+NOT_READ_YET_ROUND8 = tuple(
+    f"train9{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
+)
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.

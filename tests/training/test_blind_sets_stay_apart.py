@@ -27,6 +27,8 @@ KNOWN_OVERLAP = {
     "safety_blind4/lookalikes.jsonl": 2,
     "safety_blind5/crisis.jsonl": 1,
     "safety_blind5/lookalikes.jsonl": 0,
+    "safety_blind6/crisis.jsonl": 1,
+    "safety_blind6/lookalikes.jsonl": 2,
 }
 
 
