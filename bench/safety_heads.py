@@ -77,14 +77,11 @@ def _levels(entries: Sequence[str], heads: Sequence[Head]) -> list[list[str]]:
     """Per head, the level of every entry: each head reads the vectors of the encoder it
     was trained with (the reader's, or its own encoder file), also for the sentences it
     reads again in context."""
-    from tidewise.analysis.engine import default_analyzer
+    from tidewise.analysis.engine import default_analyzer, screened_sentences
     from tidewise.analysis.features import model_text
 
     engine = default_analyzer()
-    split = [
-        [s.text for s in a.sentences] or [e]
-        for a, e in zip(engine.analyze_many(entries), entries, strict=True)
-    ]
+    split = [list(screened_sentences(e)) or [e] for e in entries]
     flat = [model_text(s) for sentences in split for s in sentences]
     out: list[list[str]] = [[] for _ in heads]
     for i, (head, model) in enumerate(heads):

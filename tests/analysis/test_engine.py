@@ -49,7 +49,10 @@ def test_the_same_text_gives_the_same_analysis(fake_engine: Engine) -> None:
 
 
 def test_many_entries_at_once_equal_one_at_a_time(fake_engine: Engine) -> None:
-    texts = [ENTRY, "", "We went for a walk. I held his hand.", ENTRY.upper()]
+    # Unlabelled entries among them: the screen still reads their sentences, so the
+    # vectors of the labelled ones must not shift.
+    spanish = "Hoy no quise hablar con él. Dormí en el sofá otra vez y lloré mucho."
+    texts = [ENTRY, "", spanish, "We went for a walk. I held his hand.", spanish, ENTRY.upper()]
     assert fake_engine.analyze_many(texts) == [fake_engine.analyze(t) for t in texts]
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -32,13 +32,15 @@ from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 if TYPE_CHECKING:
     from tidewise.analysis.safety_model import SafetyHead
 
+# 2.4: an entry too terse or too little English to label is screened with the learned
+#      layer too, not with the rules alone, so `reanalyze` screens such entries again
 # 2.3: the screen's encoder retrained with four more writers (safety head 2.2), so
 #      `reanalyze` screens older entries again
 # 2.2: the screen's encoder retrained (safety head 2.1) and a flagged sentence read again
 #      with its neighbours, so `reanalyze` screens older entries again
 # 2.1: the safety screen reads its own fine-tuned encoder (safety head 2.0), so
 #      `reanalyze` screens older entries again and an import re-reads 2.0 analyses
-ANALYZER_VERSION = "2.3"  # 2.0: corpus v2 head, evidence by occlusion and token shares
+ANALYZER_VERSION = "2.4"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
@@ -105,25 +107,42 @@ class Engine:
         results: list[EntryAnalysis] = []
         for group in _groups(list(zip(prepared, corrections, strict=True))):
             to_read = [model_text(s) for p, _ in group if p.labelled for s in p.sentences]
-            if not to_read:
-                results += [_nothing_to_say(entry) for entry, _ in group]
+            # The screen reads every entry, also one the reader leaves unlabelled: a terse
+            # list ("pills: 40 / car: full tank") can look too little like English to label,
+            # and the learned layer is what reads such a list; it must not be skipped.
+            to_screen = [model_text(s) for p, _ in group for s in p.sentences]
+            if not to_screen:
+                results += [_nothing_to_say(entry, self._screen_all) for entry, _ in group]
                 continue
-            vectors, shares = self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
-            probs = self.sentence_probabilities(vectors, to_read)
-            screened = (
-                vectors
-                if self.safety_encoder is None
-                else self.safety_encoder.embed(to_read, batch=BATCH)
+            vectors, shares = (
+                self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
+                if to_read
+                else (np.zeros((0, 0), dtype=np.float32), [])
             )
-            offset = 0
+            probs = self.sentence_probabilities(vectors, to_read) if to_read else vectors
+            if self.safety_encoder is None and to_screen == to_read:
+                screened = vectors  # a head that reads the reader's own vectors
+            else:
+                screened = self.read_in_context(to_screen)
+            read_at = screen_at = 0
             for entry, own in group:
-                count = len(entry.sentences) if entry.labelled else 0
-                window = slice(offset, offset + count)
-                results.append(
-                    self._summary(entry, probs[window], screened[window], shares[window], own)
-                )
-                offset += count
+                count = len(entry.sentences)
+                rows = screened[screen_at : screen_at + count]
+                screen_at += count
+                if not entry.labelled:
+                    results.append(_nothing_to_say(entry, self._screen_all, rows))
+                    continue
+                window = slice(read_at, read_at + count)
+                results.append(self._summary(entry, probs[window], rows, shares[window], own))
+                read_at += count
         return results
+
+    def _screen_all(self, sentences: Sequence[str], rows: np.ndarray | None) -> Safety:
+        """The whole screen on these sentences: rules, and the learned layer when their
+        vectors are given, with windows read again in context."""
+        if rows is None:
+            return _screen(sentences)
+        return _screen(sentences, rows, self.read_in_context)
 
     def screen_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """The vectors the safety screen reads for these sentences (`safety.screen`): its
@@ -168,7 +187,7 @@ class Engine:
         own: Fixed,
     ) -> EntryAnalysis:
         if not entry.labelled:
-            return _nothing_to_say(entry)
+            return _nothing_to_say(entry, self._screen_all, screened)
         matches = [cue_matches(s) for s in entry.sentences]
         reader = contextual(rows.astype(np.float32), matches, self.settings)
         probs = _as_the_person_said(reader, entry.sentences, own)
@@ -244,6 +263,11 @@ def _corrected(
     )
 
 
+def screened_sentences(text: str) -> tuple[str, ...]:
+    """The sentences of `text` the safety screen reads: every entry's, labelled or not."""
+    return _prepare(text).sentences
+
+
 def _prepare(text: str) -> _Prepared:
     text = text if isinstance(text, str) else ""
     spans = [s for s in split_sentences(text) if readable.has_words(text[s[0] : s[1]])]
@@ -258,9 +282,14 @@ def _prepare(text: str) -> _Prepared:
     return _Prepared(sentences, tuple(spans), labelled=True, note=note)
 
 
-def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
-    """No labels, no guesses: a note, and the safety screen all the same."""
-    verdict = _screen(entry.sentences)
+def _nothing_to_say(
+    entry: _Prepared,
+    screen_with: Callable[[Sequence[str], np.ndarray | None], Safety],
+    vectors: np.ndarray | None = None,
+) -> EntryAnalysis:
+    """No labels, no guesses: a note, and the whole safety screen all the same (its
+    learned layer too, when the sentences' vectors are given)."""
+    verdict = screen_with(entry.sentences, vectors if entry.sentences else None)
     return EntryAnalysis(
         version=ANALYZER_VERSION,
         sentences=(),
@@ -270,7 +299,7 @@ def _nothing_to_say(entry: _Prepared) -> EntryAnalysis:
         shame_voice=(),
         distancing=Distancing.NONE,
         # The sentences were not returned, so indexes into them would point nowhere.
-        safety=type(verdict)(verdict.concern, verdict.kinds, verdict.resources, verdict.screened),
+        safety=replace(verdict, sentences=()),
         note=entry.note,
     )
 
