@@ -67,6 +67,12 @@ FLOORS = {
     "train9b_crisis.jsonl": 0.92,  # 0.930 (318 of 342 is just under 0.93)
     "train9c_crisis.jsonl": 0.92,  # 0.927
     "train9d_crisis.jsonl": 0.91,  # 0.917
+    # Four writers at the end of round 7 that no head has read yet (ROUND7_LATE_WRITERS):
+    # what head 2.2 meets of them is a blind reading of four more voices.
+    "train10a_crisis.jsonl": 0.89,  # 0.891
+    "train10b_crisis.jsonl": 0.89,  # 0.895
+    "train10c_crisis.jsonl": 0.96,  # 0.965
+    "train10d_crisis.jsonl": 0.91,  # 0.911
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 
