@@ -38,14 +38,10 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fifth blind set", ROOT / "validation" / "safety_blind5" / "crisis.jsonl"),
     ("sixth blind set", ROOT / "validation" / "safety_blind6" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
-    ("train8a (no head trained on it yet)", SAFETY / "train8a_crisis.jsonl"),
-    ("train8b (no head trained on it yet)", SAFETY / "train8b_crisis.jsonl"),
-    ("train8c (no head trained on it yet)", SAFETY / "train8c_crisis.jsonl"),
-    ("train8d (no head trained on it yet)", SAFETY / "train8d_crisis.jsonl"),
-    ("train9a (no head trained on it yet)", SAFETY / "train9a_crisis.jsonl"),
-    ("train9b (no head trained on it yet)", SAFETY / "train9b_crisis.jsonl"),
-    ("train9c (no head trained on it yet)", SAFETY / "train9c_crisis.jsonl"),
-    ("train9d (no head trained on it yet)", SAFETY / "train9d_crisis.jsonl"),
+    ("train10a (no head trained on it yet)", SAFETY / "train10a_crisis.jsonl"),
+    ("train10b (no head trained on it yet)", SAFETY / "train10b_crisis.jsonl"),
+    ("train10c (no head trained on it yet)", SAFETY / "train10c_crisis.jsonl"),
+    ("train10d (no head trained on it yet)", SAFETY / "train10d_crisis.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
     ("fresh.jsonl (must all be met)", SAFETY / "fresh.jsonl"),
@@ -118,7 +114,7 @@ def run(specs: Sequence[str]) -> str:
         for head, _, model in (spec.partition(":") for spec in specs)
     ]
     dev = dev_rows(SAFETY.parent, FILES)
-    sets = [("dev fifths of the split files (train3, train5a/b, train6a-d, train7a-d)", dev)]
+    sets = [("dev fifths of the split files (train3, train5a/b, train6a-9d)", dev)]
     sets += [(name, _rows(path)) for name, path in SETS]
     lines = [
         "| set (crisis items / look-alikes) | "

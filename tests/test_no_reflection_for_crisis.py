@@ -55,13 +55,13 @@ FLOORS = {
     "train7b_crisis.jsonl": 0.93,  # 0.936
     "train7c_crisis.jsonl": 0.96,  # 0.962
     "train7d_crisis.jsonl": 0.97,  # 0.975
-    # Four writers at the end of round 6 that no head has read yet (NOT_READ_YET_ROUND7):
+    # Four writers at the end of round 6 that no head has read yet (ROUND6_LATE_WRITERS):
     # what head 2.2 meets of them is a blind reading of four more voices.
     "train8a_crisis.jsonl": 0.89,  # 0.898
     "train8b_crisis.jsonl": 0.87,  # 0.879
     "train8c_crisis.jsonl": 0.97,  # 0.972
     "train8d_crisis.jsonl": 0.94,  # 0.946
-    # Four writers of round 7 that no head has read yet (NOT_READ_YET_ROUND8): what head
+    # Four writers of round 7 that no head has read yet (ROUND7_WRITERS): what head
     # 2.2 meets of them is a blind reading of four more voices.
     "train9a_crisis.jsonl": 0.92,  # 0.929
     "train9b_crisis.jsonl": 0.92,  # 0.930 (318 of 342 is just under 0.93)

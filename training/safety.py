@@ -110,22 +110,21 @@ ROUND5_WRITERS = tuple(
 ROUND6_WRITERS = tuple(
     f"train7{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
-# The eighteenth to twenty-first writers, written at the end of round 6 and not read by
-# any head yet: letters never sent and metaphor (8a); lists, scales and therapy homework
-# (8b); the long aftermath and the lives around it (8c); lives earlier writers left out:
-# rural, military, visas, care, in-laws, same-sex affairs (8d). Head 2.2 never read them,
-# so what it meets of them (tests/test_no_reflection_for_crisis.py) is a blind reading of
-# four more voices; the next encoder trains on four fifths of each.
-NOT_READ_YET_ROUND7 = tuple(
+# The eighteenth to twenty-first writers, written at the end of round 6: letters never
+# sent and metaphor (8a); lists, scales and therapy homework (8b); the long aftermath and
+# the lives around it (8c); lives earlier writers left out: rural, military, visas, care,
+# in-laws, same-sex affairs (8d). Head 2.2 never read them (what it met of them was a blind
+# reading of four more voices); head 2.3 trains on four fifths of each.
+ROUND6_LATE_WRITERS = tuple(
     f"train8{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
-# The twenty-second to twenty-fifth writers (round 7), not read by any head yet either:
+# The twenty-second to twenty-fifth writers (round 7), read likewise since head 2.3:
 # risk that only shows across two sentences, with ordinary pairs built the same way (9a);
 # the punishing side of the swing at its darkest, harm to others and dying so the partner
 # feels it, with furious look-alikes (9b); risk shown by what people do, reckless and
 # sideways acts, with ordinary acts that look the same (9c); voices easy to miss, short
 # fragments, phone typing, English as a second language, poetic images (9d).
-NOT_READ_YET_ROUND8 = tuple(
+ROUND7_WRITERS = tuple(
     f"train9{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
 # The twenty-sixth to twenty-ninth writers, at the end of round 7, not read by any head

@@ -73,7 +73,9 @@ from training.safety import (
     ORDINARY,
     ORDINARY_FILE,
     ROUND5_WRITERS,
+    ROUND6_LATE_WRITERS,
     ROUND6_WRITERS,
+    ROUND7_WRITERS,
     WITH_NEW_WRITERS,
     Data,
     Files,
@@ -90,7 +92,8 @@ SEED = 20261205
 # 2.0: the screen's own fine-tuned encoder (1.x read the reader's). 2.1: four more
 # writers (ROUND5_WRITERS), rows read with their context, a sentence read again with its
 # neighbours (`safety.in_context`, CONTEXT_GATE). 2.2: four more writers (ROUND6_WRITERS).
-ENCODER_VERSION = "2.2"
+# 2.3: eight more (ROUND6_LATE_WRITERS, ROUND7_WRITERS).
+ENCODER_VERSION = "2.3"
 # The base weights: model.safetensors inside the package's model.zip, pinned.
 BASE_PACKAGE = "all_minilm_l6_v2"
 BASE_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
@@ -136,12 +139,12 @@ NEIGHBOUR_SHARE = 0.5
 # ordinary.jsonl): real-sounding forum writing, most of it telling rather than moving. The
 # encoder had read single ordinary words as signs ("a note in my lunch bag", "the odometer").
 ORDINARY_POSTS = "ordinary_posts.jsonl"
-# Every training writer but the newest four (`NOT_READ_YET_ROUND7`, measured blind by head
-# 2.2); the split files (the fifth, eighth to seventeenth writers') keep their dev fifth
-# out. A row's context sentence is read with it.
+# Every training writer; the split files (the fifth, eighth to twenty-fifth writers') keep
+# their dev fifth out. A row's context sentence is read with it.
+NEWER_WRITERS = ROUND5_WRITERS + ROUND6_WRITERS + ROUND6_LATE_WRITERS + ROUND7_WRITERS
 FILES = Files(
-    WITH_NEW_WRITERS.train + ROUND5_WRITERS + ROUND6_WRITERS,
-    WITH_NEW_WRITERS.split + ROUND5_WRITERS + ROUND6_WRITERS,
+    WITH_NEW_WRITERS.train + NEWER_WRITERS,
+    WITH_NEW_WRITERS.split + NEWER_WRITERS,
     ENCODER_VERSION,
     with_context=True,
     ordinary=(ORDINARY_FILE, ORDINARY_POSTS),

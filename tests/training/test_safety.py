@@ -80,16 +80,16 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
     from tidewise.analysis.features import model_text
     from training.safety import (
         NOT_READ_YET,
-        NOT_READ_YET_ROUND7,
         ROUND5_WRITERS,
+        ROUND6_LATE_WRITERS,
         ROUND6_WRITERS,
+        ROUND7_WRITERS,
         WITH_NEW_WRITERS,
     )
     from training.safety_encoder import FILES, held_out, training_rows, with_neighbours
 
-    newer = set(ROUND5_WRITERS) | set(ROUND6_WRITERS)
+    newer = {*ROUND5_WRITERS, *ROUND6_WRITERS, *ROUND6_LATE_WRITERS, *ROUND7_WRITERS}
     assert set(WITH_NEW_WRITERS.train) | newer == set(FILES.train)
-    assert not set(NOT_READ_YET_ROUND7) & set(FILES.train)  # measured blind by head 2.2
     assert newer <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
