@@ -5,7 +5,7 @@ the distance cues and the last guard), on every labelled set that can tell them 
     python -m bench.safety_heads /tmp/head13.npz tidewise/analysis/data/safety_head.npz
     python -m bench.safety_heads old.npz:old_encoder.onnx new.npz  # each with its encoder
 
-Issue 12, round 3: the README's "Head 1.4, measured and not shipped" table came from
+Issue 12, round 3: the "Head 1.4, measured and not shipped" table (docs/safety-history.md) came from
 this (`--with-new-writers` gives that head); round 4's table of the linear layer 1.3
 against the screen's own encoder (head 2.0) too. Each item is one entry (its earlier
 sentence first, when it has one), split and embedded as the engine does; "caught" is
