@@ -71,6 +71,12 @@ FLOORS = {
     "train10b_crisis.jsonl": 0.91,  # 0.915 (0.895)
     "train10c_crisis.jsonl": 0.96,  # 0.968 (0.965)
     "train10d_crisis.jsonl": 0.91,  # 0.917 (0.911)
+    # The last four writers of round 7, likewise unread (ROUND7_LAST_WRITERS): head 2.3's
+    # blind reading.
+    "train11a_crisis.jsonl": 0.91,  # 0.916
+    "train11b_crisis.jsonl": 0.90,  # 0.902
+    "train11c_crisis.jsonl": 0.90,  # 0.906
+    "train11d_crisis.jsonl": 0.97,  # 0.979
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 

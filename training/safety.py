@@ -134,6 +134,13 @@ ROUND7_WRITERS = tuple(
 ROUND7_LATE_WRITERS = tuple(
     f"train10{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
 )
+# The thirtieth to thirty-third writers, last of round 7, not read by any head yet either:
+# risk said sideways by people getting ready to go (11a); danger and self-harm that only
+# show across two sentences (11b); men's voices, harm to others and danger from a partner
+# to a man (11c); whole short entries with the risk in one sentence of an ordinary day (11d).
+ROUND7_LAST_WRITERS = tuple(
+    f"train11{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
+)
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.

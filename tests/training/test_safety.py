@@ -83,6 +83,8 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
         ROUND5_WRITERS,
         ROUND6_LATE_WRITERS,
         ROUND6_WRITERS,
+        ROUND7_LAST_WRITERS,
+        ROUND7_LATE_WRITERS,
         ROUND7_WRITERS,
         WITH_NEW_WRITERS,
     )
@@ -90,6 +92,8 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
 
     newer = {*ROUND5_WRITERS, *ROUND6_WRITERS, *ROUND6_LATE_WRITERS, *ROUND7_WRITERS}
     assert set(WITH_NEW_WRITERS.train) | newer == set(FILES.train)
+    unread = {*ROUND7_LATE_WRITERS, *ROUND7_LAST_WRITERS}  # measured blind by head 2.3
+    assert not unread & set(FILES.train)
     assert newer <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
