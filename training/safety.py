@@ -94,53 +94,48 @@ NOT_READ_YET = (
     "train5b_crisis.jsonl",
     "train5b_lookalikes.jsonl",
 )
+
+
+def four_writers(prefix: str) -> tuple[str, ...]:
+    """A round's four writers' files, `prefix`a to `prefix`d, crisis items and look-alikes."""
+    return tuple(f"{prefix}{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes"))
+
+
 # The tenth to thirteenth writers (issue 12, round 5), who saw no rule, training file or
 # test set: long entries with the risk buried and quoted (6a), understated, older, faith
 # and second-language voices (6b), the edge between fury and danger (6c), and the body
 # (6d). Read by the screen's own encoder only (`training.safety_encoder`), a fifth of each
 # held out as dev.
-ROUND5_WRITERS = tuple(
-    f"train6{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND5_WRITERS = four_writers("train6")
 # The fourteenth to seventeenth writers (issue 12, round 6), likewise: the young and the
 # online, slang used both ways (7a); the families the screen found hardest, two-sentence
 # risk, reckless acts, harm to others and implied danger, with look-alikes shaped like them
 # (7b); the swing itself, reaching and pushing at full strength, with the risk inside it
 # (7c); danger from a partner as people live it without calling it abuse (7d).
-ROUND6_WRITERS = tuple(
-    f"train7{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND6_WRITERS = four_writers("train7")
 # The eighteenth to twenty-first writers, written at the end of round 6: letters never
 # sent and metaphor (8a); lists, scales and therapy homework (8b); the long aftermath and
 # the lives around it (8c); lives earlier writers left out: rural, military, visas, care,
 # in-laws, same-sex affairs (8d). Head 2.2 never read them (what it met of them was a blind
 # reading of four more voices); head 2.3 trains on four fifths of each.
-ROUND6_LATE_WRITERS = tuple(
-    f"train8{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND6_LATE_WRITERS = four_writers("train8")
 # The twenty-second to twenty-fifth writers (round 7), read likewise since head 2.3:
 # risk that only shows across two sentences, with ordinary pairs built the same way (9a);
 # the punishing side of the swing at its darkest, harm to others and dying so the partner
 # feels it, with furious look-alikes (9b); risk shown by what people do, reckless and
 # sideways acts, with ordinary acts that look the same (9c); voices easy to miss, short
 # fragments, phone typing, English as a second language, poetic images (9d).
-ROUND7_WRITERS = tuple(
-    f"train9{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND7_WRITERS = four_writers("train9")
 # The twenty-sixth to twenty-ninth writers, at the end of round 7, not read by any head
 # yet: notes-app lists, trackers and therapy records (10a); letters, prayers and images
 # (10b); danger from a partner or ex through phones, money, the children and the law
 # (10c); self-harm in forms people do not call self-harm (10d).
-ROUND7_LATE_WRITERS = tuple(
-    f"train10{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND7_LATE_WRITERS = four_writers("train10")
 # The thirtieth to thirty-third writers, last of round 7, not read by any head yet either:
 # risk said sideways by people getting ready to go (11a); danger and self-harm that only
 # show across two sentences (11b); men's voices, harm to others and danger from a partner
 # to a man (11c); whole short entries with the risk in one sentence of an ordinary day (11d).
-ROUND7_LAST_WRITERS = tuple(
-    f"train11{w}_{part}.jsonl" for w in "abcd" for part in ("crisis", "lookalikes")
-)
+ROUND7_LAST_WRITERS = four_writers("train11")
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
