@@ -114,7 +114,7 @@ class Engine:
             # and the learned layer is what reads such a list; it must not be skipped.
             to_screen = [model_text(s) for p, _ in group for s in p.sentences]
             if not to_screen:
-                results += [_nothing_to_say(entry, self._screen_all) for entry, _ in group]
+                results += [_nothing_to_say(entry, _screen(entry.sentences)) for entry, _ in group]
                 continue
             vectors, shares = (
                 self.classifier.encoder.embed_with_tokens(to_read, batch=BATCH)
@@ -132,19 +132,13 @@ class Engine:
                 rows = screened[screen_at : screen_at + count]
                 screen_at += count
                 if not entry.labelled:
-                    results.append(_nothing_to_say(entry, self._screen_all, rows))
+                    verdict = _screen(entry.sentences, rows, self.read_in_context)
+                    results.append(_nothing_to_say(entry, verdict))
                     continue
                 window = slice(read_at, read_at + count)
                 results.append(self._summary(entry, probs[window], rows, shares[window], own))
                 read_at += count
         return results
-
-    def _screen_all(self, sentences: Sequence[str], rows: np.ndarray | None) -> Safety:
-        """The whole screen on these sentences: rules, and the learned layer when their
-        vectors are given, with windows read again in context."""
-        if rows is None:
-            return _screen(sentences)
-        return _screen(sentences, rows, self.read_in_context)
 
     def screen_vectors(self, texts: Sequence[str]) -> np.ndarray:
         """The vectors the safety screen reads for these sentences (`safety.screen`): its
@@ -188,8 +182,6 @@ class Engine:
         shares: Sequence[TokenShares],
         own: Fixed,
     ) -> EntryAnalysis:
-        if not entry.labelled:
-            return _nothing_to_say(entry, self._screen_all, screened)
         matches = [cue_matches(s) for s in entry.sentences]
         reader = contextual(rows.astype(np.float32), matches, self.settings)
         probs = _as_the_person_said(reader, entry.sentences, own)
@@ -284,14 +276,8 @@ def _prepare(text: str) -> _Prepared:
     return _Prepared(sentences, tuple(spans), labelled=True, note=note)
 
 
-def _nothing_to_say(
-    entry: _Prepared,
-    screen_with: Callable[[Sequence[str], np.ndarray | None], Safety],
-    vectors: np.ndarray | None = None,
-) -> EntryAnalysis:
-    """No labels, no guesses: a note, and the whole safety screen all the same (its
-    learned layer too, when the sentences' vectors are given)."""
-    verdict = screen_with(entry.sentences, vectors if entry.sentences else None)
+def _nothing_to_say(entry: _Prepared, verdict: Safety) -> EntryAnalysis:
+    """No labels, no guesses: a note, and the safety screen's verdict all the same."""
     return EntryAnalysis(
         version=ANALYZER_VERSION,
         sentences=(),
