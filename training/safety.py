@@ -136,6 +136,11 @@ ROUND7_LATE_WRITERS = four_writers("train10")
 # show across two sentences (11b); men's voices, harm to others and danger from a partner
 # to a man (11c); whole short entries with the risk in one sentence of an ordinary day (11d).
 ROUND7_LAST_WRITERS = four_writers("train11")
+# The thirty-fourth to thirty-seventh writers (round 8), not read by any head yet: young
+# voices, slang and phone typing (12a); long run-on forum entries with the risk buried in
+# ordinary news (12b); older writers, long marriages, farms and faith, and women who want
+# to hurt the affair partner (12c); quoted texts, voicemails, drafts and searches (12d).
+ROUND8_WRITERS = four_writers("train12")
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
