@@ -197,6 +197,7 @@ BLIND_SETS = (
     ("safety_blind4", "The fourth blind set"),
     ("safety_blind5", "The fifth blind set"),
     ("safety_blind6", "The sixth blind set"),
+    ("safety_blind7", "The seventh blind set"),
 )
 
 

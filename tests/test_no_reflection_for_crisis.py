@@ -77,6 +77,12 @@ FLOORS = {
     "train11b_crisis.jsonl": 0.90,  # 0.902
     "train11c_crisis.jsonl": 0.90,  # 0.906
     "train11d_crisis.jsonl": 0.97,  # 0.979
+    # The four writers of round 8, likewise unread (ROUND8_WRITERS): head 2.3's blind
+    # reading of young voices, run-on forum entries, older and rural lives, quoted texts.
+    "train12a_crisis.jsonl": 0.95,  # 0.953
+    "train12b_crisis.jsonl": 0.99,  # 0.991
+    "train12c_crisis.jsonl": 0.94,  # 0.949
+    "train12d_crisis.jsonl": 0.93,  # 0.939
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 
