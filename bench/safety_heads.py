@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -38,14 +39,6 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fifth blind set", ROOT / "validation" / "safety_blind5" / "crisis.jsonl"),
     ("sixth blind set", ROOT / "validation" / "safety_blind6" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
-    ("train10a (no head trained on it yet)", SAFETY / "train10a_crisis.jsonl"),
-    ("train10b (no head trained on it yet)", SAFETY / "train10b_crisis.jsonl"),
-    ("train10c (no head trained on it yet)", SAFETY / "train10c_crisis.jsonl"),
-    ("train10d (no head trained on it yet)", SAFETY / "train10d_crisis.jsonl"),
-    ("train11a (no head trained on it yet)", SAFETY / "train11a_crisis.jsonl"),
-    ("train11b (no head trained on it yet)", SAFETY / "train11b_crisis.jsonl"),
-    ("train11c (no head trained on it yet)", SAFETY / "train11c_crisis.jsonl"),
-    ("train11d (no head trained on it yet)", SAFETY / "train11d_crisis.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
     ("fresh.jsonl (must all be met)", SAFETY / "fresh.jsonl"),
@@ -109,7 +102,12 @@ def _reader(engine: Any, head: SafetyHead, model: Path | None) -> Any:
 def run(specs: Sequence[str]) -> str:
     """`specs`: HEAD or HEAD:MODEL (a head of the screen's own encoder, with that encoder
     file; without it, the shipped encoder)."""
-    from training.safety import dev_rows
+    from training.safety import (
+        ROUND7_LAST_WRITERS,
+        ROUND7_LATE_WRITERS,
+        ROUND8_WRITERS,
+        dev_rows,
+    )
     from training.safety_encoder import FILES
 
     paths = [Path(spec.split(":")[0]) for spec in specs]
@@ -117,8 +115,16 @@ def run(specs: Sequence[str]) -> str:
         (load_safety_head(Path(head)), Path(model) if model else None)
         for head, _, model in (spec.partition(":") for spec in specs)
     ]
-    dev = dev_rows(SAFETY.parent, FILES)
-    sets = [("dev fifths of the split files (train3, train5a/b, train6a-9d)", dev)]
+    # Head 2.5 is the first to read train10-12: their dev fifths are a row of their own,
+    # so heads before it and after it can be judged on the same dev rows.
+    newest = set(ROUND7_LATE_WRITERS + ROUND7_LAST_WRITERS + ROUND8_WRITERS)
+    older = replace(FILES, split=tuple(f for f in FILES.split if f not in newest))
+    first_read = replace(FILES, split=tuple(f for f in FILES.split if f in newest))
+    corpus = SAFETY.parent
+    sets = [
+        ("dev fifths of the split files (train3, train5a/b, train6a-9d)", dev_rows(corpus, older)),
+        ("dev fifths of train10a-12d (first read by head 2.5)", dev_rows(corpus, first_read)),
+    ]
     sets += [(name, _rows(path)) for name, path in SETS]
     lines = [
         "| set (crisis items / look-alikes) | "
