@@ -38,6 +38,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fourth blind set", ROOT / "validation" / "safety_blind4" / "crisis.jsonl"),
     ("fifth blind set", ROOT / "validation" / "safety_blind5" / "crisis.jsonl"),
     ("sixth blind set", ROOT / "validation" / "safety_blind6" / "crisis.jsonl"),
+    ("seventh blind set", ROOT / "validation" / "safety_blind7" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
