@@ -30,7 +30,7 @@ KNOWN_OVERLAP = {
     "safety_blind6/crisis.jsonl": 1,
     "safety_blind6/lookalikes.jsonl": 2,
     "safety_blind7/crisis.jsonl": 0,
-    "safety_blind7/lookalikes.jsonl": 4,
+    "safety_blind7/lookalikes.jsonl": 5,
 }
 
 

@@ -91,11 +91,16 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
     )
     from training.safety_encoder import FILES, held_out, training_rows, with_neighbours
 
-    newer = {*ROUND5_WRITERS, *ROUND6_WRITERS, *ROUND6_LATE_WRITERS, *ROUND7_WRITERS}
+    newer = {
+        *ROUND5_WRITERS,
+        *ROUND6_WRITERS,
+        *ROUND6_LATE_WRITERS,
+        *ROUND7_WRITERS,
+        *ROUND7_LATE_WRITERS,
+        *ROUND7_LAST_WRITERS,
+        *ROUND8_WRITERS,
+    }
     assert set(WITH_NEW_WRITERS.train) | newer == set(FILES.train)
-    # measured blind by head 2.3
-    unread = {*ROUND7_LATE_WRITERS, *ROUND7_LAST_WRITERS, *ROUND8_WRITERS}
-    assert not unread & set(FILES.train)
     assert newer <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
