@@ -126,17 +126,17 @@ ROUND6_LATE_WRITERS = four_writers("train8")
 # sideways acts, with ordinary acts that look the same (9c); voices easy to miss, short
 # fragments, phone typing, English as a second language, poetic images (9d).
 ROUND7_WRITERS = four_writers("train9")
-# The twenty-sixth to twenty-ninth writers, at the end of round 7, not read by any head
-# yet: notes-app lists, trackers and therapy records (10a); letters, prayers and images
+# The twenty-sixth to twenty-ninth writers, at the end of round 7, first read by head 2.5
+# (head 2.3's reading of them was blind): notes-app lists, trackers and therapy records (10a); letters, prayers and images
 # (10b); danger from a partner or ex through phones, money, the children and the law
 # (10c); self-harm in forms people do not call self-harm (10d).
 ROUND7_LATE_WRITERS = four_writers("train10")
-# The thirtieth to thirty-third writers, last of round 7, not read by any head yet either:
+# The thirtieth to thirty-third writers, last of round 7, likewise first read by head 2.5:
 # risk said sideways by people getting ready to go (11a); danger and self-harm that only
 # show across two sentences (11b); men's voices, harm to others and danger from a partner
 # to a man (11c); whole short entries with the risk in one sentence of an ordinary day (11d).
 ROUND7_LAST_WRITERS = four_writers("train11")
-# The thirty-fourth to thirty-seventh writers (round 8), not read by any head yet: young
+# The thirty-fourth to thirty-seventh writers (round 8), likewise first read by 2.5: young
 # voices, slang and phone typing (12a); long run-on forum entries with the risk buried in
 # ordinary news (12b); older writers, long marriages, farms and faith, and women who want
 # to hurt the affair partner (12c); quoted texts, voicemails, drafts and searches (12d).
