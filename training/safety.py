@@ -127,9 +127,10 @@ ROUND6_LATE_WRITERS = four_writers("train8")
 # fragments, phone typing, English as a second language, poetic images (9d).
 ROUND7_WRITERS = four_writers("train9")
 # The twenty-sixth to twenty-ninth writers, at the end of round 7, first read by head 2.5
-# (head 2.3's reading of them was blind): notes-app lists, trackers and therapy records (10a); letters, prayers and images
-# (10b); danger from a partner or ex through phones, money, the children and the law
-# (10c); self-harm in forms people do not call self-harm (10d).
+# (head 2.3's reading of them was blind): notes-app lists, trackers and therapy records
+# (10a); letters, prayers and images (10b); danger from a partner or ex through phones,
+# money, the children and the law (10c); self-harm in forms people do not call self-harm
+# (10d).
 ROUND7_LATE_WRITERS = four_writers("train10")
 # The thirtieth to thirty-third writers, last of round 7, likewise first read by head 2.5:
 # risk said sideways by people getting ready to go (11a); danger and self-harm that only
