@@ -81,6 +81,12 @@ FLOORS = {
     "train12b_crisis.jsonl": 0.99,  # 0.994 (0.991)
     "train12c_crisis.jsonl": 0.98,  # 0.982 (0.949)
     "train12d_crisis.jsonl": 0.97,  # 0.972 (0.939)
+    # Four writers at the end of round 8 that no head has read yet (ROUND9_WRITERS): what
+    # head 2.5 meets of them is a blind reading of the families it misses most.
+    "train13a_crisis.jsonl": 0.93,  # 0.930 (360 of 387)
+    "train13b_crisis.jsonl": 0.94,  # 0.940 (346 of 368)
+    "train13c_crisis.jsonl": 0.95,  # 0.959
+    "train13d_crisis.jsonl": 0.95,  # 0.950 (344 of 362)
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 

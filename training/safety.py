@@ -142,6 +142,12 @@ ROUND7_LAST_WRITERS = four_writers("train11")
 # ordinary news (12b); older writers, long marriages, farms and faith, and women who want
 # to hurt the affair partner (12c); quoted texts, voicemails, drafts and searches (12d).
 ROUND8_WRITERS = four_writers("train12")
+# The thirty-eighth to forty-first writers (end of round 8), not read by any head yet: the
+# families head 2.5 still misses most, each with look-alikes built the same way: self-harm
+# that only shows across two sentences (13a); risk said sideways in lives earlier writers
+# left out (13b); harm to others and reckless acts, the children at risk too (13c); means
+# without stated intent, and dying so the partner feels it (13d).
+ROUND9_WRITERS = four_writers("train13")
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
