@@ -318,10 +318,13 @@ def blind_set_table(folder: Path, title: str) -> str:
     # The items are short; in a real entry they sit among ordinary sentences, which the
     # screen reads with them (`safety.in_context`). So each is read again inside ordinary
     # text: two held-out ordinary sentences before it and two after.
-    inside = engine.analyze_many(
-        [" ".join(e) for e in inside_ordinary([[text(r)] for r in crisis + looks], _ordinary())]
-    )
+    framed = inside_ordinary([[text(r)] for r in crisis + looks], _ordinary())
+    inside = engine.analyze_many([" ".join(e) for e in framed])
     inside_levels = [a.safety.level for a in inside]
+    # Part of a look-alike's false alarm inside ordinary text is the ordinary text's own:
+    # its four ordinary sentences, read without it.
+    frames = engine.analyze_many([" ".join(e[:2] + e[-2:]) for e in framed[len(crisis) :]])
+    frame_clear = sum(a.safety.level == "clear" for a in frames) / len(looks)
     inside_replies = [graded_reply(a).kind for a in inside]
     by_family: dict[str, Counter[str]] = {}
     for row, level, reply in zip(crisis + looks, levels, replies, strict=True):
@@ -354,7 +357,8 @@ def blind_set_table(folder: Path, title: str) -> str:
         f"{sum(lv == 'clear' for lv in in_crisis) / n_crisis:.3f}, ordinary reflection "
         f"{sum(k == 'reflection' for k in inside_replies[:n_crisis]) / n_crisis:.3f}; "
         f"look-alikes clear {sum(lv == 'clear' for lv in in_looks) / len(looks):.3f}, any "
-        f"{sum(lv != 'none' for lv in in_looks) / len(looks):.3f}."
+        f"{sum(lv != 'none' for lv in in_looks) / len(looks):.3f} (the ordinary text around "
+        f"them, read alone, gets the help reply {frame_clear:.3f})."
     )
     return "\n".join(
         [
