@@ -5,8 +5,8 @@ the distance cues and the last guard), on every labelled set that can tell them 
     python -m bench.safety_heads /tmp/head13.npz tidewise/analysis/data/safety_head.npz
     python -m bench.safety_heads old.npz:old_encoder.onnx new.npz  # each with its encoder
 
-Issue 12, round 3: the "Head 1.4, measured and not shipped" table (docs/safety-history.md) came from
-this (`--with-new-writers` gives that head); round 4's table of the linear layer 1.3
+Issue 12, round 3: the "Head 1.4, measured and not shipped" table (docs/safety-history.md)
+came from this (`--with-new-writers` gives that head); round 4's table of the linear layer 1.3
 against the screen's own encoder (head 2.0) too. Each item is one entry (its earlier
 sentence first, when it has one), split and embedded as the engine does; "caught" is
 any level above none (help or a check-in: only "none" gets an ordinary reflection),
@@ -107,12 +107,7 @@ def _reader(engine: Any, head: SafetyHead, model: Path | None) -> Any:
 def run(specs: Sequence[str]) -> str:
     """`specs`: HEAD or HEAD:MODEL (a head of the screen's own encoder, with that encoder
     file; without it, the shipped encoder)."""
-    from training.safety import (
-        ROUND7_LAST_WRITERS,
-        ROUND7_LATE_WRITERS,
-        ROUND8_WRITERS,
-        dev_rows,
-    )
+    from training.safety import FIRST_READ_BY_2_5, dev_rows
     from training.safety_encoder import FILES
 
     paths = [Path(spec.split(":")[0]) for spec in specs]
@@ -122,7 +117,7 @@ def run(specs: Sequence[str]) -> str:
     ]
     # Head 2.5 is the first to read train10-12: their dev fifths are a row of their own,
     # so heads before it and after it can be judged on the same dev rows.
-    newest = set(ROUND7_LATE_WRITERS + ROUND7_LAST_WRITERS + ROUND8_WRITERS)
+    newest = set(FIRST_READ_BY_2_5)
     older = replace(FILES, split=tuple(f for f in FILES.split if f not in newest))
     first_read = replace(FILES, split=tuple(f for f in FILES.split if f in newest))
     corpus = SAFETY.parent

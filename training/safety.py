@@ -142,6 +142,9 @@ ROUND7_LAST_WRITERS = four_writers("train11")
 # ordinary news (12b); older writers, long marriages, farms and faith, and women who want
 # to hurt the affair partner (12c); quoted texts, voicemails, drafts and searches (12d).
 ROUND8_WRITERS = four_writers("train12")
+# The twelve writers head 2.5 was the first to read: `bench.safety_heads` keeps their dev
+# fifths apart, so heads before and after it are judged on the same dev rows.
+FIRST_READ_BY_2_5 = ROUND7_LATE_WRITERS + ROUND7_LAST_WRITERS + ROUND8_WRITERS
 # The thirty-eighth to forty-first writers (end of round 8), not read by any head yet: the
 # families head 2.5 still misses most, each with look-alikes built the same way: self-harm
 # that only shows across two sentences (13a); risk said sideways in lives earlier writers
