@@ -198,6 +198,7 @@ BLIND_SETS = (
     ("safety_blind5", "The fifth blind set"),
     ("safety_blind6", "The sixth blind set"),
     ("safety_blind7", "The seventh blind set"),
+    ("safety_blind8", "The eighth blind set"),
 )
 
 

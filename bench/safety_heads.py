@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -39,11 +39,8 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fifth blind set", ROOT / "validation" / "safety_blind5" / "crisis.jsonl"),
     ("sixth blind set", ROOT / "validation" / "safety_blind6" / "crisis.jsonl"),
     ("seventh blind set", ROOT / "validation" / "safety_blind7" / "crisis.jsonl"),
+    ("eighth blind set", ROOT / "validation" / "safety_blind8" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
-    ("train13a (no head trained on it yet)", SAFETY / "train13a_crisis.jsonl"),
-    ("train13b (no head trained on it yet)", SAFETY / "train13b_crisis.jsonl"),
-    ("train13c (no head trained on it yet)", SAFETY / "train13c_crisis.jsonl"),
-    ("train13d (no head trained on it yet)", SAFETY / "train13d_crisis.jsonl"),
     ("train4a (both trained on it)", SAFETY / "train4a_crisis.jsonl"),
     ("train_more2 (both trained on it)", SAFETY / "train_more2.jsonl"),
     ("fresh.jsonl (must all be met)", SAFETY / "fresh.jsonl"),
@@ -107,7 +104,7 @@ def _reader(engine: Any, head: SafetyHead, model: Path | None) -> Any:
 def run(specs: Sequence[str]) -> str:
     """`specs`: HEAD or HEAD:MODEL (a head of the screen's own encoder, with that encoder
     file; without it, the shipped encoder)."""
-    from training.safety import FIRST_READ_BY_2_5, dev_rows
+    from training.safety import FIRST_READ_BY_2_5, FIRST_READ_BY_2_6, Files, dev_rows
     from training.safety_encoder import FILES
 
     paths = [Path(spec.split(":")[0]) for spec in specs]
@@ -115,15 +112,27 @@ def run(specs: Sequence[str]) -> str:
         (load_safety_head(Path(head)), Path(model) if model else None)
         for head, _, model in (spec.partition(":") for spec in specs)
     ]
-    # Head 2.5 is the first to read train10-12: their dev fifths are a row of their own,
-    # so heads before it and after it can be judged on the same dev rows.
-    newest = set(FIRST_READ_BY_2_5)
-    older = replace(FILES, split=tuple(f for f in FILES.split if f not in newest))
-    first_read = replace(FILES, split=tuple(f for f in FILES.split if f in newest))
+    # Heads 2.5 and 2.6 were the first to read train10-12 and train13: their dev fifths are
+    # rows of their own, so heads before and after each can be judged on the same dev rows.
+    by_2_5, by_2_6 = set(FIRST_READ_BY_2_5), set(FIRST_READ_BY_2_6)
+
+    def split_of(keep: Callable[[str], bool]) -> Files:
+        return replace(FILES, split=tuple(f for f in FILES.split if keep(f)))
+
     corpus = SAFETY.parent
     sets = [
-        ("dev fifths of the split files (train3, train5a/b, train6a-9d)", dev_rows(corpus, older)),
-        ("dev fifths of train10a-12d (first read by head 2.5)", dev_rows(corpus, first_read)),
+        (
+            "dev fifths of the split files (train3, train5a/b, train6a-9d)",
+            dev_rows(corpus, split_of(lambda f: f not in by_2_5 | by_2_6)),
+        ),
+        (
+            "dev fifths of train10a-12d (first read by head 2.5)",
+            dev_rows(corpus, split_of(lambda f: f in by_2_5)),
+        ),
+        (
+            "dev fifths of train13a-d (first read by head 2.6)",
+            dev_rows(corpus, split_of(lambda f: f in by_2_6)),
+        ),
     ]
     sets += [(name, _rows(path)) for name, path in SETS]
     lines = [

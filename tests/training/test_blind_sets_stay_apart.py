@@ -31,6 +31,8 @@ KNOWN_OVERLAP = {
     "safety_blind6/lookalikes.jsonl": 2,
     "safety_blind7/crisis.jsonl": 0,
     "safety_blind7/lookalikes.jsonl": 5,
+    "safety_blind8/crisis.jsonl": 1,
+    "safety_blind8/lookalikes.jsonl": 5,
 }
 
 

@@ -100,9 +100,9 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
         *ROUND7_LATE_WRITERS,
         *ROUND7_LAST_WRITERS,
         *ROUND8_WRITERS,
+        *ROUND9_WRITERS,
     }
     assert set(WITH_NEW_WRITERS.train) | newer == set(FILES.train)
-    assert not set(ROUND9_WRITERS) & set(FILES.train)  # head 2.5's blind reading
     assert newer <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
