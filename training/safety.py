@@ -154,6 +154,13 @@ ROUND9_WRITERS = four_writers("train13")
 # The four writers head 2.6 was the first to read, kept apart in `bench.safety_heads` the
 # same way.
 FIRST_READ_BY_2_6 = ROUND9_WRITERS
+# The forty-second to forty-fifth writers (round 9), not read by any head yet: danger from a
+# partner and harm to others that only show across two sentences (14a); risk said sideways
+# through practical arrangements, and danger told as logistics (14b); the swing at its
+# dangerous edge, with its safe edge (distance, anger, shame after reaching) as look-alikes
+# (14c); everyday words a careless reader takes for danger, used in their ordinary sense
+# (14d).
+ROUND10_WRITERS = four_writers("train14")
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.
