@@ -146,10 +146,11 @@ ROUND8_WRITERS = four_writers("train12")
 # fifths apart, so heads before and after it are judged on the same dev rows.
 FIRST_READ_BY_2_5 = ROUND7_LATE_WRITERS + ROUND7_LAST_WRITERS + ROUND8_WRITERS
 # The thirty-eighth to forty-first writers (end of round 8), first read by head 2.6 (head
-# 2.5's reading of them was blind): the families head 2.5 still misses most, each with look-alikes built the same way: self-harm
-# that only shows across two sentences (13a); risk said sideways in lives earlier writers
-# left out (13b); harm to others and reckless acts, the children at risk too (13c); means
-# without stated intent, and dying so the partner feels it (13d).
+# 2.5's reading of them was blind): the families head 2.5 still misses most, each with
+# look-alikes built the same way: self-harm that only shows across two sentences (13a);
+# risk said sideways in lives earlier writers left out (13b); harm to others and reckless
+# acts, the children at risk too (13c); means without stated intent, and dying so the
+# partner feels it (13d).
 ROUND9_WRITERS = four_writers("train13")
 # The four writers head 2.6 was the first to read, kept apart in `bench.safety_heads` the
 # same way.
