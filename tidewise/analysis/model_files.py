@@ -60,7 +60,7 @@ def tokenizer_file() -> Path:
 # sentences (`python -m training.safety_encoder`), int8 like the reader's, shipped in the
 # package (the reader's tokenizer, the same inputs and output). Pinned like the others.
 SAFETY_ENCODER_FILE = Path(__file__).parent / "data" / "safety_encoder.onnx"
-SAFETY_ENCODER_SHA256 = "6579d7791b75122df2bf4a3a2a88d56fcfff337d257391d48d633c489843120c"
+SAFETY_ENCODER_SHA256 = "dfcffa8736548d1a54d390f1c60e7dcff9d2425b7de0a193c582622734b73148"
 
 
 @cache
