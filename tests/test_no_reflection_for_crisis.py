@@ -94,6 +94,12 @@ FLOORS = {
     "train14b_crisis.jsonl": 0.96,  # 0.963 (341 of 354)
     "train14c_crisis.jsonl": 0.95,  # 0.958 (317 of 331)
     "train14d_crisis.jsonl": 0.98,  # 0.986 (272 of 276)
+    # Four more at the end of round 9 (ROUND11_WRITERS), likewise unread: head 2.6's reading
+    # is blind, and risk said with a denial or through another's story (15d) is its weakest.
+    "train15a_crisis.jsonl": 0.94,  # 0.948 (348 of 367)
+    "train15b_crisis.jsonl": 0.98,  # 0.982 (325 of 331)
+    "train15c_crisis.jsonl": 0.94,  # 0.943 (332 of 352)
+    "train15d_crisis.jsonl": 0.91,  # 0.911 (327 of 359)
 }
 BLIND_RECALL_FLOOR = 0.85  # the combined screen's blind recall before issue 12
 

@@ -162,6 +162,12 @@ FIRST_READ_BY_2_6 = ROUND9_WRITERS
 # (14c); everyday words a careless reader takes for danger, used in their ordinary sense
 # (14d).
 ROUND10_WRITERS = four_writers("train14")
+# The forty-sixth to forty-ninth writers (end of round 9), not read by any head yet:
+# self-harm across two sentences in easy-to-miss voices (15a); danger and harm to others
+# outside one shared house: same-sex couples, ex-partners, handovers (15b); risk said
+# calmly, as if settled, beside calm that really is settled (15c); risk said with a denial
+# or through another's story, beside real denials and others' stories (15d).
+ROUND11_WRITERS = four_writers("train15")
 NEVER_TRAIN_ON = "blind.jsonl"  # the measuring set: never read by this script
 # The fifth writer's files (issue 12, round 2) are split: a fifth of them, picked by a
 # seeded hash of the text (`is_dev`), is the dev set, never trained on.

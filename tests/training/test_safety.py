@@ -89,6 +89,7 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
         ROUND8_WRITERS,
         ROUND9_WRITERS,
         ROUND10_WRITERS,
+        ROUND11_WRITERS,
         WITH_NEW_WRITERS,
     )
     from training.safety_encoder import FILES, held_out, training_rows, with_neighbours
@@ -104,7 +105,7 @@ def test_the_encoder_trains_on_every_writer_but_never_on_what_sets_its_threshold
         *ROUND9_WRITERS,
     }
     assert set(WITH_NEW_WRITERS.train) | newer == set(FILES.train)
-    assert not set(ROUND10_WRITERS) & set(FILES.train)  # head 2.6's blind reading
+    assert not set(ROUND10_WRITERS + ROUND11_WRITERS) & set(FILES.train)  # 2.6's blind reading
     assert newer <= set(FILES.split) and NEVER_TRAIN_ON not in FILES.train
     (tmp_path / "safety").mkdir()
     lines = [f"Line {n} from a writer, about the drive to work." for n in range(40)]
