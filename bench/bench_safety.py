@@ -199,6 +199,7 @@ BLIND_SETS = (
     ("safety_blind6", "The sixth blind set"),
     ("safety_blind7", "The seventh blind set"),
     ("safety_blind8", "The eighth blind set"),
+    ("safety_blind9", "The ninth blind set"),
 )
 
 

@@ -33,6 +33,8 @@ KNOWN_OVERLAP = {
     "safety_blind7/lookalikes.jsonl": 5,
     "safety_blind8/crisis.jsonl": 1,
     "safety_blind8/lookalikes.jsonl": 5,
+    "safety_blind9/crisis.jsonl": 0,
+    "safety_blind9/lookalikes.jsonl": 7,
 }
 
 
