@@ -465,13 +465,15 @@ def choose_thresholds(
     intercept: Floats,
     ordinary: list[str],
     possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
+    clear_cap: float = ORDINARY_FPR_CAP,
 ) -> tuple[SafetyHead, dict[str, Any]]:
     """The head with its clear, possible and pair thresholds chosen on rows training never
     saw, read through the shipped int8 encoder, and the dev figures at them:
     - possible: the layer alone on at most `possible_cap` (2%) of the held-out ordinary
       sentences;
-    - clear: at most 1% of them, and the whole screen's clear false alarms on the held-out
-      writers' look-alikes at most 5% (the issue's bar, met on rows no step saw);
+    - clear: at most `clear_cap` (1%) of them, and the whole screen's clear false alarms
+      on the held-out writers' look-alikes at most 5% (the issue's bar, met on rows no
+      step saw);
     - pair: at most 1% of adjacent held-out ordinary sentences read together."""
     full = np.zeros((len(HEAD_LABELS), DIMENSIONS + WORD_BUCKETS), dtype=np.float32)
     full[:, :DIMENSIONS] = coef
@@ -503,7 +505,7 @@ def choose_thresholds(
 
     # The lowest grid value meeting both caps (the false alarms only fall as it rises).
     grid = [float(t) for t in np.round(np.arange(0.05, 0.995, 0.01), 2)]
-    grid = [t for t in grid if float((ordinary_scores >= t).mean()) <= ORDINARY_FPR_CAP]
+    grid = [t for t in grid if float((ordinary_scores >= t).mean()) <= clear_cap]
     low, high = 0, len(grid) - 1
     while low < high:
         middle = (low + high) // 2
@@ -578,12 +580,13 @@ def write_thresholds(
     extra: dict[str, Any],
     log: Callable[[str], None],
     possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
+    clear_cap: float = ORDINARY_FPR_CAP,
 ) -> dict[str, Any]:
     """Choose the thresholds for this encoder and layer on the held-out rows (through the
     int8 `model`) and write the head."""
     held = training_rows(corpus)[1]
     head, report = choose_thresholds(
-        corpus, Embedder(model=model), coef, intercept, held, possible_cap
+        corpus, Embedder(model=model), coef, intercept, held, possible_cap, clear_cap
     )
     report.update(extra)
     write_head(
@@ -609,6 +612,7 @@ def thresholds_only(
     head_out: Path,
     log: Callable[[str], None],
     possible_cap: float = POSSIBLE_ORDINARY_FPR_CAP,
+    clear_cap: float = ORDINARY_FPR_CAP,
 ) -> dict[str, Any]:
     """The thresholds chosen again for an encoder and layer already trained (`model` and
     the weights in `head_in`), when only the screen around them (or a cap) changed."""
@@ -616,7 +620,9 @@ def thresholds_only(
     extra: dict[str, Any] = {k: old.report[k] for k in ("epochs", "layers") if k in old.report}
     coef = old.coef[:, :DIMENSIONS].astype(np.float64)
     intercept = old.intercept.astype(np.float64)
-    return write_thresholds(corpus, model, coef, intercept, head_out, extra, log, possible_cap)
+    return write_thresholds(
+        corpus, model, coef, intercept, head_out, extra, log, possible_cap, clear_cap
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -646,6 +652,13 @@ def main(argv: list[str] | None = None) -> int:
         help="with --thresholds-only: the share of held-out ordinary sentences the check-in "
         "band may flag (default: %(default)s)",
     )
+    parser.add_argument(
+        "--clear-cap",
+        type=float,
+        default=ORDINARY_FPR_CAP,
+        help="with --thresholds-only: the share of held-out ordinary sentences the learned "
+        "layer may give the help reply (default: %(default)s)",
+    )
     args = parser.parse_args(argv)
 
     def log(line: str) -> None:
@@ -653,7 +666,13 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.thresholds_only is not None:
         thresholds_only(
-            args.corpus, args.model_out, args.thresholds_only, args.head_out, log, args.possible_cap
+            args.corpus,
+            args.model_out,
+            args.thresholds_only,
+            args.head_out,
+            log,
+            args.possible_cap,
+            args.clear_cap,
         )
     else:
         train(args.corpus, args.model_out, args.head_out, args.epochs, log, args.layers)
