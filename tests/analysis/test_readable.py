@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tidewise.analysis.readable import has_words, looks_english, why_unreadable
+from tidewise.analysis.readable import (
+    NOT_ENGLISH,
+    NOT_SENTENCES,
+    has_words,
+    looks_english,
+    why_unreadable,
+)
 
 
 @pytest.mark.parametrize(
@@ -20,6 +26,21 @@ from tidewise.analysis.readable import has_words, looks_english, why_unreadable
 )
 def test_looks_english(text: str, english: bool) -> None:
     assert looks_english(text) is english
+
+
+@pytest.mark.parametrize(
+    ("text", "note"),
+    [
+        ("milk, eggs, bread, butter, nappies, wine, bin bags", NOT_SENTENCES),
+        ("Checklist: meds ✓ dog fed ✓ walk ✓ (park, 40 min, rain)", NOT_SENTENCES),
+        ("Hoy no quise hablar con él. Dormí en el sofá otra vez.", NOT_ENGLISH),
+        ("Je ne voulais pas lui parler. J'ai encore dormi sur le canapé.", NOT_ENGLISH),
+        ("Ik wilde niet met hem praten en sliep weer op de bank.", NOT_ENGLISH),
+        ("Он опять пришёл поздно и мы не говорили", NOT_ENGLISH),
+    ],
+)
+def test_a_list_is_told_apart_from_another_language(text: str, note: str) -> None:
+    assert why_unreadable(text, [text]) == note
 
 
 def test_has_words_ignores_tags_and_emoji() -> None:

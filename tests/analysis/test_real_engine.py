@@ -56,7 +56,7 @@ def test_warming_up_in_the_background_builds_the_same_engine() -> None:
 
 
 def test_an_entry_too_terse_to_label_still_gets_the_whole_safety_screen() -> None:
-    """A diary-card line reads as too little English to label (a note says so), but the
+    """A diary-card line reads as a list, too little to label (a note says so), but the
     screen must still read it with its learned layer, not with the rules alone: lists
     and ticks are how some people write the worst of a day."""
     from tidewise.analysis import readable
@@ -65,7 +65,7 @@ def test_an_entry_too_terse_to_label_still_gets_the_whole_safety_screen() -> Non
     engine = default_analyzer()
     card = "Checklist: meds ✓ dog fed ✓ burn ✓ (lighter, left wrist, blistered)"
     analysis = engine.analyze(card)
-    assert analysis.note == readable.NOT_ENGLISH and analysis.sentences == ()
+    assert analysis.note == readable.NOT_SENTENCES and analysis.sentences == ()
     whole = screen([card], vectors=engine.screen_vectors([card]), context=engine.read_in_context)
     assert screen([card]).level == "none"  # the rules alone would let it through
     assert analysis.safety.level == whole.level != "none"

@@ -24,11 +24,28 @@ _COMMON_ENGLISH = frozenset(
     its there here again still even really feel felt know think want said told got get go
     went back one time today night last because cause too very much more never ever""".split()
 )
+# Very common words of the other languages people here most often write in (Spanish,
+# French, German, Portuguese, Italian, Dutch), none of them also an English word: a
+# Latin-script text with few English everyday words is told apart from a list or notes
+# written in English (a shopping list is not "another language").
+_COMMON_ELSEWHERE = (
+    frozenset(
+        """el los las que y en una con por para muy pero otra vez yo él ella lo le les des et
+    je il elle ne pas qui est avec pour dans mon ma suis ich nicht und der das mit ihm ist
+    ein eine auf dem den zu wieder heute mich mein não uma com ele ela meu minha che di
+    non sono mio mia ik niet het een met hem mijn ook dat zijn""".split()
+    )
+    - _COMMON_ENGLISH
+)
 NOTHING_TO_READ = "There are no words here to read, so nothing was inferred."
 NOT_TEXT = "This looks like binary data rather than writing, so nothing was inferred."
 NOT_ENGLISH = (
     "This does not look like English. Tidewise reads English only, "
     "so it has not labelled these sentences."
+)
+NOT_SENTENCES = (
+    "This reads like a list or notes rather than sentences, so Tidewise has not "
+    "labelled it. It labels English sentences only."
 )
 
 
@@ -45,7 +62,10 @@ def why_unreadable(text: str, sentences: Sequence[str]) -> str | None:
     printable = sum(ch.isprintable() or ch.isspace() for ch in sample)
     if printable < 0.9 * len(sample):
         return NOT_TEXT
-    return None if looks_english(" ".join(sentences)[:_SAMPLE]) else NOT_ENGLISH
+    joined = " ".join(sentences)[:_SAMPLE]
+    if looks_english(joined):
+        return None
+    return NOT_SENTENCES if looks_like_english_notes(joined) else NOT_ENGLISH
 
 
 def looks_english(text: str) -> bool:
@@ -60,3 +80,12 @@ def looks_english(text: str) -> bool:
         return True
     common = sum(w in _COMMON_ENGLISH for w in words) / len(words)
     return common >= 0.15
+
+
+def looks_like_english_notes(text: str) -> bool:
+    """Latin-script words with few everyday words of English or of the other languages
+    listed: a list or notes, not another language."""
+    words = [w.lower() for w in _LETTERS.findall(model_text(text))]
+    if not words or sum(w.isascii() for w in words) / len(words) < 0.6:
+        return False
+    return sum(w in _COMMON_ELSEWHERE for w in words) / len(words) < 0.15
