@@ -32,6 +32,8 @@ from tidewise.cycle.labels import LABEL_NAMES, Distancing, Label, Movement
 if TYPE_CHECKING:
     from tidewise.analysis.safety_model import SafetyHead
 
+# 2.8: a list or notes gets its own note instead of "not English", so `reanalyze` says
+#      so for older entries
 # 2.7: the screen's encoder retrained with four more writers (safety head 2.6), so
 #      `reanalyze` screens older entries again
 # 2.6: the screen's encoder retrained with twelve more writers (safety head 2.5), so
@@ -46,7 +48,7 @@ if TYPE_CHECKING:
 #      with its neighbours, so `reanalyze` screens older entries again
 # 2.1: the safety screen reads its own fine-tuned encoder (safety head 2.0), so
 #      `reanalyze` screens older entries again and an import re-reads 2.0 analyses
-ANALYZER_VERSION = "2.7"  # 2.0: corpus v2 head, evidence by occlusion and token shares
+ANALYZER_VERSION = "2.8"  # 2.0: corpus v2 head, evidence by occlusion and token shares
 # 1.1: the safety screen reads the sentence vectors too
 MAX_SENTENCES = 600  # an entry longer than this is read up to here, and the note says so
 _GROUP_SENTENCES = 512  # analyze_many classifies about this many sentences per call
