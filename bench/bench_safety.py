@@ -200,6 +200,7 @@ BLIND_SETS = (
     ("safety_blind7", "The seventh blind set"),
     ("safety_blind8", "The eighth blind set"),
     ("safety_blind9", "The ninth blind set"),
+    ("safety_blind10", "The tenth blind set"),
 )
 
 

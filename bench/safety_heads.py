@@ -41,6 +41,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("seventh blind set", ROOT / "validation" / "safety_blind7" / "crisis.jsonl"),
     ("eighth blind set", ROOT / "validation" / "safety_blind8" / "crisis.jsonl"),
     ("ninth blind set", ROOT / "validation" / "safety_blind9" / "crisis.jsonl"),
+    ("tenth blind set", ROOT / "validation" / "safety_blind10" / "crisis.jsonl"),
     ("first blind set", SAFETY / "blind.jsonl"),
     ("train14a (no head trained on it yet)", SAFETY / "train14a_crisis.jsonl"),
     ("train14b (no head trained on it yet)", SAFETY / "train14b_crisis.jsonl"),

@@ -35,6 +35,8 @@ KNOWN_OVERLAP = {
     "safety_blind8/lookalikes.jsonl": 5,
     "safety_blind9/crisis.jsonl": 0,
     "safety_blind9/lookalikes.jsonl": 7,
+    "safety_blind10/crisis.jsonl": 3,
+    "safety_blind10/lookalikes.jsonl": 5,
 }
 
 
