@@ -666,7 +666,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # Made before an hour of training, not found missing after it (stop 25 lost a run's
     # head that way).
-    for folder in {args.model_out.parent, args.head_out.parent, FP32_COPY.parent}:
+    for folder in {args.model_out.parent, args.head_out.parent}:
         folder.mkdir(parents=True, exist_ok=True)
     if args.thresholds_only is not None:
         thresholds_only(

@@ -28,15 +28,11 @@ _COMMON_ENGLISH = frozenset(
 # French, German, Portuguese, Italian, Dutch), none of them also an English word: a
 # Latin-script text with few English everyday words is told apart from a list or notes
 # written in English (a shopping list is not "another language").
-_COMMON_ELSEWHERE = (
-    frozenset(
-        """el los las que y en una con por para muy pero otra vez yo él ella lo le les des et
-    je il elle ne pas qui est avec pour dans mon ma suis ich nicht und der das mit ihm ist
-    ein eine auf dem den zu wieder heute mich mein não uma com ele ela meu minha che di
-    non sono mio mia ik niet het een met hem mijn ook dat zijn""".split()
-    )
-    - _COMMON_ENGLISH
-)
+_ELSEWHERE_WORDS = """el los las que y en una con por para muy pero otra vez yo él ella lo le
+    les des et je il elle ne pas qui est avec pour dans mon ma suis ich nicht und der das mit
+    ihm ist ein eine auf dem den zu wieder heute mich mein não uma com ele ela meu minha che
+    di non sono mio mia ik niet het een met hem mijn ook dat zijn"""
+_COMMON_ELSEWHERE = frozenset(_ELSEWHERE_WORDS.split()) - _COMMON_ENGLISH
 NOTHING_TO_READ = "There are no words here to read, so nothing was inferred."
 NOT_TEXT = "This looks like binary data rather than writing, so nothing was inferred."
 NOT_ENGLISH = (
@@ -62,30 +58,36 @@ def why_unreadable(text: str, sentences: Sequence[str]) -> str | None:
     printable = sum(ch.isprintable() or ch.isspace() for ch in sample)
     if printable < 0.9 * len(sample):
         return NOT_TEXT
-    joined = " ".join(sentences)[:_SAMPLE]
-    if looks_english(joined):
+    words = _words(" ".join(sentences)[:_SAMPLE])
+    if _looks_english(words):
         return None
-    return NOT_SENTENCES if looks_like_english_notes(joined) else NOT_ENGLISH
+    return NOT_SENTENCES if _looks_like_notes(words) else NOT_ENGLISH
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _LETTERS.findall(model_text(text))]
+
+
+def _share(words: list[str], vocabulary: frozenset[str]) -> float:
+    return sum(w in vocabulary for w in words) / len(words)
+
+
+def _mostly_latin(words: list[str]) -> bool:
+    return bool(words) and sum(w.isascii() for w in words) / len(words) >= 0.6
 
 
 def looks_english(text: str) -> bool:
     """Mostly Latin-script words, with enough everyday English words among them."""
-    words = [w.lower() for w in _LETTERS.findall(model_text(text))]
-    if not words:
-        return False
-    latin = sum(w.isascii() for w in words) / len(words)
-    if latin < 0.6:
-        return False
-    if len(words) < 6:
-        return True
-    common = sum(w in _COMMON_ENGLISH for w in words) / len(words)
-    return common >= 0.15
+    return _looks_english(_words(text))
 
 
-def looks_like_english_notes(text: str) -> bool:
+def _looks_english(words: list[str]) -> bool:
+    if not _mostly_latin(words):
+        return False
+    return len(words) < 6 or _share(words, _COMMON_ENGLISH) >= 0.15
+
+
+def _looks_like_notes(words: list[str]) -> bool:
     """Latin-script words with few everyday words of English or of the other languages
     listed: a list or notes, not another language."""
-    words = [w.lower() for w in _LETTERS.findall(model_text(text))]
-    if not words or sum(w.isascii() for w in words) / len(words) < 0.6:
-        return False
-    return sum(w in _COMMON_ELSEWHERE for w in words) / len(words) < 0.15
+    return _mostly_latin(words) and _share(words, _COMMON_ELSEWHERE) < 0.15
